@@ -1,0 +1,61 @@
+package io.simbundle.catalog.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+@Entity
+@Table(name = "catalog_presale_campaign")
+class PresaleCampaignEntity {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "version_id")
+  CatalogVersionEntity catalogVersion;
+
+  @Column(nullable = false)
+  int position;
+
+  @Column(nullable = false, length = 64)
+  String code;
+
+  @Column(nullable = false)
+  String name;
+
+  @Column(name = "product_code", nullable = false, length = 64)
+  String productCode;
+
+  @Convert(converter = CommaSeparatedCodes.class)
+  @Column(nullable = false, length = 1000)
+  List<String> channels;
+
+  @Convert(converter = CommaSeparatedCodes.class)
+  @Column(nullable = false)
+  List<String> provinces;
+
+  @Column(nullable = false)
+  long stock;
+
+  @Column(name = "sale_start", nullable = false)
+  Instant saleStart;
+
+  @Column(name = "sale_end", nullable = false)
+  Instant saleEnd;
+
+  @Column(name = "per_buyer_limit", nullable = false)
+  int perBuyerLimit;
+
+  @Column(name = "deposit_fen", nullable = false)
+  long depositFen;
+}

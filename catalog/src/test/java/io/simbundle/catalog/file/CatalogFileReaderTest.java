@@ -1,0 +1,122 @@
+package io.simbundle.catalog.file;
+
+import static io.simbundle.catalog.file.CatalogSamples.MINIMAL;
+import static io.simbundle.catalog.file.CatalogSamples.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simbundle.catalog.CatalogSources;
+import io.simbundle.catalog.privilege.PartnerPerk;
+import io.simbundle.catalog.privilege.Privilege;
+import io.simbundle.catalog.privilege.PrivilegeKind;
+import io.simbundle.catalog.privilege.Recurrence;
+import io.simbundle.catalog.privilege.TrafficGift;
+import io.simbundle.catalog.privilege.ZeroRating;
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.product.Province;
+import io.simbundle.catalog.version.CatalogVersion;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CatalogFileReaderTest {
+
+  private final CatalogFileReader reader = new CatalogFileReader();
+
+  private CatalogVersion demo() {
+    List<CatalogSources.Source> sources = new CatalogSources(true, Optional.empty()).read();
+    assertThat(sources)
+        .extracting(CatalogSources.Source::name)
+        .containsExactly("demo-2026.11.yaml");
+    return reader.read(sources.get(0).name(), sources.get(0).content()).version();
+  }
+
+  @Test
+  void demoCatalogHasTheThreeCoBrandedCards() {
+    CatalogVersion demo = demo();
+
+    assertThat(demo.version()).isEqualTo("2026.11");
+    assertThat(demo.effectiveFrom()).isEqualTo(Instant.parse("2026-10-31T16:00:00Z"));
+    assertThat(demo.products())
+        .extracting(ProductOffering::code, ProductOffering::partnerCode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("wechat-wo", "tencent"),
+            org.assertj.core.groups.Tuple.tuple("yixin-card", "netease"),
+            org.assertj.core.groups.Tuple.tuple("tmall-card", "alibaba"));
+    assertThat(demo.campaigns())
+        .extracting(c -> c.code())
+        .contains("yixun-wechat-wo-presale", "tmall-double-11");
+  }
+
+  @Test
+  void weChatWoOffersNinePrivilegesInGuangdongWithVideoCallsExcluded() {
+    ProductOffering weChatWo = demo().product("wechat-wo").orElseThrow();
+
+    assertThat(weChatWo.provinces()).containsExactly(Province.GD);
+    assertThat(weChatWo.soldIn(Province.GD)).isTrue();
+    assertThat(weChatWo.soldIn(Province.BJ)).isFalse();
+    assertThat(weChatWo.menu().options()).hasSize(9);
+    assertThat(weChatWo.menu().lowerLimit()).isEqualTo(1);
+    assertThat(weChatWo.menu().upperLimit()).isEqualTo(3);
+
+    Privilege freeTraffic = weChatWo.privilege("wechat-free-traffic").orElseThrow();
+    ZeroRating zeroRating = (ZeroRating) freeTraffic.benefit();
+    assertThat(zeroRating.ratingGroups()).containsExactly(1000L);
+    assertThat(zeroRating.excludedRatingGroups()).containsExactly(1001L);
+    assertThat(zeroRating.monthlyCapMb()).contains(3072L);
+
+    assertThat(weChatWo.privilege("group-chat-60").orElseThrow().benefit())
+        .isEqualTo(new PartnerPerk("GROUP_CHAT_60"));
+    assertThat(weChatWo.privilege("hd-pictures").orElseThrow().requires())
+        .containsExactly("wechat-free-traffic");
+    assertThat(weChatWo.privilege("people-nearby").orElseThrow().b2b2cTypes())
+        .containsExactlyInAnyOrder(2, 4);
+  }
+
+  @Test
+  void yixinCardIsNationwideWithAMonthlyGiftOnRatingGroup2000() {
+    ProductOffering yixin = demo().product("yixin-card").orElseThrow();
+
+    assertThat(yixin.nationwide()).isTrue();
+    assertThat(yixin.soldIn(Province.XJ)).isTrue();
+    assertThat(yixin.includedPrivileges())
+        .singleElement()
+        .satisfies(
+            gift -> {
+              assertThat(gift.kind()).isEqualTo(PrivilegeKind.TRAFFIC_GIFT);
+              assertThat(gift.benefit())
+                  .isEqualTo(new TrafficGift(500, Recurrence.MONTHLY, 31, Set.of(2000L)));
+            });
+  }
+
+  @Test
+  void minimalDocumentIsReadWithDefaultsAndChecksum() {
+    CatalogFile file = reader.read("minimal.yaml", bytes(MINIMAL));
+
+    assertThat(file.source()).isEqualTo("minimal.yaml");
+    assertThat(file.checksum()).hasSize(64).isEqualTo(CatalogFileReader.sha256(bytes(MINIMAL)));
+    assertThat(file.version().movesExistingSubscribers()).isFalse();
+    ProductOffering card = file.version().product("card").orElseThrow();
+    assertThat(card.description()).isEmpty();
+    assertThat(card.lifecycleStatus().tmfName()).isEqualTo("Launched");
+    assertThat(file.version().campaigns().get(0).depositFen()).isZero();
+  }
+
+  @Test
+  void jsonCatalogFilesAreReadLikeYaml() {
+    String json =
+        """
+        {"version": "j-1", "effectiveFrom": "2026-01-01T00:00:00Z",
+         "partners": [{"code": "netease", "name": "NetEase"}],
+         "products": [{"code": "yixin", "name": "Yixin", "partner": "netease",
+           "plan": {"monthlyFeeFen": 0, "dataMb": 0, "voiceMinutes": 0, "sms": 0},
+           "privilegeMenu": {"name": "none", "lowerLimit": 0, "upperLimit": 0, "privileges": []}}]}
+        """;
+
+    CatalogVersion version = reader.read("catalog.json", bytes(json)).version();
+
+    assertThat(version.product("yixin").orElseThrow().menu().options()).isEmpty();
+    assertThat(version.campaigns()).isEmpty();
+  }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE alpha_thing (id BIGINT PRIMARY KEY);

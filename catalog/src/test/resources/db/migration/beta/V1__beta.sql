@@ -1,0 +1,1 @@
+CREATE TABLE beta_thing (id BIGINT PRIMARY KEY);

@@ -1,0 +1,95 @@
+package io.simbundle.provisioning.engine;
+
+import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.CatalogSources;
+import io.simbundle.catalog.store.CatalogStore;
+import io.simbundle.platform.database.Database;
+import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
+import io.simbundle.provisioning.api.problem.ProblemResponses;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running engine: database, catalog and the HTTP server (Camel's platform-http on Vert.x).
+ * Parts are started in dependency order and stopped in reverse; a failed start stops what had
+ * started.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineSettings settings;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private CatalogService catalog;
+
+  private Engine(EngineSettings settings) {
+    this.settings = settings;
+  }
+
+  public static Engine start(EngineSettings settings, Clock clock) {
+    Engine engine = new Engine(settings);
+    try {
+      engine.startParts(clock);
+      return engine;
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  private void startParts(Clock clock) {
+    Database database = Database.open(settings.database());
+    started.push(database);
+    CatalogStore catalogStore = CatalogStore.open(database, clock);
+    started.push(catalogStore);
+    catalog =
+        CatalogService.start(
+            catalogStore, new CatalogSources(true, settings.catalogDirectory()), clock);
+
+    Main camel = new Main();
+    camel.configure().withName("simbundle").withJmxEnabled(false).withShutdownTimeout(10);
+    camel
+        .configure()
+        .httpServer()
+        .withEnabled(true)
+        .withHost(settings.httpHost())
+        .withPort(settings.httpPort());
+    camel.configure().rest().withComponent("platform-http");
+    camel.configure().addRoutesBuilder(new ProblemResponses());
+    camel.configure().addRoutesBuilder(new ProductCatalogRoutes(catalog));
+    try {
+      camel.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("HTTP server did not start: " + e.getMessage(), e);
+    }
+    started.push(camel::stop);
+    log.info(
+        "simbundle ready: HTTP on {}:{}, catalog version {}",
+        settings.httpHost(),
+        settings.httpPort(),
+        catalog.current().version());
+  }
+
+  public CatalogService catalog() {
+    return catalog;
+  }
+
+  public int httpPort() {
+    return settings.httpPort();
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        log.warn("error while stopping: {}", e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.simbundle.provisioning.engine;
+
+import io.simbundle.platform.database.DatabaseSettings;
+import io.simbundle.platform.settings.InvalidSettingException;
+import io.simbundle.platform.settings.Settings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the engine needs to start.
+ *
+ * @param httpHost the address the HTTP server binds
+ * @param httpPort the HTTP server's port
+ * @param catalogDirectory an external directory of catalog files, read besides the built-in ones
+ * @param database where the data is kept
+ */
+public record EngineSettings(
+    String httpHost, int httpPort, Optional<Path> catalogDirectory, DatabaseSettings database) {
+
+  public static final String HTTP_HOST = "simbundle.http.host";
+  public static final String HTTP_PORT = "simbundle.http.port";
+  public static final String CATALOG_DIR = "simbundle.catalog.dir";
+
+  public EngineSettings {
+    Objects.requireNonNull(httpHost);
+    Objects.requireNonNull(catalogDirectory);
+    Objects.requireNonNull(database);
+    if (httpPort < 1 || httpPort > 65535) {
+      throw new InvalidSettingException(HTTP_PORT, String.valueOf(httpPort), "not a TCP port");
+    }
+  }
+
+  public static EngineSettings from(Settings settings) {
+    return new EngineSettings(
+        settings.text(HTTP_HOST, "0.0.0.0"),
+        settings.integer(HTTP_PORT, 8080),
+        settings.path(CATALOG_DIR),
+        DatabaseSettings.from(settings));
+  }
+
+  public static EngineSettings fromEnvironment() {
+    return from(Settings.fromEnvironment(Map.of()));
+  }
+}

@@ -1,0 +1,51 @@
+package io.simbundle.provisioning.engine;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@code java -jar simbundle.jar}: starts the engine and runs until Ctrl-C or SIGTERM. */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    AtomicReference<Engine> running = new AtomicReference<>();
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Registered before starting, so that Ctrl-C during start-up still stops the database.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Engine engine = running.getAndSet(null);
+                  if (engine != null) {
+                    System.out.println("simbundle stopping …");
+                    engine.close();
+                  }
+                  stopped.countDown();
+                },
+                "simbundle-shutdown"));
+    EngineSettings settings;
+    try {
+      settings = EngineSettings.fromEnvironment();
+      running.set(Engine.start(settings, Clock.systemUTC()));
+    } catch (RuntimeException e) {
+      System.err.println("simbundle did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    String host = "0.0.0.0".equals(settings.httpHost()) ? "localhost" : settings.httpHost();
+    System.out.printf(
+        "%nsimbundle is running (catalog %s).%n"
+            + "  Product catalog: http://%s:%d/tmf-api/productCatalogManagement/v5/productOffering%n"
+            + "  Data: %s%n"
+            + "Press Ctrl-C to stop.%n",
+        running.get().catalog().current().version(),
+        host,
+        settings.httpPort(),
+        settings.database().embedded()
+            ? settings.database().embeddedDirectory().toAbsolutePath()
+            : "external database");
+    stopped.await();
+  }
+}

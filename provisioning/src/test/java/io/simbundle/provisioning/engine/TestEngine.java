@@ -1,0 +1,85 @@
+package io.simbundle.provisioning.engine;
+
+import io.simbundle.platform.database.DatabaseSettings;
+import io.simbundle.platform.database.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * A whole engine for tests: its own schema on the shared test database, a free HTTP port on
+ * loopback, and an HTTP client that talks to it over a real socket.
+ */
+public final class TestEngine implements AutoCloseable {
+
+  /** The instant tests run at, inside the demo catalog's Yixun presale. */
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+
+  private final Engine engine;
+  private final EngineSettings settings;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TestEngine(EngineSettings settings) {
+    this.settings = settings;
+    this.engine = Engine.start(settings, CLOCK);
+  }
+
+  public static TestEngine start(String purpose) {
+    return start(TestDatabase.newSchemaSettings(purpose));
+  }
+
+  public static TestEngine start(DatabaseSettings database) {
+    return new TestEngine(new EngineSettings("127.0.0.1", freePort(), Optional.empty(), database));
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + settings.httpPort() + pathAndQuery);
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
