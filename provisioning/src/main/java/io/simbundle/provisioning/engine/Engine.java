@@ -4,8 +4,10 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.CatalogSources;
 import io.simbundle.catalog.store.CatalogStore;
 import io.simbundle.platform.database.Database;
+import io.simbundle.provisioning.api.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
 import io.simbundle.provisioning.api.problem.ProblemResponses;
+import io.simbundle.provisioning.api.problem.UnmatchedRequests;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -61,6 +63,8 @@ public final class Engine implements AutoCloseable {
     camel.configure().rest().withComponent("platform-http");
     camel.configure().addRoutesBuilder(new ProblemResponses());
     camel.configure().addRoutesBuilder(new ProductCatalogRoutes(catalog));
+    camel.configure().addRoutesBuilder(new CatalogAdminRoutes(catalog, settings.admin(), clock));
+    camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();
     } catch (Exception e) {

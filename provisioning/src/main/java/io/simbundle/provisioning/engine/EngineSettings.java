@@ -3,6 +3,7 @@ package io.simbundle.provisioning.engine;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.settings.InvalidSettingException;
 import io.simbundle.platform.settings.Settings;
+import io.simbundle.provisioning.api.admin.AdminCredentials;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,14 @@ import java.util.Optional;
  * @param httpPort the HTTP server's port
  * @param catalogDirectory an external directory of catalog files, read besides the built-in ones
  * @param database where the data is kept
+ * @param admin the credentials admin actions require
  */
 public record EngineSettings(
-    String httpHost, int httpPort, Optional<Path> catalogDirectory, DatabaseSettings database) {
+    String httpHost,
+    int httpPort,
+    Optional<Path> catalogDirectory,
+    DatabaseSettings database,
+    AdminCredentials admin) {
 
   public static final String HTTP_HOST = "simbundle.http.host";
   public static final String HTTP_PORT = "simbundle.http.port";
@@ -27,6 +33,7 @@ public record EngineSettings(
     Objects.requireNonNull(httpHost);
     Objects.requireNonNull(catalogDirectory);
     Objects.requireNonNull(database);
+    Objects.requireNonNull(admin);
     if (httpPort < 1 || httpPort > 65535) {
       throw new InvalidSettingException(HTTP_PORT, String.valueOf(httpPort), "not a TCP port");
     }
@@ -37,7 +44,10 @@ public record EngineSettings(
         settings.text(HTTP_HOST, "0.0.0.0"),
         settings.integer(HTTP_PORT, 8080),
         settings.path(CATALOG_DIR),
-        DatabaseSettings.from(settings));
+        DatabaseSettings.from(settings),
+        AdminCredentials.of(
+            settings.text(AdminCredentials.USER, "admin"),
+            settings.find(AdminCredentials.PASSWORD)));
   }
 
   public static EngineSettings fromEnvironment() {

@@ -39,13 +39,18 @@ public final class Launcher {
         "%nsimbundle is running (catalog %s).%n"
             + "  Product catalog: http://%s:%d/tmf-api/productCatalogManagement/v5/productOffering%n"
             + "  Data: %s%n"
+            + "  Admin: user '%s', password %s%n"
             + "Press Ctrl-C to stop.%n",
         running.get().catalog().current().version(),
         host,
         settings.httpPort(),
         settings.database().embedded()
             ? settings.database().embeddedDirectory().toAbsolutePath()
-            : "external database");
+            : "external database",
+        settings.admin().user(),
+        settings.admin().generated()
+            ? settings.admin().password() + " (generated; set SIMBUNDLE_ADMIN_PASSWORD to fix one)"
+            : "as configured");
     stopped.await();
   }
 }

@@ -47,7 +47,8 @@ class EngineRestartTest {
                 "",
                 java.nio.file.Path.of("unused"),
                 0,
-                2));
+                2),
+            TestEngine.ADMIN);
 
     assertThatThrownBy(() -> Engine.start(unreachable, TestEngine.CLOCK))
         .hasMessageContaining("database")

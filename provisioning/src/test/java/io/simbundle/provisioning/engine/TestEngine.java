@@ -2,6 +2,7 @@ package io.simbundle.provisioning.engine;
 
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.provisioning.api.admin.AdminCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,10 @@ public final class TestEngine implements AutoCloseable {
   public static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
 
+  /** The admin credentials every test engine accepts. */
+  public static final AdminCredentials ADMIN =
+      new AdminCredentials("operator", "test-password-123", false);
+
   private final Engine engine;
   private final EngineSettings settings;
   private final HttpClient http =
@@ -40,7 +46,12 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine start(DatabaseSettings database) {
-    return new TestEngine(new EngineSettings("127.0.0.1", freePort(), Optional.empty(), database));
+    return start(database, Optional.empty());
+  }
+
+  public static TestEngine start(DatabaseSettings database, Optional<Path> catalogDirectory) {
+    return new TestEngine(
+        new EngineSettings("127.0.0.1", freePort(), catalogDirectory, database, ADMIN));
   }
 
   public Engine engine() {

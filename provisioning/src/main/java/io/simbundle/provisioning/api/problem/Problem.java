@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param status the HTTP status code
  * @param detail what went wrong this time, for a person
  * @param extensions further members, such as the list of invalid parameters
+ * @param headers response headers that belong with it, such as {@code WWW-Authenticate}
  */
 public record Problem(
-    String type, String title, int status, String detail, Map<String, Object> extensions) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    Map<String, Object> extensions,
+    Map<String, String> headers) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://simbundle.io/problems/";
@@ -24,10 +30,11 @@ public record Problem(
     Objects.requireNonNull(title);
     Objects.requireNonNull(detail);
     extensions = Map.copyOf(extensions);
+    headers = Map.copyOf(headers);
   }
 
   public static Problem of(int status, String typeName, String title, String detail) {
-    return new Problem(TYPE_BASE + typeName, title, status, detail, Map.of());
+    return new Problem(TYPE_BASE + typeName, title, status, detail, Map.of(), Map.of());
   }
 
   public static Problem notFound(String detail) {
@@ -41,7 +48,13 @@ public record Problem(
   public Problem with(String member, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(extensions);
     more.put(member, value);
-    return new Problem(type, title, status, detail, more);
+    return new Problem(type, title, status, detail, more, headers);
+  }
+
+  public Problem withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Problem(type, title, status, detail, extensions, more);
   }
 
   /** The JSON members in RFC 9457 order, with {@code instance} set to the request path. */

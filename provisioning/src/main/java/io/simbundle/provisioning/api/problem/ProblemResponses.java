@@ -3,7 +3,6 @@ package io.simbundle.provisioning.api.problem;
 import io.simbundle.catalog.NoCatalogInForceException;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.Json;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
@@ -63,6 +62,6 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
         problem.status(),
         Problem.MEDIA_TYPE,
         Json.write(problem.toJson(HttpResponses.requestPath(exchange))),
-        Map.of());
+        new java.util.HashMap<String, Object>(problem.headers()));
   }
 }
