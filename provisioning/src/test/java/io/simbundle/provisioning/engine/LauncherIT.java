@@ -1,0 +1,118 @@
+package io.simbundle.provisioning.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first line, as a user runs it: {@code java -jar provisioning/target/simbundle.jar}
+ * on the embedded defaults, stopped by SIGTERM like Ctrl-C, started again on the same data.
+ */
+class LauncherIT {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void launcherServesTheDemoCatalogStopsCleanlyAndFindsItsDataAgain() throws Exception {
+    int port = freePort();
+
+    List<String> firstRun = runUntilReadyThenStop(port);
+    assertThat(firstRun).anyMatch(line -> line.contains("catalog version 2026.11 from"));
+    assertThat(firstRun).anyMatch(line -> line.contains("simbundle stopping"));
+
+    List<String> secondRun = runUntilReadyThenStop(port);
+    assertThat(secondRun).anyMatch(line -> line.contains("simbundle is running (catalog 2026.11)"));
+    // The catalog came from the database this time: nothing was stored again.
+    assertThat(secondRun).noneMatch(line -> line.contains("stored and in use"));
+  }
+
+  private List<String> runUntilReadyThenStop(int port) throws Exception {
+    Path jar = Path.of("target", "simbundle.jar");
+    assertThat(jar).exists();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true);
+    builder.environment().put("SIMBUNDLE_DATA_DIR", dataDir.toString());
+    builder.environment().put("SIMBUNDLE_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("SIMBUNDLE_HTTP_HOST", "127.0.0.1");
+    builder.environment().remove("SIMBUNDLE_DB_URL");
+    Process engine = builder.start();
+    List<String> output = new ArrayList<>();
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8))) {
+      Instant deadline = Instant.now().plus(START_TIMEOUT);
+      String line;
+      while ((line = lines.readLine()) != null && Instant.now().isBefore(deadline)) {
+        output.add(line);
+        if (line.startsWith("Press Ctrl-C")) {
+          break;
+        }
+      }
+      assertThat(output).as("engine output").anyMatch(l -> l.startsWith("Press Ctrl-C"));
+
+      HttpResponse<String> offerings =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + port
+                                  + "/tmf-api/productCatalogManagement/v5/productOffering"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(offerings.statusCode()).isEqualTo(200);
+      assertThat(offerings.body()).contains("wechat-wo", "yixin-card", "tmall-card");
+
+      // SIGTERM, as Ctrl-C would do; through the handle, which leaves the output readable.
+      engine.toHandle().destroy();
+      assertThat(engine.waitFor(30, TimeUnit.SECONDS)).as("engine stopped").isTrue();
+      while ((line = lines.readLine()) != null) {
+        output.add(line);
+      }
+    } finally {
+      engine.destroyForcibly();
+    }
+    assertThat(Files.list(dataDir.resolve("mariadb").resolve("data")).count()).isPositive();
+    assertThat(mariaDbStillRunningOn(dataDir))
+        .as("embedded MariaDB stopped with the engine")
+        .isFalse();
+    return output;
+  }
+
+  private static boolean mariaDbStillRunningOn(Path dataDir) {
+    return ProcessHandle.allProcesses()
+        .anyMatch(
+            p ->
+                p.info().commandLine().orElse("").contains("mariadbd")
+                    && p.info().commandLine().orElse("").contains(dataDir.toString()));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
