@@ -4,10 +4,19 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.CatalogSources;
 import io.simbundle.catalog.store.CatalogStore;
 import io.simbundle.platform.database.Database;
+import io.simbundle.provisioning.ProvisioningSchema;
 import io.simbundle.provisioning.api.admin.CatalogAdminRoutes;
+import io.simbundle.provisioning.api.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
 import io.simbundle.provisioning.api.problem.ProblemResponses;
 import io.simbundle.provisioning.api.problem.UnmatchedRequests;
+import io.simbundle.provisioning.api.qualification.QualificationRoutes;
+import io.simbundle.provisioning.buyer.BuyerRecords;
+import io.simbundle.provisioning.buyer.PersonalDataDigest;
+import io.simbundle.rules.RulesService;
+import io.simbundle.rules.ruleset.RuleBook;
+import io.simbundle.rules.ruleset.RuleSetCompiler;
+import io.simbundle.rules.ruleset.RuleSources;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,6 +60,16 @@ public final class Engine implements AutoCloseable {
     catalog =
         CatalogService.start(
             catalogStore, new CatalogSources(true, settings.catalogDirectory()), clock);
+    RuleBook ruleBook =
+        RuleBook.open(new RuleSources(settings.rules().directory()), new RuleSetCompiler(clock));
+    started.push(ruleBook);
+    ruleBook.watchDirectory();
+    RulesService rules = new RulesService(ruleBook, settings.rules().policy());
+    database.migrate(ProvisioningSchema.SCHEMA);
+    BuyerRecords buyerRecords =
+        new BuyerRecords(
+            database.dataSource(),
+            PersonalDataDigest.open(settings.security().personalDataKey(), database.dataSource()));
 
     Main camel = new Main();
     camel.configure().withName("simbundle").withJmxEnabled(false).withShutdownTimeout(10);
@@ -64,6 +83,10 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new ProblemResponses());
     camel.configure().addRoutesBuilder(new ProductCatalogRoutes(catalog));
     camel.configure().addRoutesBuilder(new CatalogAdminRoutes(catalog, settings.admin(), clock));
+    camel.configure().addRoutesBuilder(new RulesAdminRoutes(ruleBook, settings.admin()));
+    camel
+        .configure()
+        .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));
     camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();
@@ -72,10 +95,11 @@ public final class Engine implements AutoCloseable {
     }
     started.push(camel::stop);
     log.info(
-        "simbundle ready: HTTP on {}:{}, catalog version {}",
+        "simbundle ready: HTTP on {}:{}, catalog version {}, rule set {}",
         settings.httpHost(),
         settings.httpPort(),
-        catalog.current().version());
+        catalog.current().version(),
+        ruleBook.current().version());
   }
 
   public CatalogService catalog() {

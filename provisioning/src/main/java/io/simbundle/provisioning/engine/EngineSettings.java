@@ -16,14 +16,16 @@ import java.util.Optional;
  * @param httpPort the HTTP server's port
  * @param catalogDirectory an external directory of catalog files, read besides the built-in ones
  * @param database where the data is kept
- * @param admin the credentials admin actions require
+ * @param rules how the rules run
+ * @param security credentials and keys
  */
 public record EngineSettings(
     String httpHost,
     int httpPort,
     Optional<Path> catalogDirectory,
     DatabaseSettings database,
-    AdminCredentials admin) {
+    RulesSettings rules,
+    SecuritySettings security) {
 
   public static final String HTTP_HOST = "simbundle.http.host";
   public static final String HTTP_PORT = "simbundle.http.port";
@@ -33,7 +35,8 @@ public record EngineSettings(
     Objects.requireNonNull(httpHost);
     Objects.requireNonNull(catalogDirectory);
     Objects.requireNonNull(database);
-    Objects.requireNonNull(admin);
+    Objects.requireNonNull(rules);
+    Objects.requireNonNull(security);
     if (httpPort < 1 || httpPort > 65535) {
       throw new InvalidSettingException(HTTP_PORT, String.valueOf(httpPort), "not a TCP port");
     }
@@ -45,9 +48,12 @@ public record EngineSettings(
         settings.integer(HTTP_PORT, 8080),
         settings.path(CATALOG_DIR),
         DatabaseSettings.from(settings),
-        AdminCredentials.of(
-            settings.text(AdminCredentials.USER, "admin"),
-            settings.find(AdminCredentials.PASSWORD)));
+        RulesSettings.from(settings),
+        SecuritySettings.from(settings));
+  }
+
+  public AdminCredentials admin() {
+    return security.admin();
   }
 
   public static EngineSettings fromEnvironment() {

@@ -48,7 +48,8 @@ class EngineRestartTest {
                 java.nio.file.Path.of("unused"),
                 0,
                 2),
-            TestEngine.ADMIN);
+            RulesSettings.defaults(),
+            new SecuritySettings(TestEngine.ADMIN, Optional.empty()));
 
     assertThatThrownBy(() -> Engine.start(unreachable, TestEngine.CLOCK))
         .hasMessageContaining("database")

@@ -50,8 +50,19 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine start(DatabaseSettings database, Optional<Path> catalogDirectory) {
+    return start(database, catalogDirectory, RulesSettings.defaults());
+  }
+
+  public static TestEngine start(
+      DatabaseSettings database, Optional<Path> catalogDirectory, RulesSettings rules) {
     return new TestEngine(
-        new EngineSettings("127.0.0.1", freePort(), catalogDirectory, database, ADMIN));
+        new EngineSettings(
+            "127.0.0.1",
+            freePort(),
+            catalogDirectory,
+            database,
+            rules,
+            new SecuritySettings(ADMIN, Optional.empty())));
   }
 
   public Engine engine() {

@@ -29,12 +29,12 @@ public final class CatalogAdminRoutes extends RouteBuilder {
   private static final Logger log = LoggerFactory.getLogger(CatalogAdminRoutes.class);
 
   private final CatalogService catalog;
-  private final AdminCredentials credentials;
+  private final AdminAuthentication authentication;
   private final Clock clock;
 
   public CatalogAdminRoutes(CatalogService catalog, AdminCredentials credentials, Clock clock) {
     this.catalog = catalog;
-    this.credentials = credentials;
+    this.authentication = new AdminAuthentication(credentials);
     this.clock = clock;
   }
 
@@ -48,16 +48,8 @@ public final class CatalogAdminRoutes extends RouteBuilder {
         .id("admin-catalog-reload")
         .to("direct:admin-catalog-reload");
 
-    from("direct:admin-catalog-versions").process(this::authenticate).process(this::versions);
-    from("direct:admin-catalog-reload").process(this::authenticate).process(this::reload);
-  }
-
-  private void authenticate(Exchange exchange) {
-    if (!credentials.accept(exchange.getIn().getHeader("Authorization", String.class))) {
-      throw new ProblemException(
-          Problem.of(401, "unauthorized", "Unauthorized", "admin credentials are required")
-              .withHeader("WWW-Authenticate", "Basic realm=\"simbundle-admin\""));
-    }
+    from("direct:admin-catalog-versions").process(authentication).process(this::versions);
+    from("direct:admin-catalog-reload").process(authentication).process(this::reload);
   }
 
   private void versions(Exchange exchange) {

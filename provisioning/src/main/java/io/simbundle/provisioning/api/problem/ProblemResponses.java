@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.api.problem;
 
 import io.simbundle.catalog.NoCatalogInForceException;
+import io.simbundle.platform.database.DatabaseUnavailableException;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.Json;
 import org.apache.camel.Exchange;
@@ -37,6 +38,23 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
                         "no-catalog",
                         "No catalog in force",
                         e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
+        .end()
+        .onException(DatabaseUnavailableException.class)
+        .handled(true)
+        .process(
+            e -> {
+              log.error(
+                  "request {} failed: database unavailable",
+                  HttpResponses.requestPath(e),
+                  e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+              respond(
+                  e,
+                  Problem.of(
+                      503,
+                      "database-unavailable",
+                      "Service unavailable",
+                      "the database cannot be reached; nothing was changed, try again later"));
+            })
         .end()
         .onException(Exception.class)
         .handled(true)

@@ -1,0 +1,100 @@
+package io.simbundle.provisioning.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.provisioning.api.problem.Problem;
+import io.simbundle.provisioning.api.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+
+/**
+ * Reads a JSON request body field by field, collecting every invalid parameter so that one 400
+ * problem names them all ({@code invalidParams}, as RFC 9457 suggests).
+ */
+public final class RequestBodies {
+
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final JsonNode root;
+  private final List<Map<String, String>> invalid = new ArrayList<>();
+
+  private RequestBodies(JsonNode root) {
+    this.root = root;
+  }
+
+  /**
+   * @throws ProblemException 400 when the body is missing, too large or not a JSON object
+   */
+  public static RequestBodies of(Exchange exchange) {
+    String body = exchange.getIn().getBody(String.class);
+    if (body == null || body.isBlank()) {
+      throw new ProblemException(Problem.badRequest("a JSON request body is required"));
+    }
+    if (body.length() > MAX_BODY) {
+      throw new ProblemException(
+          Problem.of(413, "body-too-large", "Request body too large", "at most 64 KiB"));
+    }
+    try {
+      JsonNode root = Json.mapper().readTree(body);
+      if (root == null || !root.isObject()) {
+        throw new ProblemException(Problem.badRequest("the request body must be a JSON object"));
+      }
+      return new RequestBodies(root);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ProblemException(
+          Problem.badRequest(
+              "the request body is not valid JSON (line " + line + "): " + e.getOriginalMessage()));
+    }
+  }
+
+  public JsonNode root() {
+    return root;
+  }
+
+  /** Text at a JSON pointer such as {@code /buyer/name}. */
+  public Optional<String> text(String pointer, boolean required) {
+    JsonNode value = root.at(pointer);
+    if (value.isMissingNode() || value.isNull()) {
+      if (required) {
+        invalid(pointer, "is required");
+      }
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      invalid(pointer, "must be text");
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  public boolean bool(String pointer, boolean fallback) {
+    JsonNode value = root.at(pointer);
+    if (value.isMissingNode() || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      invalid(pointer, "must be true or false");
+      return fallback;
+    }
+    return value.asBoolean();
+  }
+
+  public void invalid(String pointer, String reason) {
+    invalid.add(Map.of("name", pointer.substring(1).replace('/', '.'), "reason", reason));
+  }
+
+  /**
+   * @throws ProblemException 400 naming every invalid parameter found so far
+   */
+  public void requireValid() {
+    if (!invalid.isEmpty()) {
+      throw new ProblemException(
+          Problem.badRequest(invalid.size() + " invalid parameter(s)")
+              .with("invalidParams", List.copyOf(invalid)));
+    }
+  }
+}

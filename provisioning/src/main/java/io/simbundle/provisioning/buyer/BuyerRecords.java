@@ -1,0 +1,66 @@
+package io.simbundle.provisioning.buyer;
+
+import io.simbundle.platform.database.DatabaseUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * What the engine's own records say about a buyer and a campaign, for the qualification rules:
+ * cards held on an ID number, orders placed in a campaign. Counts come from the order and product
+ * tables; orders that were cancelled, rejected or failed do not count.
+ */
+public final class BuyerRecords {
+
+  private static final String LIVE_ORDER = "state NOT IN ('cancelled', 'rejected', 'failed')";
+
+  private final DataSource dataSource;
+  private final PersonalDataDigest digest;
+
+  public BuyerRecords(DataSource dataSource, PersonalDataDigest digest) {
+    this.dataSource = dataSource;
+    this.digest = digest;
+  }
+
+  /** Cards on this ID number that are not terminated. */
+  public int activeCards(String idNumber) {
+    return (int)
+        count(
+            "SELECT COUNT(*) FROM product WHERE id_number_digest = ? AND status <> 'terminated'",
+            digest.of(idNumber));
+  }
+
+  /** Live orders this ID number placed in the campaign. */
+  public int campaignOrders(String idNumber, String campaignCode) {
+    return (int)
+        count(
+            "SELECT COUNT(*) FROM product_order WHERE id_number_digest = ? AND campaign_code = ? AND "
+                + LIVE_ORDER,
+            digest.of(idNumber),
+            campaignCode);
+  }
+
+  /** Live orders the campaign has taken in all. */
+  public long campaignUnitsSold(String campaignCode) {
+    return count(
+        "SELECT COUNT(*) FROM product_order WHERE campaign_code = ? AND " + LIVE_ORDER,
+        campaignCode);
+  }
+
+  private long count(String sql, String... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("cannot read buyer records: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.simbundle.provisioning.engine;
+
+import io.simbundle.platform.settings.Settings;
+import io.simbundle.rules.fact.Policy;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the rules run.
+ *
+ * @param directory rule files that replace or add to the shipped ones; watched for changes
+ * @param policy the operator's limits (minimum age, active cards per ID number)
+ */
+public record RulesSettings(Optional<Path> directory, Policy policy) {
+
+  public static final String DIRECTORY = "simbundle.rules.dir";
+  public static final String MINIMUM_AGE = "simbundle.rules.minimum-age";
+  public static final String MAX_ACTIVE_CARDS = "simbundle.rules.max-active-cards-per-id";
+
+  public RulesSettings {
+    Objects.requireNonNull(directory);
+    Objects.requireNonNull(policy);
+  }
+
+  public static RulesSettings defaults() {
+    return new RulesSettings(Optional.empty(), Policy.defaults());
+  }
+
+  public static RulesSettings from(Settings settings) {
+    Policy defaults = Policy.defaults();
+    return new RulesSettings(
+        settings.path(DIRECTORY),
+        new Policy(
+            settings.integer(MINIMUM_AGE, defaults.getMinimumAge()),
+            settings.integer(MAX_ACTIVE_CARDS, defaults.getMaxActiveCardsPerId())));
+  }
+}
