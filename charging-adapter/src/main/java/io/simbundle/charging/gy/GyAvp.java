@@ -1,0 +1,47 @@
+package io.simbundle.charging.gy;
+
+/** The Diameter AVP codes of Gy (RFC 4006, 3GPP TS 32.299) this engine reads and writes. */
+public final class GyAvp {
+
+  public static final long VENDOR_3GPP = 10415;
+  public static final long CREDIT_CONTROL_APPLICATION = 4;
+  public static final int CREDIT_CONTROL_COMMAND = 272;
+
+  public static final int SESSION_ID = 263;
+  public static final int ORIGIN_HOST = 264;
+  public static final int ORIGIN_REALM = 296;
+  public static final int DESTINATION_REALM = 283;
+  public static final int AUTH_APPLICATION_ID = 258;
+  public static final int RESULT_CODE = 268;
+  public static final int FAILED_AVP = 279;
+  public static final int SERVICE_CONTEXT_ID = 461;
+  public static final int CC_REQUEST_TYPE = 416;
+  public static final int CC_REQUEST_NUMBER = 415;
+  public static final int SUBSCRIPTION_ID = 443;
+  public static final int SUBSCRIPTION_ID_TYPE = 450;
+  public static final int SUBSCRIPTION_ID_DATA = 444;
+  public static final int MULTIPLE_SERVICES_CREDIT_CONTROL = 456;
+  public static final int REQUESTED_SERVICE_UNIT = 437;
+  public static final int USED_SERVICE_UNIT = 446;
+  public static final int GRANTED_SERVICE_UNIT = 431;
+  public static final int CC_TOTAL_OCTETS = 421;
+  public static final int CC_INPUT_OCTETS = 412;
+  public static final int CC_OUTPUT_OCTETS = 414;
+  public static final int RATING_GROUP = 432;
+  public static final int SERVICE_IDENTIFIER = 439;
+  public static final int VALIDITY_TIME = 448;
+  public static final int FINAL_UNIT_INDICATION = 430;
+  public static final int FINAL_UNIT_ACTION = 449;
+  public static final int REPORTING_REASON = 872;
+  public static final int VOLUME_QUOTA_THRESHOLD = 869;
+  public static final int QUOTA_HOLDING_TIME = 871;
+
+  /** CC-Request-Type values. */
+  public static final int INITIAL_REQUEST = 1;
+
+  public static final int UPDATE_REQUEST = 2;
+  public static final int TERMINATION_REQUEST = 3;
+  public static final int EVENT_REQUEST = 4;
+
+  private GyAvp() {}
+}

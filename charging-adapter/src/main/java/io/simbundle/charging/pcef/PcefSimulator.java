@@ -1,0 +1,113 @@
+package io.simbundle.charging.pcef;
+
+import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyAvp;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.DisconnectCause;
+import org.jdiameter.api.Mode;
+import org.jdiameter.api.Request;
+import org.jdiameter.api.Session;
+import org.jdiameter.api.SessionFactory;
+import org.jdiameter.api.Stack;
+import org.jdiameter.client.impl.StackImpl;
+import org.jdiameter.client.impl.helpers.XMLConfiguration;
+
+/**
+ * A Gy client that plays a PCEF (a GGSN or PGW): it connects to the charging server and sends
+ * Credit-Control-Requests for its subscribers' data sessions. Used by the tests, the demo and the
+ * load benchmark.
+ */
+public final class PcefSimulator implements AutoCloseable {
+
+  private static final ApplicationId CREDIT_CONTROL =
+      ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION);
+
+  private final Stack stack;
+  private final SessionFactory sessions;
+  private final DiameterIdentity self;
+  private final DiameterIdentity server;
+
+  private PcefSimulator(
+      Stack stack, SessionFactory sessions, DiameterIdentity self, DiameterIdentity server) {
+    this.stack = stack;
+    this.sessions = sessions;
+    this.self = self;
+    this.server = server;
+  }
+
+  /** Connects (CER/CEA) and returns once the server peer is up. */
+  public static PcefSimulator connect(
+      DiameterIdentity self, DiameterIdentity server, Duration timeout) {
+    Stack stack = new StackImpl();
+    try {
+      SessionFactory sessions =
+          stack.init(
+              new XMLConfiguration(
+                  new ByteArrayInputStream(
+                      ClientConfiguration.of(self, server).getBytes(StandardCharsets.UTF_8))));
+      stack.start(Mode.ALL_PEERS, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new PcefSimulator(stack, sessions, self, server);
+    } catch (Exception e) {
+      stack.destroy();
+      throw new IllegalStateException("the PCEF could not connect: " + e.getMessage(), e);
+    }
+  }
+
+  /** A new Gy session (a new Session-Id). */
+  public Session newSession() {
+    try {
+      return sessions.getNewSession();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A Credit-Control-Request of the given type and number in {@code session}, with no MSCC. */
+  public Request creditControlRequest(Session session, int requestType, int requestNumber) {
+    Request request =
+        session.createRequest(
+            GyAvp.CREDIT_CONTROL_COMMAND, CREDIT_CONTROL, server.realm(), server.host());
+    AvpSet avps = request.getAvps();
+    avps.addAvp(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION, true, false, true);
+    avps.addAvp(GyAvp.SERVICE_CONTEXT_ID, "32251@3gpp.org", false);
+    avps.addAvp(GyAvp.CC_REQUEST_TYPE, requestType, true, false, true);
+    avps.addAvp(GyAvp.CC_REQUEST_NUMBER, requestNumber, true, false, true);
+    return request;
+  }
+
+  /** Sends a request and waits for its answer. */
+  public Answer send(Session session, Request request, Duration timeout) {
+    try {
+      return (Answer) session.send(request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      throw new IllegalStateException("no answer to the request: " + e, e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public DiameterIdentity identity() {
+    return self;
+  }
+
+  @Override
+  public void close() {
+    try {
+      stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
+    } catch (Exception e) {
+      // Best effort: the peer may already be gone.
+    }
+    stack.destroy();
+  }
+}
