@@ -1,0 +1,378 @@
+package io.simbundle.charging.account;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.profile.GiftGrant;
+import io.simbundle.charging.profile.ZeroRatedService;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One subscriber's balances and open reservations, and the charging rules applied to them. For each
+ * rating group, in this order:
+ *
+ * <ol>
+ *   <li>a rating group one of the subscriber's privileges excludes is charged normally;
+ *   <li>a rating group a privilege zero-rates is granted without debit, up to its monthly cap;
+ *   <li>gift buckets that may pay for the rating group, earliest expiry first;
+ *   <li>the plan's allowance for the billing cycle;
+ *   <li>nothing left: no grant, final units.
+ * </ol>
+ *
+ * <p>Not thread-safe: one account is changed by one thread at a time. The whole state is what the
+ * store keeps, so a restart resumes every balance and reservation.
+ */
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE)
+public final class Account {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private ChargingProfile profile;
+  private long allowanceUsed;
+  private long allowanceReserved;
+  private List<GiftBucket> gifts = new ArrayList<>();
+  private Map<String, Meter> zeroRated = new LinkedHashMap<>();
+  private Map<String, Reservation> reservations = new LinkedHashMap<>();
+
+  private Account() {}
+
+  public static Account open(ChargingProfile profile) {
+    Account account = new Account();
+    account.install(profile);
+    return account;
+  }
+
+  /**
+   * Puts a new or changed profile in force. Balances of the same cycle and open reservations are
+   * kept; a gift already held (same code and expiry) keeps what was spent of it.
+   */
+  public void install(ChargingProfile next) {
+    boolean sameCycle = profile != null && profile.cycleStart().equals(next.cycleStart());
+    if (!sameCycle) {
+      allowanceUsed = 0;
+      zeroRated.values().forEach(meter -> meter.used = 0);
+    }
+    List<GiftBucket> kept = new ArrayList<>();
+    for (GiftGrant grant : next.gifts()) {
+      kept.add(
+          gifts.stream()
+              .filter(b -> b.code.equals(grant.code()) && b.expiresAt.equals(grant.expiresAt()))
+              .findFirst()
+              .orElseGet(() -> GiftBucket.of(grant)));
+    }
+    gifts = kept;
+    Map<String, Meter> meters = new LinkedHashMap<>();
+    for (ZeroRatedService service : next.zeroRated()) {
+      meters.put(
+          service.privilegeCode(), zeroRated.getOrDefault(service.privilegeCode(), new Meter()));
+    }
+    zeroRated = meters;
+    profile = next;
+  }
+
+  public ChargingProfile profile() {
+    return profile;
+  }
+
+  /**
+   * Reserves quota for one rating group of a session, replacing what the session held for it.
+   *
+   * @param requestedBytes the Requested-Service-Unit volume; 0 when none was asked
+   */
+  public Grant reserve(
+      String sessionId,
+      long ratingGroup,
+      Optional<Long> serviceIdentifier,
+      long requestedBytes,
+      GrantPolicy policy,
+      Instant now) {
+    release(key(sessionId, ratingGroup));
+    long wanted =
+        requestedBytes > 0
+            ? Math.min(requestedBytes, policy.maxGrantBytes())
+            : policy.maxGrantBytes();
+    List<Candidate> candidates = candidates(ratingGroup, serviceIdentifier, now);
+    long availableInAll = 0;
+    for (Candidate candidate : candidates) {
+      // Saturating: an uncapped zero-rating is "unlimited" (Long.MAX_VALUE).
+      availableInAll =
+          Math.max(availableInAll, availableInAll + Math.max(0, candidate.available()));
+    }
+    for (Candidate candidate : candidates) {
+      if (candidate.available() <= 0) {
+        continue;
+      }
+      long granted = Math.min(wanted, candidate.available());
+      hold(candidate.source(), granted);
+      reservations.put(
+          key(sessionId, ratingGroup),
+          new Reservation(
+              sessionId,
+              ratingGroup,
+              candidate.source(),
+              granted,
+              now.plus(policy.reservationLifetime())));
+      // Unlimited sources report Long.MAX_VALUE and are never the last bit.
+      return new Grant(granted, Optional.of(candidate.source()), granted >= availableInAll);
+    }
+    return Grant.nothingLeft();
+  }
+
+  /**
+   * Debits what a session used of one rating group from the source its reservation came from and
+   * releases the rest of the reservation. Use beyond what that source had left falls to the next
+   * sources in charging order, and finally to the allowance even beyond zero: traffic that went
+   * through is always accounted for.
+   */
+  public List<Usage> commit(
+      String sessionId,
+      long ratingGroup,
+      Optional<Long> serviceIdentifier,
+      long usedBytes,
+      Instant now) {
+    Reservation reservation = reservations.remove(key(sessionId, ratingGroup));
+    if (reservation != null) {
+      unhold(reservation.source(), reservation.bytes());
+    }
+    List<Usage> usage = new ArrayList<>();
+    long left = usedBytes;
+    LocalDate day = now.atZone(CHINA).toLocalDate();
+    List<Source> order = new ArrayList<>();
+    if (reservation != null) {
+      order.add(reservation.source());
+    }
+    candidates(ratingGroup, serviceIdentifier, now).stream()
+        .map(Candidate::source)
+        .filter(s -> !order.contains(s))
+        .forEach(order::add);
+    for (Source source : order) {
+      if (left == 0) {
+        break;
+      }
+      long debited =
+          source.kind() == Source.Kind.ALLOWANCE ? left : Math.min(left, spendable(source, now));
+      if (debited > 0) {
+        debit(source, debited);
+        usage.add(new Usage(day, ratingGroup, source, debited));
+        left -= debited;
+      }
+    }
+    if (left > 0) {
+      debit(Source.ALLOWANCE, left);
+      usage.add(new Usage(day, ratingGroup, Source.ALLOWANCE, left));
+    }
+    return usage;
+  }
+
+  /** Releases every reservation of a session (CCR-T, or a session cleaned up). */
+  public void releaseSession(String sessionId) {
+    List<String> keys =
+        reservations.values().stream()
+            .filter(r -> r.sessionId().equals(sessionId))
+            .map(r -> key(r.sessionId(), r.ratingGroup()))
+            .toList();
+    keys.forEach(this::release);
+  }
+
+  /** Releases reservations whose Tcc has passed; returns the sessions that had them. */
+  public List<String> releaseExpired(Instant now) {
+    List<Reservation> expired =
+        reservations.values().stream().filter(r -> !r.expiresAt().isAfter(now)).toList();
+    expired.forEach(r -> release(key(r.sessionId(), r.ratingGroup())));
+    return expired.stream().map(Reservation::sessionId).distinct().toList();
+  }
+
+  public boolean hasReservations() {
+    return !reservations.isEmpty();
+  }
+
+  public long reservedBytes() {
+    return reservations.values().stream().mapToLong(Reservation::bytes).sum();
+  }
+
+  public List<String> openSessions() {
+    return reservations.values().stream().map(Reservation::sessionId).distinct().toList();
+  }
+
+  /** What is left of the allowance, not counting reservations. */
+  public long allowanceLeft() {
+    return Math.max(0, profile.allowanceBytes() - allowanceUsed);
+  }
+
+  public long allowanceUsed() {
+    return allowanceUsed;
+  }
+
+  /** What is left of each gift, by code, not counting reservations; expired gifts show 0. */
+  public Map<String, Long> giftsLeft(Instant now) {
+    Map<String, Long> left = new LinkedHashMap<>();
+    gifts.forEach(g -> left.merge(g.code, g.expiresAt.isAfter(now) ? g.left() : 0, Long::sum));
+    return left;
+  }
+
+  /** Free bytes used this cycle, by privilege code. */
+  public Map<String, Long> zeroRatedUsed() {
+    Map<String, Long> used = new LinkedHashMap<>();
+    zeroRated.forEach((code, meter) -> used.put(code, meter.used));
+    return used;
+  }
+
+  private List<Candidate> candidates(
+      long ratingGroup, Optional<Long> serviceIdentifier, Instant now) {
+    List<Candidate> candidates = new ArrayList<>();
+    boolean excluded =
+        profile.zeroRated().stream().anyMatch(z -> z.excludedRatingGroups().contains(ratingGroup));
+    if (!excluded) {
+      for (ZeroRatedService service : profile.zeroRated()) {
+        if (service.covers(ratingGroup, serviceIdentifier)) {
+          Source source =
+              new Source(Source.Kind.ZERO_RATED, service.privilegeCode(), service.partnerCode());
+          candidates.add(new Candidate(source, available(source, now)));
+        }
+      }
+    }
+    gifts.stream()
+        .filter(g -> g.expiresAt.isAfter(now))
+        .filter(g -> g.ratingGroups.isEmpty() || g.ratingGroups.contains(ratingGroup))
+        .sorted(Comparator.comparing((GiftBucket g) -> g.expiresAt).thenComparing(g -> g.code))
+        .forEach(g -> candidates.add(new Candidate(g.source(), g.left() - g.reserved)));
+    candidates.add(new Candidate(Source.ALLOWANCE, available(Source.ALLOWANCE, now)));
+    return candidates;
+  }
+
+  private long available(Source source, Instant now) {
+    return switch (source.kind()) {
+      case ZERO_RATED -> {
+        Meter meter = zeroRated.get(source.reference());
+        Optional<Long> cap = zeroRatedService(source.reference()).monthlyCapBytes();
+        yield cap.map(c -> c - meter.used - meter.reserved).orElse(Long.MAX_VALUE);
+      }
+      case GIFT -> gift(source.reference()).map(g -> g.left() - g.reserved).orElse(0L);
+      case ALLOWANCE -> profile.allowanceBytes() - allowanceUsed - allowanceReserved;
+    };
+  }
+
+  /** What a source can still absorb of reported use, ignoring reservations. */
+  private long spendable(Source source, Instant now) {
+    return switch (source.kind()) {
+      case ZERO_RATED -> {
+        Meter meter = zeroRated.get(source.reference());
+        if (meter == null) {
+          yield 0L;
+        }
+        Optional<Long> cap = zeroRatedService(source.reference()).monthlyCapBytes();
+        yield Math.max(0, cap.map(c -> c - meter.used).orElse(Long.MAX_VALUE));
+      }
+      case GIFT ->
+          gift(source.reference())
+              .filter(g -> g.expiresAt.isAfter(now))
+              .map(GiftBucket::left)
+              .orElse(0L);
+      case ALLOWANCE -> Long.MAX_VALUE;
+    };
+  }
+
+  private void hold(Source source, long bytes) {
+    switch (source.kind()) {
+      case ZERO_RATED -> zeroRated.get(source.reference()).reserved += bytes;
+      case GIFT -> gift(source.reference()).orElseThrow().reserved += bytes;
+      case ALLOWANCE -> allowanceReserved += bytes;
+    }
+  }
+
+  private void unhold(Source source, long bytes) {
+    switch (source.kind()) {
+      case ZERO_RATED -> {
+        Meter meter = zeroRated.get(source.reference());
+        if (meter != null) {
+          meter.reserved = Math.max(0, meter.reserved - bytes);
+        }
+      }
+      case GIFT ->
+          gift(source.reference()).ifPresent(g -> g.reserved = Math.max(0, g.reserved - bytes));
+      case ALLOWANCE -> allowanceReserved = Math.max(0, allowanceReserved - bytes);
+    }
+  }
+
+  private void debit(Source source, long bytes) {
+    switch (source.kind()) {
+      case ZERO_RATED -> zeroRated.get(source.reference()).used += bytes;
+      case GIFT -> gift(source.reference()).orElseThrow().used += bytes;
+      case ALLOWANCE -> allowanceUsed += bytes;
+    }
+  }
+
+  private void release(String key) {
+    Reservation reservation = reservations.remove(key);
+    if (reservation != null) {
+      unhold(reservation.source(), reservation.bytes());
+    }
+  }
+
+  private ZeroRatedService zeroRatedService(String privilegeCode) {
+    return profile.zeroRated().stream()
+        .filter(z -> z.privilegeCode().equals(privilegeCode))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private Optional<GiftBucket> gift(String code) {
+    return gifts.stream().filter(g -> g.code.equals(code)).findFirst();
+  }
+
+  private static String key(String sessionId, long ratingGroup) {
+    return sessionId + "|" + ratingGroup;
+  }
+
+  private record Candidate(Source source, long available) {}
+
+  /** One reservation: a session's hold on one rating group. */
+  record Reservation(
+      String sessionId, long ratingGroup, Source source, long bytes, Instant expiresAt) {}
+
+  /** Free bytes used and reserved under one zero-rating privilege this cycle. */
+  @JsonAutoDetect(fieldVisibility = Visibility.ANY)
+  static final class Meter {
+    long used;
+    long reserved;
+  }
+
+  /** One gift's balance. */
+  @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
+  static final class GiftBucket {
+    String code;
+    java.util.Set<Long> ratingGroups;
+    long bytes;
+    long used;
+    long reserved;
+    Instant expiresAt;
+
+    static GiftBucket of(GiftGrant grant) {
+      GiftBucket bucket = new GiftBucket();
+      bucket.code = grant.code();
+      bucket.ratingGroups = grant.ratingGroups();
+      bucket.bytes = grant.bytes();
+      bucket.expiresAt = grant.expiresAt();
+      return bucket;
+    }
+
+    long left() {
+      return Math.max(0, bytes - used);
+    }
+
+    Source source() {
+      return new Source(Source.Kind.GIFT, code, "");
+    }
+  }
+}

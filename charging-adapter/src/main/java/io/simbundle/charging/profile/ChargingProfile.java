@@ -1,0 +1,48 @@
+package io.simbundle.charging.profile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the charging function needs to know about one subscriber: who they are on the network,
+ * what the plan allows this billing cycle, which traffic partners sponsor and which gifts they
+ * hold. Provisioning installs it through the {@link io.simbundle.charging.ChargingPort}; the
+ * charging function knows nothing of orders.
+ *
+ * @param msisdn the E.164 number, e.g. {@code 8618600000001}
+ * @param imsi the IMSI, when known
+ * @param allowanceBytes the plan's data allowance per billing cycle
+ * @param cycleStart the start of the current billing cycle
+ * @param cycleEnd the end of the current billing cycle (exclusive)
+ * @param zeroRated the sponsored services
+ * @param gifts the gifts granted for this cycle (or once)
+ */
+public record ChargingProfile(
+    String msisdn,
+    Optional<String> imsi,
+    long allowanceBytes,
+    Instant cycleStart,
+    Instant cycleEnd,
+    List<ZeroRatedService> zeroRated,
+    List<GiftGrant> gifts) {
+
+  public ChargingProfile {
+    Objects.requireNonNull(msisdn);
+    Objects.requireNonNull(imsi);
+    Objects.requireNonNull(cycleStart);
+    Objects.requireNonNull(cycleEnd);
+    zeroRated = List.copyOf(zeroRated);
+    gifts = List.copyOf(gifts);
+    if (!msisdn.matches("\\d{6,15}")) {
+      throw new IllegalArgumentException("an MSISDN is 6 to 15 digits");
+    }
+    if (imsi.isPresent() && !imsi.get().matches("\\d{6,15}")) {
+      throw new IllegalArgumentException("an IMSI is 6 to 15 digits");
+    }
+    if (allowanceBytes < 0 || !cycleEnd.isAfter(cycleStart)) {
+      throw new IllegalArgumentException("invalid allowance or billing cycle");
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.simbundle.charging.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.profile.GiftGrant;
+import io.simbundle.charging.profile.ZeroRatedService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The charging rules, in their order, on one account. */
+class AccountTest {
+
+  private static final long MB = 1024 * 1024;
+  private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+  private static final Instant CYCLE_START = Instant.parse("2026-10-31T16:00:00Z");
+  private static final Instant CYCLE_END = Instant.parse("2026-11-30T16:00:00Z");
+  private static final GrantPolicy POLICY = new GrantPolicy(10 * MB, Duration.ofMinutes(30));
+  private static final long WECHAT = 1000;
+  private static final long WECHAT_VIDEO = 1001;
+  private static final long YIXIN = 2000;
+  private static final long INTERNET = 10;
+
+  private static ZeroRatedService weChat(Optional<Long> capBytes) {
+    return new ZeroRatedService(
+        "wechat-free-traffic", "tencent", Set.of(WECHAT), Set.of(), capBytes, Set.of(WECHAT_VIDEO));
+  }
+
+  private static Account account(
+      long allowance, List<ZeroRatedService> zero, List<GiftGrant> gifts) {
+    return Account.open(
+        new ChargingProfile(
+            "8618600000001", Optional.empty(), allowance, CYCLE_START, CYCLE_END, zero, gifts));
+  }
+
+  private static Grant reserve(Account account, String session, long ratingGroup, long bytes) {
+    return account.reserve(session, ratingGroup, Optional.empty(), bytes, POLICY, NOW);
+  }
+
+  @Test
+  void zeroRatedRatingGroupIsGrantedWithoutDebit() {
+    Account account = account(500 * MB, List.of(weChat(Optional.empty())), List.of());
+
+    Grant grant = reserve(account, "s1", WECHAT, 5 * MB);
+    List<Usage> usage = account.commit("s1", WECHAT, Optional.empty(), 5 * MB, NOW);
+
+    assertThat(grant.bytes()).isEqualTo(5 * MB);
+    assertThat(grant.source()).get().extracting(Source::kind).isEqualTo(Source.Kind.ZERO_RATED);
+    assertThat(grant.finalUnits()).isFalse();
+    assertThat(usage)
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.source().partnerCode()).isEqualTo("tencent");
+              assertThat(u.bytes()).isEqualTo(5 * MB);
+            });
+    assertThat(account.allowanceUsed()).isZero();
+  }
+
+  @Test
+  void excludedRatingGroupIsChargedNormally() {
+    Account account = account(500 * MB, List.of(weChat(Optional.empty())), List.of());
+
+    Grant grant = reserve(account, "s1", WECHAT_VIDEO, 5 * MB);
+    account.commit("s1", WECHAT_VIDEO, Optional.empty(), 3 * MB, NOW);
+
+    assertThat(grant.source()).contains(Source.ALLOWANCE);
+    assertThat(account.allowanceUsed()).isEqualTo(3 * MB);
+  }
+
+  @Test
+  void zeroRatingCapTurnsTheExcessIntoChargedTraffic() {
+    Account account = account(500 * MB, List.of(weChat(Optional.of(4 * MB))), List.of());
+
+    Grant first = reserve(account, "s1", WECHAT, 10 * MB);
+    List<Usage> usage = account.commit("s1", WECHAT, Optional.empty(), 6 * MB, NOW);
+    Grant next = reserve(account, "s1", WECHAT, 10 * MB);
+
+    assertThat(first.bytes()).isEqualTo(4 * MB);
+    assertThat(first.finalUnits()).isFalse();
+    assertThat(usage)
+        .extracting(u -> u.source().kind(), Usage::bytes)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Source.Kind.ZERO_RATED, 4 * MB),
+            org.assertj.core.groups.Tuple.tuple(Source.Kind.ALLOWANCE, 2 * MB));
+    assertThat(next.source()).contains(Source.ALLOWANCE);
+  }
+
+  @Test
+  void giftsPayBeforeTheAllowanceEarliestExpiryFirstAndOnlyForTheirRatingGroups() {
+    GiftGrant yixin = new GiftGrant("yixin-monthly-gift", 500 * MB, Set.of(YIXIN), CYCLE_END);
+    GiftGrant early = new GiftGrant("welcome-gift", 1 * MB, Set.of(), NOW.plusSeconds(3600));
+    Account account = account(500 * MB, List.of(), List.of(yixin, early));
+
+    Grant first = reserve(account, "s1", YIXIN, 5 * MB);
+    account.commit("s1", YIXIN, Optional.empty(), 1 * MB, NOW);
+    Grant second = reserve(account, "s1", YIXIN, 5 * MB);
+    Grant internet = reserve(account, "s2", INTERNET, 5 * MB);
+
+    assertThat(first.source().orElseThrow().reference()).isEqualTo("welcome-gift");
+    assertThat(first.bytes()).isEqualTo(1 * MB);
+    assertThat(second.source().orElseThrow().reference()).isEqualTo("yixin-monthly-gift");
+    assertThat(internet.source()).contains(Source.ALLOWANCE);
+    assertThat(account.giftsLeft(NOW)).containsEntry("welcome-gift", 0L);
+  }
+
+  @Test
+  void expiredGiftsPayForNothing() {
+    GiftGrant lapsed = new GiftGrant("old-gift", 100 * MB, Set.of(), NOW.minusSeconds(1));
+    Account account = account(0, List.of(), List.of(lapsed));
+
+    assertThat(reserve(account, "s1", INTERNET, MB).denied()).isTrue();
+  }
+
+  @Test
+  void grantIsSizedFromWhatIsLeftAndTheLastBitCarriesFinalUnits() {
+    Account account = account(3 * MB, List.of(), List.of());
+
+    Grant grant = reserve(account, "s1", INTERNET, 5 * MB);
+
+    assertThat(grant.bytes()).isEqualTo(3 * MB);
+    assertThat(grant.finalUnits()).isTrue();
+  }
+
+  @Test
+  void grantIsCappedAtTheConfiguredMaximum() {
+    Account account = account(500 * MB, List.of(), List.of());
+
+    assertThat(reserve(account, "s1", INTERNET, 0).bytes()).isEqualTo(10 * MB);
+    assertThat(reserve(account, "s1", INTERNET, 50 * MB).bytes()).isEqualTo(10 * MB);
+  }
+
+  @Test
+  void nothingLeftMeansNoGrantAndFinalUnits() {
+    Account account = account(2 * MB, List.of(), List.of());
+    reserve(account, "s1", INTERNET, 2 * MB);
+    account.commit("s1", INTERNET, Optional.empty(), 2 * MB, NOW);
+
+    Grant grant = reserve(account, "s1", INTERNET, MB);
+
+    assertThat(grant.denied()).isTrue();
+    assertThat(grant.finalUnits()).isTrue();
+  }
+
+  @Test
+  void reservationsHoldQuotaFromOtherSessionsUntilReleased() {
+    Account account = account(10 * MB, List.of(), List.of());
+
+    Grant a = reserve(account, "a", INTERNET, 8 * MB);
+    Grant b = reserve(account, "b", INTERNET, 8 * MB);
+    account.releaseSession("a");
+    Grant c = reserve(account, "c", INTERNET, 8 * MB);
+
+    assertThat(a.bytes()).isEqualTo(8 * MB);
+    assertThat(b.bytes()).isEqualTo(2 * MB);
+    assertThat(c.bytes()).isEqualTo(8 * MB);
+    assertThat(account.allowanceUsed()).isZero();
+  }
+
+  @Test
+  void unusedPartOfAReservationIsReleasedOnCommit() {
+    Account account = account(10 * MB, List.of(), List.of());
+    reserve(account, "a", INTERNET, 8 * MB);
+
+    account.commit("a", INTERNET, Optional.empty(), 1 * MB, NOW);
+
+    assertThat(account.hasReservations()).isFalse();
+    assertThat(account.allowanceLeft()).isEqualTo(9 * MB);
+    assertThat(reserve(account, "b", INTERNET, 10 * MB).bytes()).isEqualTo(9 * MB);
+  }
+
+  @Test
+  void reservationsPastTheirTccAreReleased() {
+    Account account = account(10 * MB, List.of(), List.of());
+    reserve(account, "silent", INTERNET, 8 * MB);
+
+    assertThat(account.releaseExpired(NOW.plus(Duration.ofMinutes(59)))).isEmpty();
+    assertThat(account.releaseExpired(NOW.plus(Duration.ofMinutes(60)))).containsExactly("silent");
+    assertThat(account.reservedBytes()).isZero();
+  }
+
+  @Test
+  void newCycleResetsAllowanceAndCapsButKeepsGiftsThatLast() {
+    GiftGrant once = new GiftGrant("welcome-gift", 5 * MB, Set.of(), NOW.plus(Duration.ofDays(60)));
+    Account account = account(10 * MB, List.of(weChat(Optional.of(4 * MB))), List.of(once));
+    reserve(account, "s", INTERNET, 5 * MB);
+    account.commit("s", INTERNET, Optional.empty(), 7 * MB, NOW);
+    reserve(account, "s", WECHAT, 4 * MB);
+    account.commit("s", WECHAT, Optional.empty(), 4 * MB, NOW);
+
+    account.install(
+        new ChargingProfile(
+            "8618600000001",
+            Optional.empty(),
+            10 * MB,
+            CYCLE_END,
+            CYCLE_END.plus(Duration.ofDays(31)),
+            List.of(weChat(Optional.of(4 * MB))),
+            List.of(once)));
+
+    assertThat(account.allowanceLeft()).isEqualTo(10 * MB);
+    assertThat(account.zeroRatedUsed()).containsEntry("wechat-free-traffic", 0L);
+    assertThat(account.giftsLeft(NOW)).containsEntry("welcome-gift", 0L);
+  }
+}
