@@ -35,6 +35,19 @@ public final class GyAvp {
   public static final int REPORTING_REASON = 872;
   public static final int VOLUME_QUOTA_THRESHOLD = 869;
   public static final int QUOTA_HOLDING_TIME = 871;
+  public static final int REDIRECT_SERVER = 434;
+  public static final int REDIRECT_ADDRESS_TYPE = 433;
+  public static final int REDIRECT_SERVER_ADDRESS = 435;
+
+  /** Subscription-Id-Type values. */
+  public static final int END_USER_E164 = 0;
+
+  public static final int END_USER_IMSI = 1;
+
+  /** Final-Unit-Action values. */
+  public static final int TERMINATE = 0;
+
+  public static final int REDIRECT = 1;
 
   /** CC-Request-Type values. */
   public static final int INITIAL_REQUEST = 1;

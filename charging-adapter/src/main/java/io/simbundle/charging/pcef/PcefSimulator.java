@@ -5,6 +5,7 @@ import io.simbundle.charging.gy.GyAvp;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,6 +81,34 @@ public final class PcefSimulator implements AutoCloseable {
     avps.addAvp(GyAvp.SERVICE_CONTEXT_ID, "32251@3gpp.org", false);
     avps.addAvp(GyAvp.CC_REQUEST_TYPE, requestType, true, false, true);
     avps.addAvp(GyAvp.CC_REQUEST_NUMBER, requestNumber, true, false, true);
+    return request;
+  }
+
+  /** One Multiple-Services-Credit-Control to send; a negative amount leaves its unit out. */
+  public record Mscc(long ratingGroup, long requestedBytes, long usedBytes) {}
+
+  /** A Credit-Control-Request for a subscriber (E.164) with the given services. */
+  public Request creditControlRequest(
+      Session session, int requestType, int requestNumber, String msisdn, List<Mscc> services) {
+    Request request = creditControlRequest(session, requestType, requestNumber);
+    AvpSet subscription = request.getAvps().addGroupedAvp(GyAvp.SUBSCRIPTION_ID, true, false);
+    subscription.addAvp(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164, true, false);
+    subscription.addAvp(GyAvp.SUBSCRIPTION_ID_DATA, msisdn, true, false, false);
+    for (Mscc service : services) {
+      AvpSet mscc =
+          request.getAvps().addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
+      mscc.addAvp(GyAvp.RATING_GROUP, service.ratingGroup(), true, false, true);
+      if (service.requestedBytes() >= 0) {
+        AvpSet rsu = mscc.addGroupedAvp(GyAvp.REQUESTED_SERVICE_UNIT, true, false);
+        if (service.requestedBytes() > 0) {
+          rsu.addAvp(GyAvp.CC_TOTAL_OCTETS, service.requestedBytes(), true, false);
+        }
+      }
+      if (service.usedBytes() >= 0) {
+        mscc.addGroupedAvp(GyAvp.USED_SERVICE_UNIT, true, false)
+            .addAvp(GyAvp.CC_TOTAL_OCTETS, service.usedBytes(), true, false);
+      }
+    }
     return request;
   }
 

@@ -1,0 +1,29 @@
+package io.simbundle.charging;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A subscriber's balances as the charging function sees them now.
+ *
+ * @param msisdn the subscriber
+ * @param allowanceBytes the plan's allowance this cycle
+ * @param allowanceUsedBytes what was used of it
+ * @param giftsLeftBytes what is left of each gift, by code
+ * @param zeroRatedUsedBytes free traffic used this cycle, by privilege code
+ * @param reservedBytes quota held by open sessions
+ * @param openSessions the Gy sessions holding quota
+ */
+public record Balance(
+    String msisdn,
+    long allowanceBytes,
+    long allowanceUsedBytes,
+    Map<String, Long> giftsLeftBytes,
+    Map<String, Long> zeroRatedUsedBytes,
+    long reservedBytes,
+    List<String> openSessions) {
+
+  public long allowanceLeftBytes() {
+    return Math.max(0, allowanceBytes - allowanceUsedBytes);
+  }
+}

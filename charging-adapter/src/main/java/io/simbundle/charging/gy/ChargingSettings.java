@@ -1,0 +1,36 @@
+package io.simbundle.charging.gy;
+
+import io.simbundle.charging.account.GrantPolicy;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the charging function answers.
+ *
+ * @param grants grant sizes and lifetimes
+ * @param knownRatingGroups the rating groups the catalog knows (with default internet)
+ * @param unknownRatingGroups what to do with any other rating group
+ * @param topUpUrl where to redirect a subscriber who has run out; empty means terminate
+ */
+public record ChargingSettings(
+    GrantPolicy grants,
+    Set<Long> knownRatingGroups,
+    UnknownRatingGroups unknownRatingGroups,
+    Optional<String> topUpUrl) {
+
+  /** The treatment of a rating group the catalog does not know. */
+  public enum UnknownRatingGroups {
+    /** Answer the MSCC with 4010 (end user service denied). */
+    DENY,
+    /** Charge it as default internet traffic: any-traffic gifts, then the allowance. */
+    CHARGE_AS_DEFAULT
+  }
+
+  public ChargingSettings {
+    Objects.requireNonNull(grants);
+    knownRatingGroups = Set.copyOf(knownRatingGroups);
+    Objects.requireNonNull(unknownRatingGroups);
+    Objects.requireNonNull(topUpUrl);
+  }
+}

@@ -1,0 +1,84 @@
+package io.simbundle.charging.gy;
+
+import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.platform.database.Database;
+import io.simbundle.platform.database.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A charging function on its own schema of the test database and a free port, with PCEFs that
+ * connect to it over TCP.
+ */
+public final class ChargingFixture implements AutoCloseable {
+
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  public static final long MB = 1024 * 1024;
+
+  /**
+   * Default internet, WeChat, WeChat video calls, QQ Music, Tencent Video, Yixin, Taobao, Alipay.
+   */
+  public static final Set<Long> CATALOG_RATING_GROUPS =
+      Set.of(10L, 1000L, 1001L, 1002L, 1003L, 2000L, 3000L, 3001L);
+
+  private final Database database;
+  private final ChargingFunction charging;
+
+  private ChargingFixture(Database database, ChargingFunction charging) {
+    this.database = database;
+    this.charging = charging;
+  }
+
+  public static ChargingFixture start(
+      String purpose,
+      ChargingSettings.UnknownRatingGroups unknown,
+      Optional<String> topUpUrl,
+      Clock clock) {
+    Database database = TestDatabase.newSchema(purpose);
+    DiameterIdentity ocs =
+        new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort());
+    ChargingSettings settings =
+        new ChargingSettings(
+            new GrantPolicy(10 * MB, Duration.ofMinutes(30)),
+            CATALOG_RATING_GROUPS,
+            unknown,
+            topUpUrl);
+    return new ChargingFixture(database, ChargingFunction.start(database, ocs, settings, clock));
+  }
+
+  public ChargingFunction charging() {
+    return charging;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public PcefSimulator pcef(String host) {
+    return PcefSimulator.connect(
+        new DiameterIdentity(host, "pcef.simbundle.local", "127.0.0.1", freePort()),
+        charging.identity(),
+        TIMEOUT);
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    charging.close();
+    database.close();
+  }
+}
