@@ -3,6 +3,8 @@ package io.simbundle.provisioning.engine;
 import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.CatalogSources;
 import io.simbundle.catalog.store.CatalogStore;
+import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
 import io.simbundle.provisioning.ProvisioningSchema;
 import io.simbundle.provisioning.api.admin.CatalogAdminRoutes;
@@ -13,6 +15,8 @@ import io.simbundle.provisioning.api.problem.UnmatchedRequests;
 import io.simbundle.provisioning.api.qualification.QualificationRoutes;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.provisioning.buyer.PersonalDataDigest;
+import io.simbundle.provisioning.charging.ChargingProfiles;
+import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.ruleset.RuleBook;
 import io.simbundle.rules.ruleset.RuleSetCompiler;
@@ -36,6 +40,7 @@ public final class Engine implements AutoCloseable {
   private final EngineSettings settings;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private CatalogService catalog;
+  private ChargingFunction charging;
 
   private Engine(EngineSettings settings) {
     this.settings = settings;
@@ -71,6 +76,22 @@ public final class Engine implements AutoCloseable {
             database.dataSource(),
             PersonalDataDigest.open(settings.security().personalDataKey(), database.dataSource()));
 
+    ChargingFunction charging =
+        ChargingFunction.start(
+            database,
+            settings.gy().identity(),
+            new ChargingSettings(
+                settings.gy().grants(),
+                ChargingProfiles.ratingGroupsOf(catalog.timeline()),
+                settings.gy().unknownRatingGroups(),
+                settings.gy().topUpUrl()),
+            clock);
+    started.push(charging);
+    this.charging = charging;
+    if (settings.gy().demoSubscribers()) {
+      DemoSubscribers.install(charging, catalog.current(), clock);
+    }
+
     Main camel = new Main();
     camel.configure().withName("simbundle").withJmxEnabled(false).withShutdownTimeout(10);
     camel
@@ -95,11 +116,17 @@ public final class Engine implements AutoCloseable {
     }
     started.push(camel::stop);
     log.info(
-        "simbundle ready: HTTP on {}:{}, catalog version {}, rule set {}",
+        "simbundle ready: HTTP on {}:{}, Gy on {}:{}, catalog version {}, rule set {}",
         settings.httpHost(),
         settings.httpPort(),
+        settings.gy().identity().address(),
+        settings.gy().identity().port(),
         catalog.current().version(),
         ruleBook.current().version());
+  }
+
+  public ChargingFunction charging() {
+    return charging;
   }
 
   public CatalogService catalog() {

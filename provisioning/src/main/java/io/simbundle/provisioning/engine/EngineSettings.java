@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param database where the data is kept
  * @param rules how the rules run
  * @param security credentials and keys
+ * @param gy the Diameter Gy interface of the charging function
  */
 public record EngineSettings(
     String httpHost,
@@ -25,7 +26,8 @@ public record EngineSettings(
     Optional<Path> catalogDirectory,
     DatabaseSettings database,
     RulesSettings rules,
-    SecuritySettings security) {
+    SecuritySettings security,
+    GySettings gy) {
 
   public static final String HTTP_HOST = "simbundle.http.host";
   public static final String HTTP_PORT = "simbundle.http.port";
@@ -37,6 +39,7 @@ public record EngineSettings(
     Objects.requireNonNull(database);
     Objects.requireNonNull(rules);
     Objects.requireNonNull(security);
+    Objects.requireNonNull(gy);
     if (httpPort < 1 || httpPort > 65535) {
       throw new InvalidSettingException(HTTP_PORT, String.valueOf(httpPort), "not a TCP port");
     }
@@ -49,7 +52,8 @@ public record EngineSettings(
         settings.path(CATALOG_DIR),
         DatabaseSettings.from(settings),
         RulesSettings.from(settings),
-        SecuritySettings.from(settings));
+        SecuritySettings.from(settings),
+        GySettings.from(settings));
   }
 
   public AdminCredentials admin() {

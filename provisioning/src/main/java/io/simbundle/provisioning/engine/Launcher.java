@@ -38,12 +38,17 @@ public final class Launcher {
     System.out.printf(
         "%nsimbundle is running (catalog %s).%n"
             + "  Product catalog: http://%s:%d/tmf-api/productCatalogManagement/v5/productOffering%n"
+            + "  Gy (Diameter credit control): %s on %s:%d, realm %s%n"
             + "  Data: %s%n"
             + "  Admin: user '%s', password %s%n"
             + "Press Ctrl-C to stop.%n",
         running.get().catalog().current().version(),
         host,
         settings.httpPort(),
+        settings.gy().identity().host(),
+        settings.gy().identity().address(),
+        settings.gy().identity().port(),
+        settings.gy().identity().realm(),
         settings.database().embedded()
             ? settings.database().embeddedDirectory().toAbsolutePath()
             : "external database",

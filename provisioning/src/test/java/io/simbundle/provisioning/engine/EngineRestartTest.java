@@ -49,7 +49,8 @@ class EngineRestartTest {
                 0,
                 2),
             RulesSettings.defaults(),
-            new SecuritySettings(TestEngine.ADMIN, Optional.empty()));
+            new SecuritySettings(TestEngine.ADMIN, Optional.empty()),
+            TestEngine.gy());
 
     assertThatThrownBy(() -> Engine.start(unreachable, TestEngine.CLOCK))
         .hasMessageContaining("database")

@@ -45,6 +45,16 @@ class LauncherIT {
     assertThat(secondRun).noneMatch(line -> line.contains("stored and in use"));
   }
 
+  private final int diameterPort = freePortOrFail();
+
+  private static int freePortOrFail() {
+    try {
+      return freePort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private List<String> runUntilReadyThenStop(int port) throws Exception {
     Path jar = Path.of("target", "simbundle.jar");
     assertThat(jar).exists();
@@ -57,6 +67,7 @@ class LauncherIT {
     builder.environment().put("SIMBUNDLE_DATA_DIR", dataDir.toString());
     builder.environment().put("SIMBUNDLE_HTTP_PORT", String.valueOf(port));
     builder.environment().put("SIMBUNDLE_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("SIMBUNDLE_DIAMETER_PORT", String.valueOf(diameterPort));
     builder.environment().remove("SIMBUNDLE_DB_URL");
     Process engine = builder.start();
     List<String> output = new ArrayList<>();

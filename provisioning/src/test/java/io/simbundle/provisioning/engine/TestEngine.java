@@ -1,5 +1,8 @@
 package io.simbundle.provisioning.engine;
 
+import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.gy.ChargingSettings;
+import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.provisioning.api.admin.AdminCredentials;
@@ -62,7 +65,18 @@ public final class TestEngine implements AutoCloseable {
             catalogDirectory,
             database,
             rules,
-            new SecuritySettings(ADMIN, Optional.empty())));
+            new SecuritySettings(ADMIN, Optional.empty()),
+            gy()));
+  }
+
+  /** Gy on a free loopback port, with the demo subscribers. */
+  public static GySettings gy() {
+    return new GySettings(
+        new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort()),
+        new GrantPolicy(10L * 1024 * 1024, Duration.ofMinutes(30)),
+        ChargingSettings.UnknownRatingGroups.CHARGE_AS_DEFAULT,
+        Optional.empty(),
+        true);
   }
 
   public Engine engine() {
