@@ -10,8 +10,15 @@ import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.database.Database;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The charging-adapter's port: the online charging function on Gy, and the small Java API
@@ -20,17 +27,33 @@ import java.util.Optional;
  */
 public final class ChargingFunction implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(ChargingFunction.class);
+
   private final ChargingStore store;
   private final CreditControlService creditControl;
   private final GyServer server;
   private final Clock clock;
+  private final ScheduledExecutorService sweeper;
 
   private ChargingFunction(
-      ChargingStore store, CreditControlService creditControl, GyServer server, Clock clock) {
+      ChargingStore store,
+      CreditControlService creditControl,
+      GyServer server,
+      Clock clock,
+      Duration sweepEvery) {
     this.store = store;
     this.creditControl = creditControl;
     this.server = server;
     this.clock = clock;
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "gy-reservation-sweeper");
+              thread.setDaemon(true);
+              return thread;
+            });
+    sweeper.scheduleWithFixedDelay(
+        this::sweepQuietly, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Migrates the charging tables and starts the Gy server. */
@@ -41,7 +64,9 @@ public final class ChargingFunction implements AutoCloseable {
       CreditControlService creditControl =
           new CreditControlService(store, identity, settings, clock);
       GyServer server = GyServer.start(identity, creditControl);
-      return new ChargingFunction(store, creditControl, server, clock);
+      // Sweep several times per validity period, so a silent session is released soon after Tcc.
+      Duration sweepEvery = settings.grants().validity().dividedBy(4);
+      return new ChargingFunction(store, creditControl, server, clock, sweepEvery);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -91,6 +116,43 @@ public final class ChargingFunction implements AutoCloseable {
                         a.openSessions())));
   }
 
+  /**
+   * Releases the reservations of sessions that went silent past their Tcc (twice the
+   * Validity-Time); runs by itself in the background.
+   *
+   * @return how many sessions lost reservations
+   */
+  public int releaseExpiredReservations() {
+    Instant now = clock.instant();
+    int released = 0;
+    for (String msisdn : store.withExpiredReservations(now)) {
+      released +=
+          creditControl.withAccount(
+              msisdn,
+              found ->
+                  found
+                      .map(
+                          account -> {
+                            List<String> sessions = account.releaseExpired(now);
+                            store.save(account);
+                            return sessions.size();
+                          })
+                      .orElse(0));
+    }
+    if (released > 0) {
+      log.info("released the reservations of {} silent session(s)", released);
+    }
+    return released;
+  }
+
+  private void sweepQuietly() {
+    try {
+      releaseExpiredReservations();
+    } catch (RuntimeException e) {
+      log.warn("reservation sweep failed, will retry: {}", e.getMessage());
+    }
+  }
+
   /** Usage per day, rating group and payer: why traffic was free or charged. */
   public List<UsageRecord> usage(String msisdn) {
     return store.usage(msisdn);
@@ -98,6 +160,7 @@ public final class ChargingFunction implements AutoCloseable {
 
   @Override
   public void close() {
+    sweeper.shutdownNow();
     server.close();
     store.close();
   }

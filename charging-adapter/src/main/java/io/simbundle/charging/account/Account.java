@@ -193,6 +193,13 @@ public final class Account {
     return expired.stream().map(Reservation::sessionId).distinct().toList();
   }
 
+  /** When the first open reservation lapses, if any is open. */
+  public Optional<Instant> earliestExpiry() {
+    return reservations.values().stream()
+        .map(Reservation::expiresAt)
+        .min(Comparator.naturalOrder());
+  }
+
   public boolean hasReservations() {
     return !reservations.isEmpty();
   }

@@ -14,6 +14,9 @@ import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.Mode;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
+import org.jdiameter.api.PeerTable;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.jdiameter.api.SessionFactory;
@@ -55,6 +58,7 @@ public final class PcefSimulator implements AutoCloseable {
                   new ByteArrayInputStream(
                       ClientConfiguration.of(self, server).getBytes(StandardCharsets.UTF_8))));
       stack.start(Mode.ALL_PEERS, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      awaitPeerUp(stack, timeout);
       return new PcefSimulator(stack, sessions, self, server);
     } catch (Exception e) {
       stack.destroy();
@@ -62,10 +66,36 @@ public final class PcefSimulator implements AutoCloseable {
     }
   }
 
+  /** Returns once the capabilities exchange with the server is done (the peer is OKAY). */
+  private static void awaitPeerUp(Stack stack, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    PeerTable peers = stack.unwrap(PeerTable.class);
+    while (System.nanoTime() < deadline) {
+      boolean up = !peers.getPeerTable().isEmpty();
+      for (Peer peer : peers.getPeerTable()) {
+        up &= peer.getState(PeerState.class) == PeerState.OKAY;
+      }
+      if (up) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("the charging server did not answer the CER in " + timeout);
+  }
+
   /** A new Gy session (a new Session-Id). */
   public Session newSession() {
     try {
       return sessions.getNewSession();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The Gy session with a known Session-Id, e.g. to retransmit after reconnecting. */
+  public Session session(String sessionId) {
+    try {
+      return sessions.getNewSession(sessionId);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -25,6 +25,9 @@ class AccountEntity {
   @Column(nullable = false)
   long version;
 
+  @Column(name = "next_expiry")
+  Instant nextExpiry;
+
   @Column(name = "updated_at", nullable = false)
   Instant updatedAt;
 }

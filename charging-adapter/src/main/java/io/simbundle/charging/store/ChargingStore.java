@@ -89,6 +89,17 @@ public final class ChargingStore implements AutoCloseable {
         });
   }
 
+  /** Subscribers holding a reservation whose Tcc has passed. */
+  public List<String> withExpiredReservations(java.time.Instant now) {
+    return persistence.call(
+        em ->
+            em.createQuery(
+                    "select a.msisdn from AccountEntity a where a.nextExpiry <= :now", String.class)
+                .setParameter("now", now)
+                .setMaxResults(1000)
+                .getResultList());
+  }
+
   public List<UsageRecord> usage(String msisdn) {
     return persistence.call(
         em -> {
@@ -125,6 +136,7 @@ public final class ChargingStore implements AutoCloseable {
     }
     row.imsi = account.profile().imsi().orElse(null);
     row.state = ChargingJson.write(account);
+    row.nextExpiry = account.earliestExpiry().orElse(null);
     row.updatedAt = clock.instant();
     if (isNew) {
       em.persist(row);

@@ -29,11 +29,28 @@ public final class ChargingFixture implements AutoCloseable {
       Set.of(10L, 1000L, 1001L, 1002L, 1003L, 2000L, 3000L, 3001L);
 
   private final Database database;
-  private final ChargingFunction charging;
+  private final ChargingSettings settings;
+  private final Clock clock;
+  private ChargingFunction charging;
 
-  private ChargingFixture(Database database, ChargingFunction charging) {
+  private ChargingFixture(Database database, ChargingSettings settings, Clock clock) {
     this.database = database;
-    this.charging = charging;
+    this.settings = settings;
+    this.clock = clock;
+    this.charging = startCharging();
+  }
+
+  private ChargingFunction startCharging() {
+    DiameterIdentity ocs =
+        new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort());
+    return ChargingFunction.start(database, ocs, settings, clock);
+  }
+
+  /** Stops the charging function as a crash would leave it, and starts a fresh one on its data. */
+  public ChargingFunction restartCharging() {
+    charging.close();
+    charging = startCharging();
+    return charging;
   }
 
   public static ChargingFixture start(
@@ -42,15 +59,13 @@ public final class ChargingFixture implements AutoCloseable {
       Optional<String> topUpUrl,
       Clock clock) {
     Database database = TestDatabase.newSchema(purpose);
-    DiameterIdentity ocs =
-        new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort());
     ChargingSettings settings =
         new ChargingSettings(
             new GrantPolicy(10 * MB, Duration.ofMinutes(30)),
             CATALOG_RATING_GROUPS,
             unknown,
             topUpUrl);
-    return new ChargingFixture(database, ChargingFunction.start(database, ocs, settings, clock));
+    return new ChargingFixture(database, settings, clock);
   }
 
   public ChargingFunction charging() {
