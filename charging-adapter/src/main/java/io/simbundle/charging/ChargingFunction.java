@@ -95,7 +95,10 @@ public final class ChargingFunction implements AutoCloseable {
                       })
                   .orElseGet(() -> Account.open(profile));
           store.save(account);
-          creditControl.evict(profile.msisdn());
+          // Open sessions were granted under the old profile: the PCEFs ask again.
+          account
+              .sessionsToReauthorize()
+              .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
           return account;
         });
   }

@@ -45,6 +45,9 @@ public final class Account {
   private Map<String, Meter> zeroRated = new LinkedHashMap<>();
   private Map<String, Reservation> reservations = new LinkedHashMap<>();
 
+  /** The PCEF (Origin-Host, Origin-Realm) of each session holding quota, for Re-Auth-Requests. */
+  private Map<String, Peer> sessionPeers = new LinkedHashMap<>();
+
   private Account() {}
 
   public static Account open(ChargingProfile profile) {
@@ -175,6 +178,25 @@ public final class Account {
     return usage;
   }
 
+  /** Notes which PCEF a session belongs to. */
+  public void attach(String sessionId, String peerHost, String peerRealm) {
+    sessionPeers.put(sessionId, new Peer(peerHost, peerRealm));
+  }
+
+  /** The PCEF of each session that holds quota now. */
+  public Map<String, Peer> sessionsToReauthorize() {
+    forgetIdleSessions();
+    return Map.copyOf(sessionPeers);
+  }
+
+  private void forgetIdleSessions() {
+    List<String> open = openSessions();
+    sessionPeers.keySet().removeIf(session -> !open.contains(session));
+  }
+
+  /** A PCEF, as Re-Auth-Requests address it. */
+  public record Peer(String host, String realm) {}
+
   /** Releases every reservation of a session (CCR-T, or a session cleaned up). */
   public void releaseSession(String sessionId) {
     List<String> keys =
@@ -183,6 +205,7 @@ public final class Account {
             .map(r -> key(r.sessionId(), r.ratingGroup()))
             .toList();
     keys.forEach(this::release);
+    sessionPeers.remove(sessionId);
   }
 
   /** Releases reservations whose Tcc has passed; returns the sessions that had them. */
@@ -190,6 +213,7 @@ public final class Account {
     List<Reservation> expired =
         reservations.values().stream().filter(r -> !r.expiresAt().isAfter(now)).toList();
     expired.forEach(r -> release(key(r.sessionId(), r.ratingGroup())));
+    forgetIdleSessions();
     return expired.stream().map(Reservation::sessionId).distinct().toList();
   }
 

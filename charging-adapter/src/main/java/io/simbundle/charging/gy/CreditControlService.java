@@ -123,8 +123,16 @@ public final class CreditControlService implements CreditControlHandler {
       return CreditControlOutcome.error(e.resultCode(), typeValue, numberValue, e.avpCode());
     }
     try {
+      Optional<String> peerHost = identity(avps, GyAvp.ORIGIN_HOST);
+      Optional<String> peerRealm = identity(avps, GyAvp.ORIGIN_REALM);
       return withAccount(
-          msisdn.get(), account -> charge(account, sessionId, typeValue, numberValue, mscc));
+          msisdn.get(),
+          account -> {
+            if (peerHost.isPresent() && peerRealm.isPresent() && typeValue != GyAvp.EVENT_REQUEST) {
+              account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
+            }
+            return charge(account, sessionId, typeValue, numberValue, mscc);
+          });
     } catch (RuntimeException e) {
       // A concurrent copy of this very request may have won the race to the unique key.
       Optional<CreditControlOutcome> raced = store.answered(sessionId, numberValue);
@@ -238,6 +246,15 @@ public final class CreditControlService implements CreditControlHandler {
       }
     }
     return imsi.flatMap(store::msisdnOfImsi);
+  }
+
+  private static Optional<String> identity(AvpSet avps, int code) {
+    try {
+      Avp avp = avps.getAvp(code);
+      return avp == null ? Optional.empty() : Optional.of(avp.getDiameterIdentity());
+    } catch (AvpDataException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Integer> integer(AvpSet avps, int code) {

@@ -6,6 +6,9 @@ public final class GyAvp {
   public static final long VENDOR_3GPP = 10415;
   public static final long CREDIT_CONTROL_APPLICATION = 4;
   public static final int CREDIT_CONTROL_COMMAND = 272;
+  public static final int RE_AUTH_COMMAND = 258;
+  public static final int RE_AUTH_REQUEST_TYPE = 285;
+  public static final int AUTHORIZE_ONLY = 0;
 
   public static final int SESSION_ID = 263;
   public static final int ORIGIN_HOST = 264;

@@ -5,8 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
+import org.jdiameter.api.LocalAction;
 import org.jdiameter.api.Network;
+import org.jdiameter.api.Request;
+import org.jdiameter.api.Session;
 import org.jdiameter.api.Stack;
+import org.jdiameter.client.api.IContainer;
+import org.jdiameter.client.api.controller.IRealm;
+import org.jdiameter.client.api.controller.IRealmTable;
+import org.jdiameter.server.api.agent.IAgentConfiguration;
 import org.jdiameter.server.impl.StackImpl;
 import org.jdiameter.server.impl.helpers.XMLConfiguration;
 import org.slf4j.Logger;
@@ -47,6 +54,56 @@ public final class GyServer implements AutoCloseable {
     } catch (Exception e) {
       destroy(stack);
       throw new IllegalStateException("the Gy server did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sends a Re-Auth-Request for a session to the PCEF holding it, so that it asks for quota again
+   * under the subscriber's new profile. Does not wait for the answer.
+   */
+  public void reAuthorize(String sessionId, String peerHost, String peerRealm) {
+    try {
+      routeTo(peerHost, peerRealm);
+      Session session = stack.getSessionFactory().getNewSession(sessionId);
+      Request request =
+          session.createRequest(
+              GyAvp.RE_AUTH_COMMAND,
+              ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION),
+              peerRealm,
+              peerHost);
+      request
+          .getAvps()
+          .addAvp(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION, true, false, true);
+      request.getAvps().addAvp(GyAvp.RE_AUTH_REQUEST_TYPE, GyAvp.AUTHORIZE_ONLY, true, false);
+      session.send(request);
+      log.info("Re-Auth-Request sent to {} for session {}", peerHost, sessionId);
+    } catch (Exception e) {
+      log.warn("Re-Auth-Request to {} for session {} failed", peerHost, sessionId, e);
+    }
+  }
+
+  /**
+   * PCEFs connect as undefined peers, so the stack has no route to their realm: one is added the
+   * first time the engine sends them a request.
+   */
+  private void routeTo(String peerHost, String peerRealm) throws Exception {
+    ApplicationId creditControl = ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION);
+    IRealmTable realms =
+        ((IContainer) stack).getAssemblerFacility().getComponentInstance(IRealmTable.class);
+    synchronized (this) {
+      IRealm realm = (IRealm) realms.getRealm(peerRealm, creditControl);
+      if (realm == null) {
+        realms.addRealm(
+            peerRealm,
+            creditControl,
+            LocalAction.LOCAL,
+            (IAgentConfiguration) null,
+            true,
+            Long.MAX_VALUE,
+            new String[] {peerHost});
+      } else if (!realm.hasPeerName(peerHost)) {
+        realm.addPeerName(peerHost);
+      }
     }
   }
 

@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdiameter.api.Answer;
@@ -39,12 +41,27 @@ public final class PcefSimulator implements AutoCloseable {
   private final DiameterIdentity self;
   private final DiameterIdentity server;
 
+  private final LinkedBlockingQueue<String> reAuthorized;
+
   private PcefSimulator(
-      Stack stack, SessionFactory sessions, DiameterIdentity self, DiameterIdentity server) {
+      Stack stack,
+      SessionFactory sessions,
+      DiameterIdentity self,
+      DiameterIdentity server,
+      LinkedBlockingQueue<String> reAuthorized) {
     this.stack = stack;
     this.sessions = sessions;
     this.self = self;
     this.server = server;
+    this.reAuthorized = reAuthorized;
+  }
+
+  /**
+   * The Session-Id of the next Re-Auth-Request the server sent (it is answered with 2001), or empty
+   * when none came within {@code timeout}.
+   */
+  public Optional<String> nextReAuthorization(Duration timeout) throws InterruptedException {
+    return Optional.ofNullable(reAuthorized.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** Connects (CER/CEA) and returns once the server peer is up. */
@@ -57,9 +74,10 @@ public final class PcefSimulator implements AutoCloseable {
               new XMLConfiguration(
                   new ByteArrayInputStream(
                       ClientConfiguration.of(self, server).getBytes(StandardCharsets.UTF_8))));
+      LinkedBlockingQueue<String> reAuthorized = new LinkedBlockingQueue<>();
       stack.start(Mode.ALL_PEERS, timeout.toMillis(), TimeUnit.MILLISECONDS);
       awaitPeerUp(stack, timeout);
-      return new PcefSimulator(stack, sessions, self, server);
+      return new PcefSimulator(stack, sessions, self, server, reAuthorized);
     } catch (Exception e) {
       stack.destroy();
       throw new IllegalStateException("the PCEF could not connect: " + e.getMessage(), e);
@@ -86,16 +104,29 @@ public final class PcefSimulator implements AutoCloseable {
   /** A new Gy session (a new Session-Id). */
   public Session newSession() {
     try {
-      return sessions.getNewSession();
+      return listening(sessions.getNewSession());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
+  /** Answers the server's Re-Auth-Requests for the session (2001) and notes them. */
+  private Session listening(Session session) {
+    session.setRequestListener(
+        request -> {
+          reAuthorized.add(request.getSessionId());
+          Answer answer = request.createAnswer(2001);
+          answer.getAvps().addAvp(GyAvp.ORIGIN_HOST, self.host(), true, false, true);
+          answer.getAvps().addAvp(GyAvp.ORIGIN_REALM, self.realm(), true, false, true);
+          return answer;
+        });
+    return session;
+  }
+
   /** The Gy session with a known Session-Id, e.g. to retransmit after reconnecting. */
   public Session session(String sessionId) {
     try {
-      return sessions.getNewSession(sessionId);
+      return listening(sessions.getNewSession(sessionId));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -105,6 +105,34 @@ class ReservationLifecycleTest {
   }
 
   @Test
+  void changedProfileSendsAReAuthRequestForEachOpenSessionToItsPcef() throws Exception {
+    try (PcefSimulator pcef = fixture.pcef("pgw-6.pcef.simbundle.local")) {
+      Session open = pcef.newSession();
+      Session closed = pcef.newSession();
+      send(pcef, open, GyAvp.INITIAL_REQUEST, 0, new Mscc(10, 5 * MB, -1));
+      send(pcef, closed, GyAvp.INITIAL_REQUEST, 0, new Mscc(10, 5 * MB, -1));
+      send(pcef, closed, GyAvp.TERMINATION_REQUEST, 1, new Mscc(10, -1, MB));
+
+      fixture
+          .charging()
+          .install(
+              new ChargingProfile(
+                  MSISDN,
+                  Optional.of("460010000000042"),
+                  200 * MB,
+                  Instant.parse("2026-10-31T16:00:00Z"),
+                  Instant.parse("2026-11-30T16:00:00Z"),
+                  List.of(),
+                  List.of()));
+
+      assertThat(pcef.nextReAuthorization(TIMEOUT)).contains(open.getSessionId());
+      assertThat(pcef.nextReAuthorization(Duration.ofSeconds(1))).isEmpty();
+      assertThat(fixture.charging().balance(MSISDN).orElseThrow().allowanceBytes())
+          .isEqualTo(200 * MB);
+    }
+  }
+
+  @Test
   void subscriberIsFoundByImsiToo() throws Exception {
     try (PcefSimulator pcef = fixture.pcef("pgw-7.pcef.simbundle.local")) {
       Session session = pcef.newSession();
