@@ -1,5 +1,6 @@
 package io.simbundle.charging;
 
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.CreditControlService;
@@ -12,6 +13,7 @@ import io.simbundle.platform.database.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -154,6 +156,29 @@ public final class ChargingFunction implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("reservation sweep failed, will retry: {}", e.getMessage());
     }
+  }
+
+  /**
+   * The partner settlement of a month: zero-rated traffic per partner and privilege, priced with
+   * the catalog's sponsored price per GB of the card that carries the privilege.
+   */
+  public List<PartnerSettlement> settlement(YearMonth month, CatalogVersion catalog) {
+    return store.sponsoredBytes(month.atDay(1), month.atEndOfMonth()).stream()
+        .map(
+            row -> {
+              String partner = (String) row[0];
+              String privilege = (String) row[1];
+              long price =
+                  catalog.products().stream()
+                      .filter(p -> p.partnerCode().equals(partner))
+                      .filter(p -> p.privilege(privilege).isPresent())
+                      .mapToLong(p -> p.revenueShare().sponsoredFenPerGb())
+                      .findFirst()
+                      .orElse(0L);
+              return new PartnerSettlement(
+                  month, partner, privilege, ((Number) row[2]).longValue(), price);
+            })
+        .toList();
   }
 
   /** Usage per day, rating group and payer: why traffic was free or charged. */

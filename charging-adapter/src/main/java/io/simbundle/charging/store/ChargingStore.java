@@ -100,6 +100,23 @@ public final class ChargingStore implements AutoCloseable {
                 .getResultList());
   }
 
+  /** Zero-rated bytes per partner and privilege between two days (inclusive). */
+  public List<Object[]> sponsoredBytes(LocalDate from, LocalDate to) {
+    return persistence.call(
+        em -> {
+          @SuppressWarnings("unchecked")
+          List<Object[]> rows =
+              em.createNativeQuery(
+                      "SELECT partner_code, paid_by, SUM(bytes) FROM charging_usage"
+                          + " WHERE paid_by_kind = 'ZERO_RATED' AND day BETWEEN ? AND ?"
+                          + " GROUP BY partner_code, paid_by ORDER BY partner_code, paid_by")
+                  .setParameter(1, Date.valueOf(from))
+                  .setParameter(2, Date.valueOf(to))
+                  .getResultList();
+          return rows;
+        });
+  }
+
   public List<UsageRecord> usage(String msisdn) {
     return persistence.call(
         em -> {
