@@ -5,9 +5,7 @@ import io.simbundle.charging.account.GrantPolicy;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.simbundle.platform.net.FreePort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +40,8 @@ public final class ChargingFixture implements AutoCloseable {
 
   private ChargingFunction startCharging() {
     DiameterIdentity ocs =
-        new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort());
+        new DiameterIdentity(
+            "ocs.simbundle.local", "simbundle.local", "127.0.0.1", FreePort.next());
     return ChargingFunction.start(database, ocs, settings, clock);
   }
 
@@ -78,17 +77,9 @@ public final class ChargingFixture implements AutoCloseable {
 
   public PcefSimulator pcef(String host) {
     return PcefSimulator.connect(
-        new DiameterIdentity(host, "pcef.simbundle.local", "127.0.0.1", freePort()),
+        new DiameterIdentity(host, "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
         charging.identity(),
         TIMEOUT);
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -3,8 +3,7 @@ package io.simbundle.charging.gy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.charging.pcef.PcefSimulator;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.simbundle.platform.net.FreePort;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdiameter.api.Answer;
@@ -54,8 +53,10 @@ class GyServerTest {
   }
 
   @BeforeAll
-  static void startServer() throws IOException {
-    ocs = new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort());
+  static void startServer() {
+    ocs =
+        new DiameterIdentity(
+            "ocs.simbundle.local", "simbundle.local", "127.0.0.1", FreePort.next());
     server = GyServer.start(ocs, GyServerTest::success);
   }
 
@@ -65,14 +66,10 @@ class GyServerTest {
   }
 
   private static PcefSimulator pcef(String host) {
-    try {
-      return PcefSimulator.connect(
-          new DiameterIdentity(host, "pcef.simbundle.local", "127.0.0.1", freePort()),
-          ocs,
-          TIMEOUT);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return PcefSimulator.connect(
+        new DiameterIdentity(host, "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
+        ocs,
+        TIMEOUT);
   }
 
   @Test
@@ -106,12 +103,6 @@ class GyServerTest {
       } catch (Exception e) {
         throw new AssertionError("reconnection " + attempt + " failed", e);
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

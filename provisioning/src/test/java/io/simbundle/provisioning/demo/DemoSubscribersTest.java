@@ -8,9 +8,9 @@ import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.jdiameter.api.Answer;
@@ -30,10 +30,7 @@ class DemoSubscribersTest {
   @BeforeAll
   static void start() throws IOException {
     engine = TestEngine.start("demo_subscribers");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.next();
     pcef =
         PcefSimulator.connect(
             new DiameterIdentity(

@@ -2,10 +2,9 @@ package io.simbundle.provisioning.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simbundle.platform.net.FreePort;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,7 @@ class LauncherIT {
 
   @Test
   void launcherServesTheDemoCatalogStopsCleanlyAndFindsItsDataAgain() throws Exception {
-    int port = freePort();
+    int port = FreePort.next();
 
     List<String> firstRun = runUntilReadyThenStop(port);
     assertThat(firstRun).anyMatch(line -> line.contains("catalog version 2026.11 from"));
@@ -45,15 +44,7 @@ class LauncherIT {
     assertThat(secondRun).noneMatch(line -> line.contains("stored and in use"));
   }
 
-  private final int diameterPort = freePortOrFail();
-
-  private static int freePortOrFail() {
-    try {
-      return freePort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  private final int diameterPort = FreePort.next();
 
   private List<String> runUntilReadyThenStop(int port) throws Exception {
     Path jar = Path.of("target", "simbundle.jar");
@@ -119,11 +110,5 @@ class LauncherIT {
             p ->
                 p.info().commandLine().orElse("").contains("mariadbd")
                     && p.info().commandLine().orElse("").contains(dataDir.toString()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -5,10 +5,10 @@ import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.api.admin.AdminCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +61,7 @@ public final class TestEngine implements AutoCloseable {
     return new TestEngine(
         new EngineSettings(
             "127.0.0.1",
-            freePort(),
+            FreePort.next(),
             catalogDirectory,
             database,
             rules,
@@ -72,7 +72,8 @@ public final class TestEngine implements AutoCloseable {
   /** Gy on a free loopback port, with the demo subscribers. */
   public static GySettings gy() {
     return new GySettings(
-        new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", freePort()),
+        new DiameterIdentity(
+            "ocs.simbundle.local", "simbundle.local", "127.0.0.1", FreePort.next()),
         new GrantPolicy(10L * 1024 * 1024, Duration.ofMinutes(30)),
         ChargingSettings.UnknownRatingGroups.CHARGE_AS_DEFAULT,
         Optional.empty(),
@@ -103,14 +104,6 @@ public final class TestEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
