@@ -8,6 +8,7 @@ import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyServer;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.store.ChargingStore;
+import io.simbundle.charging.store.GroupCommitter;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.database.Database;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,24 +38,37 @@ public final class ChargingFunction implements AutoCloseable {
   private final GyServer server;
   private final Clock clock;
   private final ScheduledExecutorService sweeper;
+  private final ExecutorService workers;
+  private final GroupCommitter committer;
+
+  /** Credit-control requests answered at once; more wait for a commit than use the CPU. */
+  private static final int WORKERS = 64;
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    java.util.concurrent.atomic.AtomicInteger count =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
 
   private ChargingFunction(
       ChargingStore store,
       CreditControlService creditControl,
       GyServer server,
       Clock clock,
-      Duration sweepEvery) {
+      Duration sweepEvery,
+      ExecutorService workers,
+      GroupCommitter committer) {
+    this.workers = workers;
+    this.committer = committer;
     this.store = store;
     this.creditControl = creditControl;
     this.server = server;
     this.clock = clock;
-    this.sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "gy-reservation-sweeper");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("gy-reservation-sweeper"));
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -62,14 +77,18 @@ public final class ChargingFunction implements AutoCloseable {
   public static ChargingFunction start(
       Database database, DiameterIdentity identity, ChargingSettings settings, Clock clock) {
     ChargingStore store = ChargingStore.open(database, clock);
+    GroupCommitter committer = new GroupCommitter(store, 256);
     try {
       CreditControlService creditControl =
-          new CreditControlService(store, identity, settings, clock);
-      GyServer server = GyServer.start(identity, creditControl);
+          new CreditControlService(store, committer, identity, settings, clock);
+      ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("gy-worker"));
+      GyServer server = GyServer.start(identity, creditControl, Optional.of(workers));
       // Sweep several times per validity period, so a silent session is released soon after Tcc.
       Duration sweepEvery = settings.grants().validity().dividedBy(4);
-      return new ChargingFunction(store, creditControl, server, clock, sweepEvery);
+      return new ChargingFunction(
+          store, creditControl, server, clock, sweepEvery, workers, committer);
     } catch (RuntimeException e) {
+      committer.close();
       store.close();
       throw e;
     }
@@ -96,7 +115,7 @@ public final class ChargingFunction implements AutoCloseable {
                         return a;
                       })
                   .orElseGet(() -> Account.open(profile));
-          store.save(account);
+          creditControl.save(account);
           // Open sessions were granted under the old profile: the PCEFs ask again.
           account
               .sessionsToReauthorize()
@@ -139,7 +158,7 @@ public final class ChargingFunction implements AutoCloseable {
                       .map(
                           account -> {
                             List<String> sessions = account.releaseExpired(now);
-                            store.save(account);
+                            creditControl.save(account);
                             return sessions.size();
                           })
                       .orElse(0));
@@ -190,6 +209,8 @@ public final class ChargingFunction implements AutoCloseable {
   public void close() {
     sweeper.shutdownNow();
     server.close();
+    workers.shutdownNow();
+    committer.close();
     store.close();
   }
 }

@@ -4,12 +4,15 @@ import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Grant;
 import io.simbundle.charging.account.Usage;
 import io.simbundle.charging.store.ChargingStore;
+import io.simbundle.charging.store.GroupCommitter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
@@ -34,12 +37,23 @@ public final class CreditControlService implements CreditControlHandler {
   private final DiameterIdentity self;
   private final ChargingSettings settings;
   private final Clock clock;
+  private final GroupCommitter committer;
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+
+  /** Requests decided but not yet committed: a retransmission waits for the first answer. */
+  private final Map<String, CompletableFuture<CreditControlOutcome>> inFlight =
+      new ConcurrentHashMap<>();
+
   private final Object[] locks = new Object[LOCK_STRIPES];
 
   public CreditControlService(
-      ChargingStore store, DiameterIdentity self, ChargingSettings settings, Clock clock) {
+      ChargingStore store,
+      GroupCommitter committer,
+      DiameterIdentity self,
+      ChargingSettings settings,
+      Clock clock) {
     this.store = store;
+    this.committer = committer;
     this.self = self;
     this.settings = settings;
     this.clock = clock;
@@ -67,6 +81,14 @@ public final class CreditControlService implements CreditControlHandler {
         throw e;
       }
     }
+  }
+
+  /**
+   * Stores an account changed outside any request, in order with the requests' writes, and waits
+   * until it is committed. Call it under {@link #withAccount}.
+   */
+  public void save(Account account) {
+    committer.submit(ChargingStore.accountOnly(account)).join();
   }
 
   /** Forgets the cached account, so that the next request reads the stored one. */
@@ -101,6 +123,10 @@ public final class CreditControlService implements CreditControlHandler {
           ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_NUMBER);
     }
     String sessionId = request.getSessionId();
+    CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, numberValue));
+    if (deciding != null) {
+      return deciding.join();
+    }
     Optional<CreditControlOutcome> earlier = store.answered(sessionId, numberValue);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -125,14 +151,24 @@ public final class CreditControlService implements CreditControlHandler {
     try {
       Optional<String> peerHost = identity(avps, GyAvp.ORIGIN_HOST);
       Optional<String> peerRealm = identity(avps, GyAvp.ORIGIN_REALM);
-      return withAccount(
-          msisdn.get(),
-          account -> {
-            if (peerHost.isPresent() && peerRealm.isPresent() && typeValue != GyAvp.EVENT_REQUEST) {
-              account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
-            }
-            return charge(account, sessionId, typeValue, numberValue, mscc);
-          });
+      CompletableFuture<CreditControlOutcome> decided =
+          withAccount(
+              msisdn.get(),
+              account -> {
+                if (peerHost.isPresent()
+                    && peerRealm.isPresent()
+                    && typeValue != GyAvp.EVENT_REQUEST) {
+                  account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
+                }
+                return charge(account, sessionId, typeValue, numberValue, mscc);
+              });
+      try {
+        // The answer leaves only after its effects are committed.
+        return decided.join();
+      } catch (CompletionException e) {
+        accounts.remove(msisdn.get());
+        throw e;
+      }
     } catch (RuntimeException e) {
       // A concurrent copy of this very request may have won the race to the unique key.
       Optional<CreditControlOutcome> raced = store.answered(sessionId, numberValue);
@@ -145,18 +181,18 @@ public final class CreditControlService implements CreditControlHandler {
     }
   }
 
-  private CreditControlOutcome charge(
+  /** Decides a request under its subscriber's lock; the result completes once committed. */
+  private CompletableFuture<CreditControlOutcome> charge(
       Optional<Account> found, String sessionId, int type, long number, List<MsccRequest> mscc) {
-    Optional<CreditControlOutcome> earlier = store.answered(sessionId, number);
-    if (earlier.isPresent()) {
-      return earlier.get();
+    CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, number));
+    if (deciding != null) {
+      return deciding;
     }
     if (found.isEmpty()) {
       CreditControlOutcome unknown =
           new CreditControlOutcome(
               ResultCode.USER_UNKNOWN, type, number, Optional.empty(), List.of());
-      store.record(Optional.empty(), sessionId, number, unknown, List.of());
-      return unknown;
+      return commit(Optional.empty(), sessionId, number, unknown, List.of());
     }
     Account account = found.get();
     Instant now = clock.instant();
@@ -184,8 +220,27 @@ public final class CreditControlService implements CreditControlHandler {
     }
     CreditControlOutcome outcome =
         new CreditControlOutcome(ResultCode.SUCCESS, type, number, Optional.empty(), answers);
-    store.record(Optional.of(account), sessionId, number, outcome, usage);
-    return outcome;
+    return commit(Optional.of(account), sessionId, number, outcome, usage);
+  }
+
+  private CompletableFuture<CreditControlOutcome> commit(
+      Optional<Account> account,
+      String sessionId,
+      long number,
+      CreditControlOutcome outcome,
+      List<Usage> usage) {
+    String key = key(sessionId, number);
+    CompletableFuture<CreditControlOutcome> committed =
+        committer
+            .submit(new ChargingStore.Write(account, sessionId, number, outcome, usage))
+            .thenApply(done -> outcome);
+    inFlight.put(key, committed);
+    committed.whenComplete((result, failure) -> inFlight.remove(key));
+    return committed;
+  }
+
+  private static String key(String sessionId, long number) {
+    return sessionId + "|" + number;
   }
 
   private MsccOutcome grant(Account account, String sessionId, MsccRequest service, Instant now) {

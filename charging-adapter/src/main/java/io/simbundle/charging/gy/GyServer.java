@@ -2,15 +2,19 @@ package io.simbundle.charging.gy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.LocalAction;
 import org.jdiameter.api.Network;
+import org.jdiameter.api.NetworkReqListener;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.jdiameter.api.Stack;
 import org.jdiameter.client.api.IContainer;
+import org.jdiameter.client.api.IMessage;
 import org.jdiameter.client.api.controller.IRealm;
 import org.jdiameter.client.api.controller.IRealmTable;
 import org.jdiameter.server.api.agent.IAgentConfiguration;
@@ -36,17 +40,36 @@ public final class GyServer implements AutoCloseable {
     this.identity = identity;
   }
 
+  /** A server that answers on the stack's own thread: for handlers that never block. */
   public static GyServer start(DiameterIdentity identity, CreditControlHandler handler) {
+    return start(identity, handler, Optional.empty());
+  }
+
+  /**
+   * A server whose handler runs on {@code workers}, so that one connection's requests are answered
+   * concurrently: jDiameter calls the listener on the connection's single reader thread, and a
+   * handler that waits for a database commit there would serialise the whole PCEF.
+   */
+  public static GyServer start(
+      DiameterIdentity identity, CreditControlHandler handler, Optional<Executor> workers) {
     Stack stack = new StackImpl();
     try {
       stack.init(
           new XMLConfiguration(
               new ByteArrayInputStream(
                   ServerConfiguration.server(identity).getBytes(StandardCharsets.UTF_8))));
+      NetworkReqListener listener =
+          workers.isEmpty()
+              ? handler::answer
+              : request -> {
+                workers.get().execute(() -> sendLater(stack, handler, request));
+                // No answer now: it is sent once the handler is done.
+                return null;
+              };
       stack
           .unwrap(Network.class)
           .addNetworkReqListener(
-              handler::answer, ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION));
+              listener, ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION));
       stack.start();
       log.info(
           "Gy server {} listening on {}:{}", identity.host(), identity.address(), identity.port());
@@ -54,6 +77,14 @@ public final class GyServer implements AutoCloseable {
     } catch (Exception e) {
       destroy(stack);
       throw new IllegalStateException("the Gy server did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void sendLater(Stack stack, CreditControlHandler handler, Request request) {
+    try {
+      ((IContainer) stack).sendMessage((IMessage) handler.answer(request));
+    } catch (Exception e) {
+      log.error("answer to {} not sent: {}", request.getSessionId(), e.getMessage(), e);
     }
   }
 

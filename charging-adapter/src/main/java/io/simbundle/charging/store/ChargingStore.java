@@ -9,6 +9,7 @@ import io.simbundle.platform.database.PersistenceUnit;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,46 @@ public final class ChargingStore implements AutoCloseable {
     persistence.run(em -> write(em, account));
   }
 
+  /**
+   * The effects of one answered request, captured when it was decided: the account as it was then,
+   * the answer, and the usage it caused.
+   */
+  public static final class Write {
+    private final Optional<Snapshot> account;
+    private final String sessionId;
+    private final long requestNumber;
+    private final String outcome;
+    private final List<Usage> usage;
+
+    private record Snapshot(String msisdn, String imsi, String state, Instant nextExpiry) {
+      static Snapshot of(Account account) {
+        return new Snapshot(
+            account.profile().msisdn(),
+            account.profile().imsi().orElse(null),
+            ChargingJson.write(account),
+            account.earliestExpiry().orElse(null));
+      }
+    }
+
+    public Write(
+        Optional<Account> account,
+        String sessionId,
+        long requestNumber,
+        CreditControlOutcome outcome,
+        List<Usage> usage) {
+      this.account = account.map(Snapshot::of);
+      this.sessionId = sessionId;
+      this.requestNumber = requestNumber;
+      this.outcome = outcome == null ? null : ChargingJson.write(outcome);
+      this.usage = List.copyOf(usage);
+    }
+  }
+
+  /** An account changed outside any request (a profile installed, reservations released). */
+  public static Write accountOnly(Account account) {
+    return new Write(Optional.of(account), null, 0, null, List.of());
+  }
+
   /** Stores the effects of one answered request, atomically. */
   public void record(
       Optional<Account> account,
@@ -75,22 +116,33 @@ public final class ChargingStore implements AutoCloseable {
       long requestNumber,
       CreditControlOutcome outcome,
       List<Usage> usage) {
+    recordAll(List.of(new Write(account, sessionId, requestNumber, outcome, usage)));
+  }
+
+  /** Stores the effects of many answered requests in one transaction (group commit). */
+  public void recordAll(List<Write> writes) {
     persistence.run(
         em -> {
-          account.ifPresent(a -> write(em, a));
-          RequestEntity request = new RequestEntity();
-          request.sessionId = sessionId;
-          request.requestNumber = requestNumber;
-          request.msisdn = account.map(a -> a.profile().msisdn()).orElse(null);
-          request.outcome = ChargingJson.write(outcome);
-          request.createdAt = clock.instant();
-          em.persist(request);
-          account.ifPresent(a -> usage.forEach(u -> addUsage(em, a.profile().msisdn(), u)));
+          Instant now = clock.instant();
+          for (Write write : writes) {
+            write.account.ifPresent(a -> write(em, a, now));
+            if (write.sessionId == null) {
+              continue;
+            }
+            RequestEntity request = new RequestEntity();
+            request.sessionId = write.sessionId;
+            request.requestNumber = write.requestNumber;
+            request.msisdn = write.account.map(Write.Snapshot::msisdn).orElse(null);
+            request.outcome = write.outcome;
+            request.createdAt = now;
+            em.persist(request);
+            write.account.ifPresent(a -> write.usage.forEach(u -> addUsage(em, a.msisdn(), u)));
+          }
         });
   }
 
   /** Subscribers holding a reservation whose Tcc has passed. */
-  public List<String> withExpiredReservations(java.time.Instant now) {
+  public List<String> withExpiredReservations(Instant now) {
     return persistence.call(
         em ->
             em.createQuery(
@@ -144,17 +196,20 @@ public final class ChargingStore implements AutoCloseable {
   }
 
   private void write(EntityManager em, Account account) {
-    String msisdn = account.profile().msisdn();
-    AccountEntity row = em.find(AccountEntity.class, msisdn);
+    write(em, Write.Snapshot.of(account), clock.instant());
+  }
+
+  private static void write(EntityManager em, Write.Snapshot account, Instant now) {
+    AccountEntity row = em.find(AccountEntity.class, account.msisdn());
     boolean isNew = row == null;
     if (isNew) {
       row = new AccountEntity();
-      row.msisdn = msisdn;
+      row.msisdn = account.msisdn();
     }
-    row.imsi = account.profile().imsi().orElse(null);
-    row.state = ChargingJson.write(account);
-    row.nextExpiry = account.earliestExpiry().orElse(null);
-    row.updatedAt = clock.instant();
+    row.imsi = account.imsi();
+    row.state = account.state();
+    row.nextExpiry = account.nextExpiry();
+    row.updatedAt = now;
     if (isNew) {
       em.persist(row);
     }
