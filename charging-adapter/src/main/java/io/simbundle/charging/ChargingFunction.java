@@ -159,6 +159,7 @@ public final class ChargingFunction implements AutoCloseable {
                           account -> {
                             List<String> sessions = account.releaseExpired(now);
                             creditControl.save(account);
+                            creditControl.forgetSessions(sessions);
                             return sessions.size();
                           })
                       .orElse(0));

@@ -44,6 +44,12 @@ public final class CreditControlService implements CreditControlHandler {
   private final Map<String, CompletableFuture<CreditControlOutcome>> inFlight =
       new ConcurrentHashMap<>();
 
+  /**
+   * The highest CC-Request-Number committed per open session: a higher number cannot be a
+   * retransmission, so it needs no look-up of earlier answers in the database.
+   */
+  private final Map<String, Long> lastCommitted = new ConcurrentHashMap<>();
+
   private final Object[] locks = new Object[LOCK_STRIPES];
 
   public CreditControlService(
@@ -91,6 +97,11 @@ public final class CreditControlService implements CreditControlHandler {
     committer.submit(ChargingStore.accountOnly(account)).join();
   }
 
+  /** Forgets sessions that were cleaned up without a CCR-T. */
+  public void forgetSessions(List<String> sessionIds) {
+    sessionIds.forEach(lastCommitted::remove);
+  }
+
   /** Forgets the cached account, so that the next request reads the stored one. */
   public void evict(String msisdn) {
     accounts.remove(msisdn);
@@ -127,9 +138,12 @@ public final class CreditControlService implements CreditControlHandler {
     if (deciding != null) {
       return deciding.join();
     }
-    Optional<CreditControlOutcome> earlier = store.answered(sessionId, numberValue);
-    if (earlier.isPresent()) {
-      return earlier.get();
+    Long last = lastCommitted.get(sessionId);
+    if (last == null || numberValue <= last) {
+      Optional<CreditControlOutcome> earlier = store.answered(sessionId, numberValue);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
     }
     Optional<String> msisdn;
     try {
@@ -235,7 +249,17 @@ public final class CreditControlService implements CreditControlHandler {
             .submit(new ChargingStore.Write(account, sessionId, number, outcome, usage))
             .thenApply(done -> outcome);
     inFlight.put(key, committed);
-    committed.whenComplete((result, failure) -> inFlight.remove(key));
+    committed.whenComplete(
+        (result, failure) -> {
+          if (failure == null) {
+            if (outcome.requestType() == GyAvp.TERMINATION_REQUEST) {
+              lastCommitted.remove(sessionId);
+            } else {
+              lastCommitted.merge(sessionId, number, Math::max);
+            }
+          }
+          inFlight.remove(key);
+        });
     return committed;
   }
 

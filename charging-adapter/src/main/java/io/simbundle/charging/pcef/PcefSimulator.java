@@ -33,6 +33,8 @@ import org.jdiameter.client.impl.helpers.XMLConfiguration;
  */
 public final class PcefSimulator implements AutoCloseable {
 
+  private static final int CONNECT_ATTEMPTS = 3;
+
   private static final ApplicationId CREDIT_CONTROL =
       ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION);
 
@@ -64,8 +66,26 @@ public final class PcefSimulator implements AutoCloseable {
     return Optional.ofNullable(reAuthorized.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
-  /** Connects (CER/CEA) and returns once the server peer is up. */
+  /**
+   * Connects (CER/CEA) and returns once the server peer is up. Like a PCEF's Tc timer, a
+   * capabilities exchange that does not complete is tried again on a fresh connection: a server
+   * still closing the previous connection of the same identity may let the first CER go unanswered.
+   */
   public static PcefSimulator connect(
+      DiameterIdentity self, DiameterIdentity server, Duration timeout) {
+    IllegalStateException last = null;
+    for (int attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+      try {
+        return connectOnce(self, server, timeout.dividedBy(CONNECT_ATTEMPTS));
+      } catch (IllegalStateException e) {
+        last = e;
+        pause(Duration.ofMillis(200));
+      }
+    }
+    throw last;
+  }
+
+  private static PcefSimulator connectOnce(
       DiameterIdentity self, DiameterIdentity server, Duration timeout) {
     Stack stack = new StackImpl();
     try {
@@ -79,8 +99,21 @@ public final class PcefSimulator implements AutoCloseable {
       awaitPeerUp(stack, timeout);
       return new PcefSimulator(stack, sessions, self, server, reAuthorized);
     } catch (Exception e) {
+      try {
+        stack.stop(1, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
+      } catch (Exception ignored) {
+        // Not started: nothing to stop.
+      }
       stack.destroy();
       throw new IllegalStateException("the PCEF could not connect: " + e.getMessage(), e);
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

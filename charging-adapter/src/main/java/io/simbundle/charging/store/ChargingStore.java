@@ -6,13 +6,20 @@ import io.simbundle.charging.gy.CreditControlOutcome;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.ModuleSchema;
 import io.simbundle.platform.database.PersistenceUnit;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * The charging-adapter's tables: accounts, answered requests and usage. A request's effects — the
@@ -62,11 +69,6 @@ public final class ChargingStore implements AutoCloseable {
             Optional.ofNullable(
                     em.find(RequestEntity.class, new RequestEntity.Key(sessionId, requestNumber)))
                 .map(row -> ChargingJson.read(row.outcome, CreditControlOutcome.class)));
-  }
-
-  /** Stores an account as it is now (a new one, or one changed outside any request). */
-  public void save(Account account) {
-    persistence.run(em -> write(em, account));
   }
 
   /**
@@ -119,26 +121,118 @@ public final class ChargingStore implements AutoCloseable {
     recordAll(List.of(new Write(account, sessionId, requestNumber, outcome, usage)));
   }
 
-  /** Stores the effects of many answered requests in one transaction (group commit). */
+  /**
+   * Stores the effects of many answered requests in one transaction (group commit), as three JDBC
+   * batches: the last snapshot of each account, the requests, and the usage summed per key.
+   */
   public void recordAll(List<Write> writes) {
-    persistence.run(
-        em -> {
-          Instant now = clock.instant();
-          for (Write write : writes) {
-            write.account.ifPresent(a -> write(em, a, now));
-            if (write.sessionId == null) {
-              continue;
+    Timestamp now = Timestamp.from(clock.instant());
+    Map<String, Write.Snapshot> accounts = new LinkedHashMap<>();
+    Map<UsageKey, Long> usage = new LinkedHashMap<>();
+    for (Write write : writes) {
+      write.account.ifPresent(
+          a -> {
+            accounts.put(a.msisdn(), a);
+            for (Usage u : write.usage) {
+              usage.merge(UsageKey.of(a.msisdn(), u), u.bytes(), Long::sum);
             }
-            RequestEntity request = new RequestEntity();
-            request.sessionId = write.sessionId;
-            request.requestNumber = write.requestNumber;
-            request.msisdn = write.account.map(Write.Snapshot::msisdn).orElse(null);
-            request.outcome = write.outcome;
-            request.createdAt = now;
-            em.persist(request);
-            write.account.ifPresent(a -> write.usage.forEach(u -> addUsage(em, a.msisdn(), u)));
-          }
-        });
+          });
+    }
+    persistence.run(
+        em ->
+            em.unwrap(Session.class)
+                .doWork(
+                    connection -> {
+                      writeAccounts(connection, accounts.values(), now);
+                      writeRequests(connection, writes, now);
+                      writeUsage(connection, usage);
+                    }));
+  }
+
+  private static void writeAccounts(
+      Connection connection, Collection<Write.Snapshot> accounts, Timestamp now)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO charging_account (msisdn, imsi, state, version, updated_at, next_expiry)"
+                + " VALUES (?, ?, ?, 0, ?, ?) ON DUPLICATE KEY UPDATE imsi = VALUES(imsi),"
+                + " state = VALUES(state), version = version + 1,"
+                + " updated_at = VALUES(updated_at), next_expiry = VALUES(next_expiry)")) {
+      for (Write.Snapshot account : accounts) {
+        upsert.setString(1, account.msisdn());
+        upsert.setString(2, account.imsi());
+        upsert.setString(3, account.state());
+        upsert.setTimestamp(4, now);
+        upsert.setTimestamp(
+            5, account.nextExpiry() == null ? null : Timestamp.from(account.nextExpiry()));
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private static void writeRequests(Connection connection, List<Write> writes, Timestamp now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO charging_request"
+                + " (session_id, request_number, msisdn, outcome, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      for (Write write : writes) {
+        if (write.sessionId == null) {
+          continue;
+        }
+        insert.setString(1, write.sessionId);
+        insert.setLong(2, write.requestNumber);
+        insert.setString(3, write.account.map(Write.Snapshot::msisdn).orElse(null));
+        insert.setString(4, write.outcome);
+        insert.setTimestamp(5, now);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void writeUsage(Connection connection, Map<UsageKey, Long> usage)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO charging_usage"
+                + " (msisdn, day, rating_group, paid_by_kind, paid_by, partner_code, bytes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE bytes = bytes + VALUES(bytes)")) {
+      for (Map.Entry<UsageKey, Long> entry : usage.entrySet()) {
+        UsageKey key = entry.getKey();
+        upsert.setString(1, key.msisdn());
+        upsert.setDate(2, Date.valueOf(key.day()));
+        upsert.setLong(3, key.ratingGroup());
+        upsert.setString(4, key.kind());
+        upsert.setString(5, key.paidBy());
+        upsert.setString(6, key.partnerCode());
+        upsert.setLong(7, entry.getValue());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  /** The key of a usage row. */
+  private record UsageKey(
+      String msisdn,
+      LocalDate day,
+      long ratingGroup,
+      String kind,
+      String paidBy,
+      String partnerCode) {
+    static UsageKey of(String msisdn, Usage usage) {
+      return new UsageKey(
+          msisdn,
+          usage.day(),
+          usage.ratingGroup(),
+          usage.source().kind().name(),
+          usage.source().reference(),
+          usage.source().partnerCode());
+    }
   }
 
   /** Subscribers holding a reservation whose Tcc has passed. */
@@ -193,42 +287,6 @@ public final class ChargingStore implements AutoCloseable {
                           ((Number) r[6]).longValue()))
               .toList();
         });
-  }
-
-  private void write(EntityManager em, Account account) {
-    write(em, Write.Snapshot.of(account), clock.instant());
-  }
-
-  private static void write(EntityManager em, Write.Snapshot account, Instant now) {
-    AccountEntity row = em.find(AccountEntity.class, account.msisdn());
-    boolean isNew = row == null;
-    if (isNew) {
-      row = new AccountEntity();
-      row.msisdn = account.msisdn();
-    }
-    row.imsi = account.imsi();
-    row.state = account.state();
-    row.nextExpiry = account.nextExpiry();
-    row.updatedAt = now;
-    if (isNew) {
-      em.persist(row);
-    }
-  }
-
-  private static void addUsage(EntityManager em, String msisdn, Usage usage) {
-    em.createNativeQuery(
-            "INSERT INTO charging_usage"
-                + " (msisdn, day, rating_group, paid_by_kind, paid_by, partner_code, bytes)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE bytes = bytes + VALUES(bytes)")
-        .setParameter(1, msisdn)
-        .setParameter(2, Date.valueOf(usage.day()))
-        .setParameter(3, usage.ratingGroup())
-        .setParameter(4, usage.source().kind().name())
-        .setParameter(5, usage.source().reference())
-        .setParameter(6, usage.source().partnerCode())
-        .setParameter(7, usage.bytes())
-        .executeUpdate();
   }
 
   @Override
