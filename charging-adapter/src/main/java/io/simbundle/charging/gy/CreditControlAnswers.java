@@ -1,5 +1,6 @@
 package io.simbundle.charging.gy;
 
+import java.util.Set;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
@@ -7,7 +8,37 @@ import org.jdiameter.api.Request;
 /** Writes a {@link CreditControlOutcome} as the Credit-Control-Answer to a request. */
 final class CreditControlAnswers {
 
+  private static final Set<Integer> GROUPED =
+      Set.of(
+          GyAvp.SUBSCRIPTION_ID,
+          GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL,
+          GyAvp.REQUESTED_SERVICE_UNIT,
+          GyAvp.USED_SERVICE_UNIT);
+  private static final Set<Integer> UNSIGNED64 =
+      Set.of(GyAvp.CC_TOTAL_OCTETS, GyAvp.CC_INPUT_OCTETS, GyAvp.CC_OUTPUT_OCTETS);
+  private static final Set<Integer> TEXT = Set.of(GyAvp.SERVICE_CONTEXT_ID);
+
   private CreditControlAnswers() {}
+
+  /**
+   * Failed-AVP holds an example of the AVP at fault, well-formed for its type (RFC 6733 7.5): an
+   * empty group, or a zero value of the right length.
+   */
+  private static void failedAvp(AvpSet failed, int code) {
+    if (code == GyAvp.SUBSCRIPTION_ID) {
+      AvpSet example = failed.addGroupedAvp(code, true, false);
+      example.addAvp(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164, true, false);
+      example.addAvp(GyAvp.SUBSCRIPTION_ID_DATA, "0000000000000", true, false, false);
+    } else if (GROUPED.contains(code)) {
+      failed.addGroupedAvp(code, true, false);
+    } else if (UNSIGNED64.contains(code)) {
+      failed.addAvp(code, 0L, true, false);
+    } else if (TEXT.contains(code)) {
+      failed.addAvp(code, "", true, false, false);
+    } else {
+      failed.addAvp(code, 0L, true, false, true);
+    }
+  }
 
   static Answer answer(
       Request request,
@@ -26,10 +57,7 @@ final class CreditControlAnswers {
     avps.addAvp(GyAvp.CC_REQUEST_NUMBER, outcome.requestNumber(), true, false, true);
     outcome
         .failedAvp()
-        .ifPresent(
-            code ->
-                avps.addGroupedAvp(GyAvp.FAILED_AVP, true, false)
-                    .addAvp(code, new byte[4], true, false));
+        .ifPresent(code -> failedAvp(avps.addGroupedAvp(GyAvp.FAILED_AVP, true, false), code));
     for (MsccOutcome mscc : outcome.mscc()) {
       AvpSet group = avps.addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
       group.addAvp(GyAvp.RATING_GROUP, mscc.ratingGroup(), true, false, true);
