@@ -2,6 +2,7 @@ package io.simbundle.charging.capture;
 
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyAvp;
@@ -9,7 +10,6 @@ import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.GiftGrant;
-import io.simbundle.charging.profile.ZeroRatedService;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
@@ -57,14 +57,7 @@ public final class GyCaptureSession {
                 12 * MB,
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(30)),
-                List.of(
-                    new ZeroRatedService(
-                        "wechat-free-traffic",
-                        "tencent",
-                        Set.of(1000L),
-                        Set.of(),
-                        Optional.of(3072 * MB),
-                        Set.of(1001L))),
+                List.of(ChargingFixture.weChatFreeTraffic()),
                 List.of(
                     new GiftGrant(
                         "yixin-monthly-gift",

@@ -3,6 +3,7 @@ package io.simbundle.charging.gy;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.account.GrantPolicy;
 import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.charging.profile.ZeroRatedService;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
@@ -25,6 +26,17 @@ public final class ChargingFixture implements AutoCloseable {
    */
   public static final Set<Long> CATALOG_RATING_GROUPS =
       Set.of(10L, 1000L, 1001L, 1002L, 1003L, 2000L, 3000L, 3001L);
+
+  /** WeChat Wo's free WeChat traffic: rating group 1000 free up to 3 GB, video calls (1001) not. */
+  public static ZeroRatedService weChatFreeTraffic() {
+    return new ZeroRatedService(
+        "wechat-free-traffic",
+        "tencent",
+        Set.of(1000L),
+        Set.of(),
+        Optional.of(3072 * MB),
+        Set.of(1001L));
+  }
 
   private final Database database;
   private final ChargingSettings settings;

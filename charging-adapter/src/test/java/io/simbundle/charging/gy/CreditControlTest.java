@@ -46,18 +46,7 @@ class CreditControlTest {
     fixture
         .charging()
         .install(
-            profile(
-                WECHAT_WO,
-                500 * MB,
-                List.of(
-                    new ZeroRatedService(
-                        "wechat-free-traffic",
-                        "tencent",
-                        Set.of(1000L),
-                        Set.of(),
-                        Optional.of(3072 * MB),
-                        Set.of(1001L))),
-                List.of()));
+            profile(WECHAT_WO, 500 * MB, List.of(ChargingFixture.weChatFreeTraffic()), List.of()));
     fixture
         .charging()
         .install(

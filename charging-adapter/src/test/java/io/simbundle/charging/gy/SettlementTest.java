@@ -11,14 +11,12 @@ import io.simbundle.charging.PartnerSettlement;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
-import io.simbundle.charging.profile.ZeroRatedService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,14 +46,7 @@ class SettlementTest {
                 20 * MB,
                 Instant.parse("2026-10-31T16:00:00Z"),
                 Instant.parse("2026-11-30T16:00:00Z"),
-                List.of(
-                    new ZeroRatedService(
-                        "wechat-free-traffic",
-                        "tencent",
-                        Set.of(1000L),
-                        Set.of(),
-                        Optional.of(3072 * MB),
-                        Set.of(1001L))),
+                List.of(ChargingFixture.weChatFreeTraffic()),
                 List.of()));
     pcef = fixture.pcef("pgw-5.pcef.simbundle.local");
   }
