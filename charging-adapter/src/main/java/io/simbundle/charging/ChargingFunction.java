@@ -44,6 +44,9 @@ public final class ChargingFunction implements AutoCloseable {
   /** Credit-control requests answered at once; more wait for a commit than use the CPU. */
   private static final int WORKERS = 64;
 
+  /** Batches written at once; each keeps its subscribers' writes in order. */
+  private static final int COMMIT_WRITERS = 4;
+
   private static java.util.concurrent.ThreadFactory daemon(String name) {
     java.util.concurrent.atomic.AtomicInteger count =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -77,7 +80,7 @@ public final class ChargingFunction implements AutoCloseable {
   public static ChargingFunction start(
       Database database, DiameterIdentity identity, ChargingSettings settings, Clock clock) {
     ChargingStore store = ChargingStore.open(database, clock);
-    GroupCommitter committer = new GroupCommitter(store, 256);
+    GroupCommitter committer = new GroupCommitter(store, COMMIT_WRITERS, 256);
     try {
       CreditControlService creditControl =
           new CreditControlService(store, committer, identity, settings, clock);

@@ -94,7 +94,7 @@ public final class CreditControlService implements CreditControlHandler {
    * until it is committed. Call it under {@link #withAccount}.
    */
   public void save(Account account) {
-    committer.submit(ChargingStore.accountOnly(account)).join();
+    committer.submit(account.profile().msisdn(), ChargingStore.accountOnly(account)).join();
   }
 
   /** Forgets sessions that were cleaned up without a CCR-T. */
@@ -246,7 +246,9 @@ public final class CreditControlService implements CreditControlHandler {
     String key = key(sessionId, number);
     CompletableFuture<CreditControlOutcome> committed =
         committer
-            .submit(new ChargingStore.Write(account, sessionId, number, outcome, usage))
+            .submit(
+                account.map(a -> a.profile().msisdn()).orElse(sessionId),
+                new ChargingStore.Write(account, sessionId, number, outcome, usage))
             .thenApply(done -> outcome);
     inFlight.put(key, committed);
     committed.whenComplete(
