@@ -24,35 +24,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every qualification rule, for the case it accepts and the case it rejects. */
 class QualificationRulesTest {
 
-  /** A buyer who qualifies for WeChat Wo in the Yixun presale. */
-  record Buyer(
-      String product,
-      Optional<String> campaign,
-      String channel,
-      Province province,
-      String name,
-      String idNumber,
-      boolean newOperatorUser,
-      boolean newPartnerUser,
-      int activeCards,
-      int campaignOrders,
-      long unitsSold,
-      Instant at) {
+  /** A buyer who qualifies for WeChat Wo in the Yixun presale; each setter changes one fact. */
+  static final class Buyer {
+    private String product = "wechat-wo";
+    private Optional<String> campaign = Optional.of("yixun-wechat-wo-presale");
+    private String channel = "yixun";
+    private Province province = Province.GD;
+    private String name = "张三";
+    private String idNumber = idNumberBornOn("19900307");
+    private boolean newOperatorUser;
+    private boolean newPartnerUser;
+    private int activeCards;
+    private int campaignOrders;
+    private long unitsSold;
+    private Instant at = NOW;
 
     static Buyer qualifying() {
-      return new Buyer(
-          "wechat-wo",
-          Optional.of("yixun-wechat-wo-presale"),
-          "yixun",
-          Province.GD,
-          "张三",
-          idNumberBornOn("19900307"),
-          false,
-          false,
-          0,
-          0,
-          0,
-          NOW);
+      return new Buyer();
     }
 
     QualificationRequest request() {
@@ -71,180 +59,60 @@ class QualificationRulesTest {
           at);
     }
 
-    Buyer product(String p) {
-      return new Buyer(
-          p,
-          campaign,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer product(String value) {
+      product = value;
+      return this;
     }
 
-    Buyer campaign(Optional<String> c) {
-      return new Buyer(
-          product,
-          c,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer campaign(Optional<String> value) {
+      campaign = value;
+      return this;
     }
 
-    Buyer channel(String c) {
-      return new Buyer(
-          product,
-          campaign,
-          c,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer channel(String value) {
+      channel = value;
+      return this;
     }
 
-    Buyer province(Province p) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          p,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer province(Province value) {
+      province = value;
+      return this;
     }
 
-    Buyer name(String n) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          n,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer name(String value) {
+      name = value;
+      return this;
     }
 
-    Buyer idNumber(String id) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          name,
-          id,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer idNumber(String value) {
+      idNumber = value;
+      return this;
     }
 
-    Buyer newToOperator(boolean newOperator, boolean newPartner) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperator,
-          newPartner,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer activeCards(int value) {
+      activeCards = value;
+      return this;
     }
 
-    Buyer activeCards(int n) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          n,
-          campaignOrders,
-          unitsSold,
-          at);
+    Buyer campaignOrders(int value) {
+      campaignOrders = value;
+      return this;
     }
 
-    Buyer campaignOrders(int n) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          n,
-          unitsSold,
-          at);
+    Buyer unitsSold(long value) {
+      unitsSold = value;
+      return this;
     }
 
-    Buyer unitsSold(long n) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          n,
-          at);
+    Buyer at(Instant value) {
+      at = value;
+      return this;
     }
 
-    Buyer at(Instant i) {
-      return new Buyer(
-          product,
-          campaign,
-          channel,
-          province,
-          name,
-          idNumber,
-          newOperatorUser,
-          newPartnerUser,
-          activeCards,
-          campaignOrders,
-          unitsSold,
-          i);
+    Buyer newToOperator(boolean operator, boolean partner) {
+      newOperatorUser = operator;
+      newPartnerUser = partner;
+      return this;
     }
   }
 
