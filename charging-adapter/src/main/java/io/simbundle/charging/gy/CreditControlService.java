@@ -102,11 +102,6 @@ public final class CreditControlService implements CreditControlHandler {
     sessionIds.forEach(lastCommitted::remove);
   }
 
-  /** Forgets the cached account, so that the next request reads the stored one. */
-  public void evict(String msisdn) {
-    accounts.remove(msisdn);
-  }
-
   private CreditControlOutcome outcome(Request request) {
     AvpSet avps = request.getAvps();
     Optional<Integer> type = integer(avps, GyAvp.CC_REQUEST_TYPE);
