@@ -32,10 +32,6 @@ public final class CatalogSources {
     this.directory = directory;
   }
 
-  public Optional<Path> directory() {
-    return directory;
-  }
-
   public List<Source> read() {
     List<Source> sources = new ArrayList<>();
     if (includeBuiltIn) {

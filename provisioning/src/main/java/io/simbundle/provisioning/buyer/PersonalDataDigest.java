@@ -1,7 +1,6 @@
 package io.simbundle.provisioning.buyer;
 
 import io.simbundle.platform.database.DatabaseUnavailableException;
-import io.simbundle.rules.realname.ResidentIdNumber;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -93,10 +92,5 @@ public final class PersonalDataDigest {
   @Override
   public String toString() {
     return "PersonalDataDigest[" + ALGORITHM + ", key hidden]";
-  }
-
-  /** For log lines: the number masked, never whole. */
-  public static String masked(String idNumber) {
-    return ResidentIdNumber.mask(idNumber);
   }
 }

@@ -32,6 +32,18 @@ class GiftRulesTest {
             new GiftRequest(product, chosen, newToOperator, false, campaign, sequence, orderedAt));
   }
 
+  /** The gifts of a plain WeChat Wo order placed in the Yixun presale. */
+  private static List<String> presaleGiftCodes(long sequence, Instant orderedAt) {
+    return giftCodes(
+        gifts(
+            "wechat-wo",
+            List.of(),
+            false,
+            Optional.of("yixun-wechat-wo-presale"),
+            sequence,
+            orderedAt));
+  }
+
   private static List<String> giftCodes(Decision decision) {
     return decision.gifts().stream().map(GrantedGift::code).toList();
   }
@@ -85,38 +97,17 @@ class GiftRulesTest {
 
   @Test
   void presaleBonusForTheFirstThousandOrders() {
-    Optional<String> presale = Optional.of("yixun-wechat-wo-presale");
     Instant dayTwo = PRESALE_START.plusSeconds(86_400);
 
-    assertThat(giftCodes(gifts("wechat-wo", List.of(), false, presale, 1000, dayTwo)))
-        .containsExactly("yixun-first-1000");
-    assertThat(giftCodes(gifts("wechat-wo", List.of(), false, presale, 1001, dayTwo))).isEmpty();
+    assertThat(presaleGiftCodes(1000, dayTwo)).containsExactly("yixun-first-1000");
+    assertThat(presaleGiftCodes(1001, dayTwo)).isEmpty();
   }
 
   @Test
   void presaleBonusForOrdersInTheFirstHour() {
-    Optional<String> presale = Optional.of("yixun-wechat-wo-presale");
-
-    assertThat(
-            giftCodes(
-                gifts(
-                    "wechat-wo",
-                    List.of(),
-                    false,
-                    presale,
-                    5000,
-                    PRESALE_START.plusSeconds(59 * 60))))
+    assertThat(presaleGiftCodes(5000, PRESALE_START.plusSeconds(59 * 60)))
         .containsExactly("yixun-first-hour");
-    assertThat(
-            giftCodes(
-                gifts(
-                    "wechat-wo",
-                    List.of(),
-                    false,
-                    presale,
-                    5000,
-                    PRESALE_START.plusSeconds(60 * 60))))
-        .isEmpty();
+    assertThat(presaleGiftCodes(5000, PRESALE_START.plusSeconds(60 * 60))).isEmpty();
   }
 
   @Test
