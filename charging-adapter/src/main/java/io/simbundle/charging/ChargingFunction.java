@@ -7,7 +7,9 @@ import io.simbundle.charging.gy.CreditControlService;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyServer;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.ChargingStore;
+import io.simbundle.charging.store.Checkpointer;
 import io.simbundle.charging.store.GroupCommitter;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.database.Database;
@@ -42,12 +44,22 @@ public final class ChargingFunction implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final ExecutorService workers;
   private final GroupCommitter committer;
+  private final Checkpointer checkpointer;
 
-  /** Credit-control requests answered at once; more wait for a commit than use the CPU. */
-  private static final int WORKERS = 64;
+  /** Threads that load subscribers from the database, off the Diameter reader threads. */
+  private static final int LOADERS = 8;
 
-  /** Batches written at once; each keeps its subscribers' writes in order. */
-  private static final int COMMIT_WRITERS = 4;
+  /**
+   * Journal writers. One gives the largest batches: measured here, four writers sharing the load
+   * made batches of two and cost a third of the throughput (docs/BENCHMARKS.md).
+   */
+  private static final int COMMIT_WRITERS = 1;
+
+  /** How often committed journal rows are folded into the account and usage tables. */
+  private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
+
+  /** How often answers older than the duplicate window are forgotten. */
+  private static final Duration FORGET_ANSWERS_EVERY = Duration.ofSeconds(10);
 
   private static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
@@ -65,9 +77,11 @@ public final class ChargingFunction implements AutoCloseable {
       Clock clock,
       Duration sweepEvery,
       ExecutorService workers,
-      GroupCommitter committer) {
+      GroupCommitter committer,
+      Checkpointer checkpointer) {
     this.workers = workers;
     this.committer = committer;
+    this.checkpointer = checkpointer;
     this.store = store;
     this.creditControl = creditControl;
     this.server = server;
@@ -75,24 +89,36 @@ public final class ChargingFunction implements AutoCloseable {
     this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("gy-reservation-sweeper"));
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(
+        creditControl::forgetOldAnswers,
+        FORGET_ANSWERS_EVERY.toMillis(),
+        FORGET_ANSWERS_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Migrates the charging tables and starts the Gy server. */
   public static ChargingFunction start(
       Database database, DiameterIdentity identity, ChargingSettings settings, Clock clock) {
     ChargingStore store = ChargingStore.open(database, clock);
-    GroupCommitter committer = new GroupCommitter(store, COMMIT_WRITERS, 256);
+    Checkpointer checkpointer =
+        new Checkpointer(store, clock, settings.duplicateWindow(), CHECKPOINT_EVERY);
+    AccountCache accounts = new AccountCache(checkpointer);
+    GroupCommitter committer =
+        new GroupCommitter(store, checkpointer, accounts, COMMIT_WRITERS, 256);
+    ExecutorService workers = Executors.newFixedThreadPool(LOADERS, daemon("gy-loader"));
     try {
+      checkpointer.recoverAndStart();
       CreditControlService creditControl =
-          new CreditControlService(store, committer, identity, settings, clock);
-      ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("gy-worker"));
-      GyServer server = GyServer.start(identity, creditControl, Optional.of(workers));
+          new CreditControlService(store, accounts, committer, workers, identity, settings, clock);
+      GyServer server = GyServer.start(identity, creditControl);
       // Sweep several times per validity period, so a silent session is released soon after Tcc.
       Duration sweepEvery = settings.grants().validity().dividedBy(4);
       return new ChargingFunction(
-          store, creditControl, server, clock, sweepEvery, workers, committer);
+          store, creditControl, server, clock, sweepEvery, workers, committer, checkpointer);
     } catch (RuntimeException e) {
+      workers.shutdownNow();
       committer.close();
+      checkpointer.close();
       store.close();
       throw e;
     }
@@ -120,6 +146,8 @@ public final class ChargingFunction implements AutoCloseable {
                       })
                   .orElseGet(() -> Account.open(profile));
           creditControl.save(account);
+          // Looking subscribers up by IMSI reads the table: make the new profile visible there.
+          checkpointer.flush();
           // Open sessions were granted under the old profile: the PCEFs ask again.
           account
               .sessionsToReauthorize()
@@ -153,6 +181,7 @@ public final class ChargingFunction implements AutoCloseable {
   public int releaseExpiredReservations() {
     Instant now = clock.instant();
     int released = 0;
+    checkpointer.flush();
     for (String msisdn : store.withExpiredReservations(now)) {
       released +=
           creditControl.withAccount(
@@ -163,7 +192,6 @@ public final class ChargingFunction implements AutoCloseable {
                           account -> {
                             List<String> sessions = account.releaseExpired(now);
                             creditControl.save(account);
-                            creditControl.forgetSessions(sessions);
                             return sessions.size();
                           })
                       .orElse(0));
@@ -187,6 +215,7 @@ public final class ChargingFunction implements AutoCloseable {
    * the catalog's sponsored price per GB of the card that carries the privilege.
    */
   public List<PartnerSettlement> settlement(YearMonth month, CatalogVersion catalog) {
+    checkpointer.flush();
     return store.sponsoredBytes(month.atDay(1), month.atEndOfMonth()).stream()
         .map(
             row -> {
@@ -205,8 +234,17 @@ public final class ChargingFunction implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Requests answered from an earlier copy's stored answer (retransmissions, also of requests
+   * committed before a crash), since the start.
+   */
+  public long retransmissionsAnswered() {
+    return creditControl.retransmissionsAnswered();
+  }
+
   /** Usage per day, rating group and payer: why traffic was free or charged. */
   public List<UsageRecord> usage(String msisdn) {
+    checkpointer.flush();
     return store.usage(msisdn);
   }
 
@@ -216,6 +254,7 @@ public final class ChargingFunction implements AutoCloseable {
     server.close();
     workers.shutdownNow();
     committer.close();
+    checkpointer.close();
     store.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.GrantPolicy;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,12 +13,17 @@ import java.util.Set;
  * @param knownRatingGroups the rating groups the catalog knows (with default internet)
  * @param unknownRatingGroups what to do with any other rating group
  * @param topUpUrl where to redirect a subscriber who has run out; empty means terminate
+ * @param duplicateWindow how long an answer is kept for retransmissions of its request
  */
 public record ChargingSettings(
     GrantPolicy grants,
     Set<Long> knownRatingGroups,
     UnknownRatingGroups unknownRatingGroups,
-    Optional<String> topUpUrl) {
+    Optional<String> topUpUrl,
+    Duration duplicateWindow) {
+
+  /** RFC 4006's Tx is seconds; a PCEF's failover retransmission arrives well within this. */
+  public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
 
   /** The treatment of a rating group the catalog does not know. */
   public enum UnknownRatingGroups {
@@ -32,5 +38,8 @@ public record ChargingSettings(
     knownRatingGroups = Set.copyOf(knownRatingGroups);
     Objects.requireNonNull(unknownRatingGroups);
     Objects.requireNonNull(topUpUrl);
+    if (duplicateWindow.isNegative() || duplicateWindow.isZero()) {
+      throw new IllegalArgumentException("the duplicate window must be positive");
+    }
   }
 }

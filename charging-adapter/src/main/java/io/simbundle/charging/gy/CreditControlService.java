@@ -3,6 +3,8 @@ package io.simbundle.charging.gy;
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Grant;
 import io.simbundle.charging.account.Usage;
+import io.simbundle.charging.store.AccountCache;
+import io.simbundle.charging.store.AnsweredRequest;
 import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.GroupCommitter;
 import java.time.Clock;
@@ -12,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
@@ -31,62 +35,50 @@ import org.slf4j.LoggerFactory;
 public final class CreditControlService implements CreditControlHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CreditControlService.class);
-  private static final int LOCK_STRIPES = 256;
 
   private final ChargingStore store;
+  private final AccountCache accounts;
   private final DiameterIdentity self;
   private final ChargingSettings settings;
   private final Clock clock;
   private final GroupCommitter committer;
-  private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+  private final Executor loader;
 
   /** Requests decided but not yet committed: a retransmission waits for the first answer. */
   private final Map<String, CompletableFuture<CreditControlOutcome>> inFlight =
       new ConcurrentHashMap<>();
 
-  /**
-   * The highest CC-Request-Number committed per open session: a higher number cannot be a
-   * retransmission, so it needs no look-up of earlier answers in the database.
-   */
-  private final Map<String, Long> lastCommitted = new ConcurrentHashMap<>();
-
-  private final Object[] locks = new Object[LOCK_STRIPES];
+  private final RecentAnswers answered = new RecentAnswers();
+  private final LongAdder retransmissions = new LongAdder();
 
   public CreditControlService(
       ChargingStore store,
+      AccountCache accounts,
       GroupCommitter committer,
+      Executor loader,
       DiameterIdentity self,
       ChargingSettings settings,
       Clock clock) {
+    this.loader = loader;
     this.store = store;
+    this.accounts = accounts;
     this.committer = committer;
     this.self = self;
     this.settings = settings;
     this.clock = clock;
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      locks[i] = new Object();
-    }
+    answered.putAll(store.recentAnswers(settings.duplicateWindow()), clock.instant());
   }
 
   @Override
-  public Answer answer(Request request) {
-    return CreditControlAnswers.answer(request, outcome(request), self, settings);
+  public CompletableFuture<Answer> answer(Request request) {
+    return outcome(request)
+        .exceptionally(failure -> unableToComply(request, failure))
+        .thenApply(outcome -> CreditControlAnswers.answer(request, outcome, self, settings));
   }
 
   /** Runs {@code work} on an account with no other request of the same subscriber running. */
-  public <T> T withAccount(String msisdn, java.util.function.Function<Optional<Account>, T> work) {
-    synchronized (locks[Math.floorMod(msisdn.hashCode(), LOCK_STRIPES)]) {
-      try {
-        Optional<Account> account =
-            Optional.ofNullable(
-                accounts.computeIfAbsent(msisdn, m -> store.account(m).orElse(null)));
-        return work.apply(account);
-      } catch (RuntimeException e) {
-        // What is in memory may be ahead of what committed: read it again next time.
-        accounts.remove(msisdn);
-        throw e;
-      }
-    }
+  public <T> T withAccount(String msisdn, Function<Optional<Account>, T> work) {
+    return accounts.withAccount(msisdn, work);
   }
 
   /**
@@ -94,15 +86,25 @@ public final class CreditControlService implements CreditControlHandler {
    * until it is committed. Call it under {@link #withAccount}.
    */
   public void save(Account account) {
-    committer.submit(account.profile().msisdn(), ChargingStore.accountOnly(account)).join();
+    committer.submit(account.profile().msisdn(), ChargingStore.Write.accountOnly(account)).join();
   }
 
-  /** Forgets sessions that were cleaned up without a CCR-T. */
-  public void forgetSessions(List<String> sessionIds) {
-    sessionIds.forEach(lastCommitted::remove);
+  /** Requests answered with the answer already given to an earlier copy, since the start. */
+  public long retransmissionsAnswered() {
+    return retransmissions.sum();
   }
 
-  private CreditControlOutcome outcome(Request request) {
+  /** Forgets answers older than the duplicate window. */
+  public void forgetOldAnswers() {
+    answered.forgetBefore(clock.instant().minus(settings.duplicateWindow()));
+  }
+
+  /**
+   * Decides a request. Checks, retransmissions and subscribers already in memory are answered on
+   * the caller's thread without blocking; a subscriber to load from the database is decided on a
+   * worker. The future completes once the request's effects are committed.
+   */
+  private CompletableFuture<CreditControlOutcome> outcome(Request request) {
     AvpSet avps = request.getAvps();
     Optional<Integer> type = integer(avps, GyAvp.CC_REQUEST_TYPE);
     Optional<Long> number = unsigned(avps, GyAvp.CC_REQUEST_NUMBER);
@@ -116,78 +118,96 @@ public final class CreditControlService implements CreditControlHandler {
           GyAvp.CC_REQUEST_NUMBER
         }) {
       if (avps.getAvp(mandatory) == null) {
-        return CreditControlOutcome.error(
-            ResultCode.MISSING_AVP, typeValue, numberValue, mandatory);
+        return error(ResultCode.MISSING_AVP, typeValue, numberValue, mandatory);
       }
     }
     if (type.isEmpty() || typeValue < GyAvp.INITIAL_REQUEST || typeValue > GyAvp.EVENT_REQUEST) {
-      return CreditControlOutcome.error(
-          ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_TYPE);
+      return error(ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_TYPE);
     }
     if (number.isEmpty()) {
-      return CreditControlOutcome.error(
-          ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_NUMBER);
+      return error(ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_NUMBER);
     }
     String sessionId = request.getSessionId();
     CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, numberValue));
     if (deciding != null) {
-      return deciding.join();
+      retransmissions.increment();
+      return deciding;
     }
-    Long last = lastCommitted.get(sessionId);
-    if (last == null || numberValue <= last) {
-      Optional<CreditControlOutcome> earlier = store.answered(sessionId, numberValue);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
+    Optional<CreditControlOutcome> earlier = answered.find(sessionId, numberValue);
+    if (earlier.isPresent()) {
+      retransmissions.increment();
+      return CompletableFuture.completedFuture(earlier.get());
     }
-    Optional<String> msisdn;
+    Subscription subscription;
     try {
-      msisdn = subscriber(avps);
+      subscription = Subscription.of(avps);
     } catch (AvpDataException e) {
-      return CreditControlOutcome.error(
-          ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
+      return error(ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
     }
-    if (msisdn.isEmpty()) {
-      return CreditControlOutcome.error(
-          ResultCode.MISSING_AVP, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
+    if (subscription.isEmpty()) {
+      return error(ResultCode.MISSING_AVP, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
     }
     List<MsccRequest> mscc;
     try {
       mscc = MsccRequest.all(avps);
     } catch (InvalidMsccException e) {
-      return CreditControlOutcome.error(e.resultCode(), typeValue, numberValue, e.avpCode());
+      return error(e.resultCode(), typeValue, numberValue, e.avpCode());
     }
-    try {
-      Optional<String> peerHost = identity(avps, GyAvp.ORIGIN_HOST);
-      Optional<String> peerRealm = identity(avps, GyAvp.ORIGIN_REALM);
-      CompletableFuture<CreditControlOutcome> decided =
-          withAccount(
-              msisdn.get(),
-              account -> {
-                if (peerHost.isPresent()
-                    && peerRealm.isPresent()
-                    && typeValue != GyAvp.EVENT_REQUEST) {
-                  account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
-                }
-                return charge(account, sessionId, typeValue, numberValue, mscc);
-              });
+    Optional<String> peerHost = identity(avps, GyAvp.ORIGIN_HOST);
+    Optional<String> peerRealm = identity(avps, GyAvp.ORIGIN_REALM);
+    Function<String, CompletableFuture<CreditControlOutcome>> decide =
+        msisdn ->
+            withAccount(
+                msisdn,
+                account -> {
+                  if (peerHost.isPresent()
+                      && peerRealm.isPresent()
+                      && typeValue != GyAvp.EVENT_REQUEST) {
+                    account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
+                  }
+                  return charge(account, sessionId, typeValue, numberValue, mscc);
+                });
+    Optional<String> msisdn = subscription.msisdn();
+    if (msisdn.isPresent() && accounts.isLoaded(msisdn.get())) {
       try {
-        // The answer leaves only after its effects are committed.
-        return decided.join();
-      } catch (CompletionException e) {
-        accounts.remove(msisdn.get());
-        throw e;
+        return decide.apply(msisdn.get());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
       }
-    } catch (RuntimeException e) {
-      // A concurrent copy of this very request may have won the race to the unique key.
-      Optional<CreditControlOutcome> raced = store.answered(sessionId, numberValue);
-      if (raced.isPresent()) {
-        return raced.get();
-      }
-      log.error("credit control for session {} failed", sessionId, e);
-      return new CreditControlOutcome(
-          ResultCode.UNABLE_TO_COMPLY, typeValue, numberValue, Optional.empty(), List.of());
     }
+    // Reading the database would block the connection's reader thread.
+    return CompletableFuture.supplyAsync(
+            () -> {
+              String found =
+                  msisdn.or(() -> subscription.imsi().flatMap(store::msisdnOfImsi)).orElse(null);
+              return found == null
+                  ? unknownSubscriber(sessionId, typeValue, numberValue)
+                  : decide.apply(found);
+            },
+            loader)
+        .thenCompose(Function.identity());
+  }
+
+  private CompletableFuture<CreditControlOutcome> unknownSubscriber(
+      String sessionId, int type, long number) {
+    return charge(Optional.empty(), sessionId, type, number, List.of());
+  }
+
+  private static CompletableFuture<CreditControlOutcome> error(
+      long resultCode, int type, long number, int failedAvp) {
+    return CompletableFuture.completedFuture(
+        CreditControlOutcome.error(resultCode, type, number, failedAvp));
+  }
+
+  private static CreditControlOutcome unableToComply(Request request, Throwable failure) {
+    log.error("credit control for session {} failed", request.getSessionId(), failure);
+    AvpSet avps = request.getAvps();
+    return new CreditControlOutcome(
+        ResultCode.UNABLE_TO_COMPLY,
+        integer(avps, GyAvp.CC_REQUEST_TYPE).orElse(0),
+        unsigned(avps, GyAvp.CC_REQUEST_NUMBER).orElse(0L),
+        Optional.empty(),
+        List.of());
   }
 
   /** Decides a request under its subscriber's lock; the result completes once committed. */
@@ -196,6 +216,10 @@ public final class CreditControlService implements CreditControlHandler {
     CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, number));
     if (deciding != null) {
       return deciding;
+    }
+    Optional<CreditControlOutcome> earlier = answered.find(sessionId, number);
+    if (earlier.isPresent()) {
+      return CompletableFuture.completedFuture(earlier.get());
     }
     if (found.isEmpty()) {
       CreditControlOutcome unknown =
@@ -243,17 +267,14 @@ public final class CreditControlService implements CreditControlHandler {
         committer
             .submit(
                 account.map(a -> a.profile().msisdn()).orElse(sessionId),
-                new ChargingStore.Write(account, sessionId, number, outcome, usage))
+                new ChargingStore.Write(
+                    account, Optional.of(new AnsweredRequest(sessionId, number, outcome)), usage))
             .thenApply(done -> outcome);
     inFlight.put(key, committed);
     committed.whenComplete(
         (result, failure) -> {
           if (failure == null) {
-            if (outcome.requestType() == GyAvp.TERMINATION_REQUEST) {
-              lastCommitted.remove(sessionId);
-            } else {
-              lastCommitted.merge(sessionId, number, Math::max);
-            }
+            answered.put(sessionId, number, outcome, clock.instant());
           }
           inFlight.remove(key);
         });
@@ -303,25 +324,6 @@ public final class CreditControlService implements CreditControlHandler {
         grant.finalUnits(),
         validity,
         grant.bytes() / 5);
-  }
-
-  private Optional<String> subscriber(AvpSet avps) throws AvpDataException {
-    Optional<String> imsi = Optional.empty();
-    for (Avp subscription : avps.getAvps(GyAvp.SUBSCRIPTION_ID)) {
-      AvpSet group = subscription.getGrouped();
-      Avp idType = group.getAvp(GyAvp.SUBSCRIPTION_ID_TYPE);
-      Avp data = group.getAvp(GyAvp.SUBSCRIPTION_ID_DATA);
-      if (idType == null || data == null) {
-        throw new AvpDataException("incomplete Subscription-Id");
-      }
-      if (idType.getInteger32() == GyAvp.END_USER_E164) {
-        return Optional.of(data.getUTF8String());
-      }
-      if (idType.getInteger32() == GyAvp.END_USER_IMSI) {
-        imsi = Optional.of(data.getUTF8String());
-      }
-    }
-    return imsi.flatMap(store::msisdnOfImsi);
   }
 
   private static Optional<String> identity(AvpSet avps, int code) {

@@ -2,9 +2,9 @@ package io.simbundle.charging.gy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.LocalAction;
@@ -40,18 +40,12 @@ public final class GyServer implements AutoCloseable {
     this.identity = identity;
   }
 
-  /** A server that answers on the stack's own thread: for handlers that never block. */
-  public static GyServer start(DiameterIdentity identity, CreditControlHandler handler) {
-    return start(identity, handler, Optional.empty());
-  }
-
   /**
-   * A server whose handler runs on {@code workers}, so that one connection's requests are answered
-   * concurrently: jDiameter calls the listener on the connection's single reader thread, and a
-   * handler that waits for a database commit there would serialise the whole PCEF.
+   * Starts a server. jDiameter calls the listener on the connection's single reader thread: an
+   * answer ready at once is returned there, any other is sent when its future completes, so one
+   * connection's requests are decided and committed concurrently.
    */
-  public static GyServer start(
-      DiameterIdentity identity, CreditControlHandler handler, Optional<Executor> workers) {
+  public static GyServer start(DiameterIdentity identity, CreditControlHandler handler) {
     Stack stack = new StackImpl();
     try {
       stack.init(
@@ -59,13 +53,15 @@ public final class GyServer implements AutoCloseable {
               new ByteArrayInputStream(
                   ServerConfiguration.server(identity).getBytes(StandardCharsets.UTF_8))));
       NetworkReqListener listener =
-          workers.isEmpty()
-              ? handler::answer
-              : request -> {
-                workers.get().execute(() -> sendLater(stack, handler, request));
-                // No answer now: it is sent once the handler is done.
-                return null;
-              };
+          request -> {
+            CompletableFuture<Answer> answer = handler.answer(request);
+            if (answer.isDone() && !answer.isCompletedExceptionally()) {
+              return answer.join();
+            }
+            answer.whenComplete((ready, failure) -> send(stack, request, ready, failure));
+            // No answer now: it is sent once the handler is done.
+            return null;
+          };
       stack
           .unwrap(Network.class)
           .addNetworkReqListener(
@@ -80,9 +76,13 @@ public final class GyServer implements AutoCloseable {
     }
   }
 
-  private static void sendLater(Stack stack, CreditControlHandler handler, Request request) {
+  private static void send(Stack stack, Request request, Answer answer, Throwable failure) {
+    if (failure != null) {
+      log.error("no answer to {}: {}", request.getSessionId(), failure.getMessage(), failure);
+      return;
+    }
     try {
-      ((IContainer) stack).sendMessage((IMessage) handler.answer(request));
+      ((IContainer) stack).sendMessage((IMessage) answer);
     } catch (Exception e) {
       log.error("answer to {} not sent: {}", request.getSessionId(), e.getMessage(), e);
     }

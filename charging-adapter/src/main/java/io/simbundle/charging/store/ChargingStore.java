@@ -2,46 +2,51 @@ package io.simbundle.charging.store;
 
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Usage;
-import io.simbundle.charging.gy.CreditControlOutcome;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.ModuleSchema;
 import io.simbundle.platform.database.PersistenceUnit;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
 
 /**
- * The charging-adapter's tables: accounts, answered requests and usage. A request's effects — the
- * account's new state, the request's answer and the usage it caused — are written in one
- * transaction, and the answer is sent only after it commits.
+ * The charging-adapter's tables. Requests' effects — the accounts' new states, the answers and the
+ * usage — are appended to a journal, one row per group commit, and the answers are sent only after
+ * it commits; a checkpointer folds committed rows into the account and usage tables later.
  */
 public final class ChargingStore implements AutoCloseable {
 
   public static final ModuleSchema SCHEMA = new ModuleSchema("charging");
 
   private final PersistenceUnit persistence;
+  private final DataSource dataSource;
   private final Clock clock;
 
-  private ChargingStore(PersistenceUnit persistence, Clock clock) {
+  private ChargingStore(PersistenceUnit persistence, DataSource dataSource, Clock clock) {
     this.persistence = persistence;
+    this.dataSource = dataSource;
     this.clock = clock;
   }
 
   public static ChargingStore open(Database database, Clock clock) {
     database.migrate(SCHEMA);
     return new ChargingStore(
-        PersistenceUnit.create(database, SCHEMA, List.of(AccountEntity.class, RequestEntity.class)),
+        PersistenceUnit.create(database, SCHEMA, List.of(AccountEntity.class)),
+        database.dataSource(),
         clock);
   }
 
@@ -62,95 +67,127 @@ public final class ChargingStore implements AutoCloseable {
                 .findFirst());
   }
 
-  /** The answer already given to this request, if any. */
-  public Optional<CreditControlOutcome> answered(String sessionId, long requestNumber) {
-    return persistence.call(
-        em ->
-            Optional.ofNullable(
-                    em.find(RequestEntity.class, new RequestEntity.Key(sessionId, requestNumber)))
-                .map(row -> ChargingJson.read(row.outcome, CreditControlOutcome.class)));
-  }
-
   /**
-   * The effects of one answered request, captured when it was decided: the account as it was then,
-   * the answer, and the usage it caused.
+   * The effects of one decided request, captured when it was decided: the account as it was then,
+   * the answer, and the usage it caused. Without a request it is an account changed outside any
+   * request (a profile installed, reservations released).
    */
   public static final class Write {
-    private final Optional<Snapshot> account;
-    private final String sessionId;
-    private final long requestNumber;
-    private final String outcome;
+    private final Optional<AccountSnapshot> account;
+    private final Optional<AnsweredRequest> request;
     private final List<Usage> usage;
 
-    private record Snapshot(String msisdn, String imsi, String state, Instant nextExpiry) {
-      static Snapshot of(Account account) {
-        return new Snapshot(
-            account.profile().msisdn(),
-            account.profile().imsi().orElse(null),
-            ChargingJson.write(account),
-            account.earliestExpiry().orElse(null));
-      }
-    }
-
-    public Write(
-        Optional<Account> account,
-        String sessionId,
-        long requestNumber,
-        CreditControlOutcome outcome,
-        List<Usage> usage) {
-      this.account = account.map(Snapshot::of);
-      this.sessionId = sessionId;
-      this.requestNumber = requestNumber;
-      this.outcome = outcome == null ? null : ChargingJson.write(outcome);
+    public Write(Optional<Account> account, Optional<AnsweredRequest> request, List<Usage> usage) {
+      this.account = account.map(AccountSnapshot::of);
+      this.request = request;
       this.usage = List.copyOf(usage);
     }
+
+    public static Write accountOnly(Account account) {
+      return new Write(Optional.of(account), Optional.empty(), List.of());
+    }
+
+    Optional<AccountSnapshot> account() {
+      return account;
+    }
+
+    Optional<AnsweredRequest> request() {
+      return request;
+    }
+
+    List<Usage> usage() {
+      return usage;
+    }
   }
 
-  /** An account changed outside any request (a profile installed, reservations released). */
-  public static Write accountOnly(Account account) {
-    return new Write(Optional.of(account), null, 0, null, List.of());
-  }
-
-  /** Stores the effects of one answered request, atomically. */
-  public void record(
-      Optional<Account> account,
-      String sessionId,
-      long requestNumber,
-      CreditControlOutcome outcome,
-      List<Usage> usage) {
-    recordAll(List.of(new Write(account, sessionId, requestNumber, outcome, usage)));
+  /** A connection of its own for one group-commit writer. */
+  JournalAppender journalAppender() {
+    return new JournalAppender(dataSource, clock);
   }
 
   /**
-   * Stores the effects of many answered requests in one transaction (group commit), as three JDBC
-   * batches: the last snapshot of each account, the requests, and the usage summed per key.
+   * Folds committed journal rows into the account and usage tables and marks them applied, in one
+   * transaction; deletes applied rows older than {@code pruneBefore}.
    */
-  public void recordAll(List<Write> writes) {
-    Timestamp now = Timestamp.from(clock.instant());
-    Map<String, Write.Snapshot> accounts = new LinkedHashMap<>();
-    Map<UsageKey, Long> usage = new LinkedHashMap<>();
-    for (Write write : writes) {
-      write.account.ifPresent(
-          a -> {
-            accounts.put(a.msisdn(), a);
-            for (Usage u : write.usage) {
-              usage.merge(UsageKey.of(a.msisdn(), u), u.bytes(), Long::sum);
-            }
-          });
+  void checkpoint(PendingChanges changes, Instant pruneBefore) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        writeAccounts(connection, changes.accounts.values(), Timestamp.from(clock.instant()));
+        writeUsage(connection, changes.usage);
+        markApplied(connection, changes.journalIds);
+        try (PreparedStatement prune =
+            connection.prepareStatement(
+                "DELETE FROM charging_journal WHERE applied AND created_at < ? LIMIT 10000")) {
+          prune.setTimestamp(1, Timestamp.from(pruneBefore));
+          prune.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new ChargingStoreException("charging checkpoint failed", e);
     }
-    persistence.run(
-        em ->
-            em.unwrap(Session.class)
-                .doWork(
-                    connection -> {
-                      writeAccounts(connection, accounts.values(), now);
-                      writeRequests(connection, writes, now);
-                      writeUsage(connection, usage);
-                    }));
+  }
+
+  /** The journal rows committed but not yet folded in (left by a crash), oldest first. */
+  PendingChanges unappliedJournal() {
+    PendingChanges changes = new PendingChanges();
+    readJournal(
+        "SELECT id, entries FROM charging_journal WHERE NOT applied ORDER BY id",
+        null,
+        changes::add);
+    return changes;
+  }
+
+  /**
+   * The answers given within {@code window} of the newest journal row — not of now, so that a
+   * retransmission after a long outage still finds its answer.
+   */
+  public List<AnsweredRequest> recentAnswers(Duration window) {
+    List<AnsweredRequest> answers = new ArrayList<>();
+    readJournal(
+        "SELECT id, entries FROM charging_journal WHERE created_at >="
+            + " (SELECT MAX(created_at) FROM charging_journal) - INTERVAL ? SECOND ORDER BY id",
+        window.toSeconds(),
+        (id, batch) -> answers.addAll(batch.requests()));
+    return answers;
+  }
+
+  private void readJournal(String sql, Long parameter, BiConsumer<Long, JournalBatch> row) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      if (parameter != null) {
+        select.setLong(1, parameter);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          row.accept(rows.getLong(1), ChargingJson.read(rows.getBytes(2), JournalBatch.class));
+        }
+      }
+    } catch (SQLException e) {
+      throw new ChargingStoreException("cannot read the charging journal", e);
+    }
+  }
+
+  private static void markApplied(Connection connection, List<Long> journalIds)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE charging_journal SET applied = TRUE WHERE id = ?")) {
+      for (long id : journalIds) {
+        update.setLong(1, id);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
   }
 
   private static void writeAccounts(
-      Connection connection, Collection<Write.Snapshot> accounts, Timestamp now)
+      Connection connection, Collection<AccountSnapshot> accounts, Timestamp now)
       throws SQLException {
     try (PreparedStatement upsert =
         connection.prepareStatement(
@@ -158,7 +195,7 @@ public final class ChargingStore implements AutoCloseable {
                 + " VALUES (?, ?, ?, 0, ?, ?) ON DUPLICATE KEY UPDATE imsi = VALUES(imsi),"
                 + " state = VALUES(state), version = version + 1,"
                 + " updated_at = VALUES(updated_at), next_expiry = VALUES(next_expiry)")) {
-      for (Write.Snapshot account : accounts) {
+      for (AccountSnapshot account : accounts) {
         upsert.setString(1, account.msisdn());
         upsert.setString(2, account.imsi());
         upsert.setString(3, account.state());
@@ -168,28 +205,6 @@ public final class ChargingStore implements AutoCloseable {
         upsert.addBatch();
       }
       upsert.executeBatch();
-    }
-  }
-
-  private static void writeRequests(Connection connection, List<Write> writes, Timestamp now)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO charging_request"
-                + " (session_id, request_number, msisdn, outcome, created_at)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      for (Write write : writes) {
-        if (write.sessionId == null) {
-          continue;
-        }
-        insert.setString(1, write.sessionId);
-        insert.setLong(2, write.requestNumber);
-        insert.setString(3, write.account.map(Write.Snapshot::msisdn).orElse(null));
-        insert.setString(4, write.outcome);
-        insert.setTimestamp(5, now);
-        insert.addBatch();
-      }
-      insert.executeBatch();
     }
   }
 
@@ -213,25 +228,6 @@ public final class ChargingStore implements AutoCloseable {
         upsert.addBatch();
       }
       upsert.executeBatch();
-    }
-  }
-
-  /** The key of a usage row. */
-  private record UsageKey(
-      String msisdn,
-      LocalDate day,
-      long ratingGroup,
-      String kind,
-      String paidBy,
-      String partnerCode) {
-    static UsageKey of(String msisdn, Usage usage) {
-      return new UsageKey(
-          msisdn,
-          usage.day(),
-          usage.ratingGroup(),
-          usage.source().kind().name(),
-          usage.source().reference(),
-          usage.source().partnerCode());
     }
   }
 

@@ -1,39 +1,63 @@
 package io.simbundle.charging.store;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: the effects of many credit-control requests go to the database in one transaction,
- * so that the cost of a durable commit is shared by every request waiting for it. Writes are spread
- * over a few writer threads by subscriber, each writing in arrival order, so the account snapshots
- * of one subscriber are stored in the order they were decided while several batches are in the
- * database at once. A request's future completes only once its batch has committed.
+ * Group commit: the effects of many credit-control requests go to the journal as one row, so that
+ * the cost of a durable commit is shared by every request waiting for it. Writes are spread over a
+ * few writer threads by subscriber, each writing in arrival order, so the states of one subscriber
+ * are stored in the order they were decided while several batches are in the database at once. A
+ * request's future completes only once its batch has committed.
+ *
+ * <p>When a batch fails, the accounts it touched are ahead in memory of what is stored: they are
+ * dropped (under the owner's account lock, see {@link AccountLocks}) and every write of theirs
+ * queued before that fails too, so that nothing decided on a state that was never stored is
+ * committed later.
  */
 public final class GroupCommitter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
+  /** Runs an action while no request of the subscriber is being decided. */
+  public interface AccountLocks {
+    /** Forgets the subscriber's account in memory and runs {@code action}, under its lock. */
+    void dropAccount(String subscriber, Runnable action);
+  }
+
   private final List<Writer> writers = new ArrayList<>();
 
-  public GroupCommitter(ChargingStore store, int writerCount, int maxBatch) {
+  public GroupCommitter(
+      ChargingStore store,
+      Checkpointer checkpointer,
+      AccountLocks locks,
+      int writerCount,
+      int maxBatch) {
     for (int i = 0; i < writerCount; i++) {
-      writers.add(new Writer(store, maxBatch, "gy-group-commit-" + (i + 1)));
+      writers.add(new Writer(store, checkpointer, locks, maxBatch, "gy-group-commit-" + (i + 1)));
     }
   }
 
   /**
    * Queues a write of a subscriber (or, without one, of a session); the future completes when it is
-   * committed, or fails with its batch.
+   * committed, or fails with its batch. Call it under the subscriber's account lock, so that writes
+   * are queued in the order they were decided.
    */
   public CompletableFuture<Void> submit(String subscriber, ChargingStore.Write write) {
-    return writers.get(Math.floorMod(subscriber.hashCode(), writers.size())).submit(write);
+    return writers
+        .get(Math.floorMod(subscriber.hashCode(), writers.size()))
+        .submit(subscriber, write);
   }
 
   @Override
@@ -41,59 +65,107 @@ public final class GroupCommitter implements AutoCloseable {
     writers.forEach(Writer::close);
   }
 
-  private record Pending(ChargingStore.Write write, CompletableFuture<Void> committed) {}
+  private record Pending(
+      String subscriber, long sequence, ChargingStore.Write write, CompletableFuture<Void> done) {}
 
   /** One writer thread and its queue. */
   private static final class Writer {
-    private final ChargingStore store;
+    private final JournalAppender appender;
+    private final Checkpointer checkpointer;
+    private final AccountLocks locks;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Deque<Pending> carried = new ArrayDeque<>();
+    private final AtomicLong sequence = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
-    Writer(ChargingStore store, int maxBatch, String name) {
-      this.store = store;
+    Writer(
+        ChargingStore store,
+        Checkpointer checkpointer,
+        AccountLocks locks,
+        int maxBatch,
+        String name) {
+      this.appender = store.journalAppender();
+      this.checkpointer = checkpointer;
+      this.locks = locks;
       this.maxBatch = maxBatch;
       this.thread = new Thread(this::writeLoop, name);
       thread.setDaemon(true);
       thread.start();
     }
 
-    CompletableFuture<Void> submit(ChargingStore.Write write) {
-      CompletableFuture<Void> committed = new CompletableFuture<>();
+    CompletableFuture<Void> submit(String subscriber, ChargingStore.Write write) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
       if (!running) {
-        committed.completeExceptionally(new IllegalStateException("the committer is stopped"));
-        return committed;
+        done.completeExceptionally(new IllegalStateException("the committer is stopped"));
+        return done;
       }
-      queue.add(new Pending(write, committed));
-      return committed;
+      queue.add(new Pending(subscriber, sequence.incrementAndGet(), write, done));
+      return done;
     }
 
     private void writeLoop() {
       List<Pending> batch = new ArrayList<>(maxBatch);
-      while (running || !queue.isEmpty()) {
-        try {
-          Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            continue;
+      while (running || !queue.isEmpty() || !carried.isEmpty()) {
+        while (!carried.isEmpty() && batch.size() < maxBatch) {
+          batch.add(carried.poll());
+        }
+        if (batch.isEmpty()) {
+          try {
+            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+              continue;
+            }
+            batch.add(first);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
           }
-          batch.add(first);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
         }
-        queue.drainTo(batch, maxBatch - 1);
-        try {
-          store.recordAll(batch.stream().map(Pending::write).toList());
-          batch.forEach(p -> p.committed().complete(null));
-        } catch (RuntimeException e) {
-          log.error("group commit of {} request(s) failed", batch.size(), e);
-          batch.forEach(p -> p.committed().completeExceptionally(e));
-        }
+        queue.drainTo(batch, maxBatch - batch.size());
+        commit(batch);
         batch.clear();
       }
-      queue.forEach(
-          p -> p.committed().completeExceptionally(new IllegalStateException("committer stopped")));
+      queue.forEach(p -> p.done().completeExceptionally(new IllegalStateException("stopped")));
+      appender.close();
+    }
+
+    private void commit(List<Pending> batch) {
+      try {
+        JournalBatch journal = JournalBatch.of(batch.stream().map(Pending::write).toList());
+        long id = appender.append(journal);
+        checkpointer.committed(id, journal);
+        batch.forEach(p -> p.done().complete(null));
+      } catch (RuntimeException e) {
+        log.error("group commit of {} request(s) failed", batch.size(), e);
+        batch.forEach(p -> p.done().completeExceptionally(e));
+        failQueuedWritesOf(batch, e);
+      }
+    }
+
+    /**
+     * Drops the failed batch's accounts from memory and fails the writes of theirs that were queued
+     * before: those were decided on a state that is not stored. Later writes are kept.
+     */
+    private void failQueuedWritesOf(List<Pending> failed, RuntimeException cause) {
+      Map<String, Long> droppedAt = new HashMap<>();
+      for (Pending p : failed) {
+        if (p.write().account().isPresent() && !droppedAt.containsKey(p.subscriber())) {
+          locks.dropAccount(p.subscriber(), () -> droppedAt.put(p.subscriber(), sequence.get()));
+        }
+      }
+      List<Pending> queued = new ArrayList<>(carried);
+      carried.clear();
+      queue.drainTo(queued);
+      for (Pending p : queued) {
+        Long cut = droppedAt.get(p.subscriber());
+        if (cut != null && p.sequence() <= cut) {
+          p.done().completeExceptionally(cause);
+        } else {
+          carried.add(p);
+        }
+      }
     }
 
     void close() {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,6 +43,9 @@ public final class GyLoadBenchmark {
   private static final long MB = 1024 * 1024;
   private static final int SUBSCRIBERS = 1000;
 
+  /** Which servers to run ({@code -Dgy.load.servers=charging} to profile the real one alone). */
+  private static final String SERVERS = System.getProperty("gy.load.servers", "bare,charging");
+
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     List<Integer> inFlight = new ArrayList<>();
@@ -55,12 +59,18 @@ public final class GyLoadBenchmark {
         "%-10s %9s %12s %9s %9s %9s%n",
         "server", "in flight", "CCR/s", "p50 ms", "p99 ms", "max ms");
     for (int concurrency : inFlight) {
-      DiameterIdentity bare = identity();
-      GyServer server = GyServer.start(bare, GyLoadBenchmark::bareAnswer);
-      try {
-        run("bare", bare, concurrency, seconds);
-      } finally {
-        server.close();
+      if (SERVERS.contains("bare")) {
+        DiameterIdentity bare = identity();
+        GyServer server =
+            GyServer.start(bare, request -> CompletableFuture.completedFuture(bareAnswer(request)));
+        try {
+          run("bare", bare, concurrency, seconds);
+        } finally {
+          server.close();
+        }
+      }
+      if (!SERVERS.contains("charging")) {
+        continue;
       }
       try (Database database = TestDatabase.newSchema("gy_load")) {
         DiameterIdentity ocs = identity();
@@ -72,7 +82,8 @@ public final class GyLoadBenchmark {
                     new GrantPolicy(10 * MB, Duration.ofMinutes(30)),
                     Set.of(10L, 1000L, 1001L),
                     ChargingSettings.UnknownRatingGroups.DENY,
-                    Optional.empty()),
+                    Optional.empty(),
+                    ChargingSettings.DEFAULT_DUPLICATE_WINDOW),
                 Clock.systemUTC())) {
           for (int i = 0; i < SUBSCRIBERS; i++) {
             charging.install(profile(i));

@@ -47,7 +47,8 @@ public final class GyCaptureSession {
                   new GrantPolicy(10 * MB, Duration.ofMinutes(30)),
                   Set.of(10L, 1000L, 1001L, 2000L),
                   ChargingSettings.UnknownRatingGroups.DENY,
-                  Optional.empty()),
+                  Optional.empty(),
+                  ChargingSettings.DEFAULT_DUPLICATE_WINDOW),
               Clock.systemUTC())) {
         Instant now = Instant.now();
         ChargingProfile profile =

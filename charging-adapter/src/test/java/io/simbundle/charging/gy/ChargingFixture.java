@@ -75,7 +75,8 @@ public final class ChargingFixture implements AutoCloseable {
             new GrantPolicy(10 * MB, Duration.ofMinutes(30)),
             CATALOG_RATING_GROUPS,
             unknown,
-            topUpUrl);
+            topUpUrl,
+            ChargingSettings.DEFAULT_DUPLICATE_WINDOW);
     return new ChargingFixture(database, settings, clock);
   }
 

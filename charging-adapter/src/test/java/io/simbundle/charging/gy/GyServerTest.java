@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.platform.net.FreePort;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpDataException;
@@ -57,7 +58,7 @@ class GyServerTest {
     ocs =
         new DiameterIdentity(
             "ocs.simbundle.local", "simbundle.local", "127.0.0.1", FreePort.next());
-    server = GyServer.start(ocs, GyServerTest::success);
+    server = GyServer.start(ocs, request -> CompletableFuture.completedFuture(success(request)));
   }
 
   @AfterAll

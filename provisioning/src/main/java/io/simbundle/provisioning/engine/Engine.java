@@ -84,7 +84,8 @@ public final class Engine implements AutoCloseable {
                 settings.gy().grants(),
                 ChargingProfiles.ratingGroupsOf(catalog.timeline()),
                 settings.gy().unknownRatingGroups(),
-                settings.gy().topUpUrl()),
+                settings.gy().topUpUrl(),
+                settings.gy().duplicateWindow()),
             clock);
     started.push(charging);
     this.charging = charging;

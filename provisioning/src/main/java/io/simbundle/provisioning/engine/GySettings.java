@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.engine;
 
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.ChargingSettings.UnknownRatingGroups;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.platform.settings.InvalidSettingException;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param grants grant size and validity
  * @param unknownRatingGroups what to do with rating groups the catalog does not name
  * @param topUpUrl where subscribers who ran out are redirected; empty means terminate
+ * @param duplicateWindow how long answers are kept for retransmitted requests
  * @param demoSubscribers whether to install the three demo subscribers (when absent)
  */
 public record GySettings(
@@ -24,6 +26,7 @@ public record GySettings(
     GrantPolicy grants,
     UnknownRatingGroups unknownRatingGroups,
     Optional<String> topUpUrl,
+    Duration duplicateWindow,
     boolean demoSubscribers) {
 
   public static final String HOST = "simbundle.diameter.host";
@@ -34,6 +37,8 @@ public record GySettings(
   public static final String VALIDITY_SECONDS = "simbundle.charging.validity-seconds";
   public static final String UNKNOWN_RATING_GROUPS = "simbundle.charging.unknown-rating-groups";
   public static final String TOP_UP_URL = "simbundle.charging.top-up-url";
+  public static final String DUPLICATE_WINDOW_SECONDS =
+      "simbundle.charging.duplicate-window-seconds";
   public static final String DEMO_SUBSCRIBERS = "simbundle.demo.subscribers";
 
   public GySettings {
@@ -41,6 +46,7 @@ public record GySettings(
     Objects.requireNonNull(grants);
     Objects.requireNonNull(unknownRatingGroups);
     Objects.requireNonNull(topUpUrl);
+    Objects.requireNonNull(duplicateWindow);
   }
 
   public static GySettings from(Settings settings) {
@@ -63,6 +69,10 @@ public record GySettings(
             Duration.ofSeconds(settings.integer(VALIDITY_SECONDS, 1800))),
         policy,
         settings.find(TOP_UP_URL),
+        Duration.ofSeconds(
+            settings.integer(
+                DUPLICATE_WINDOW_SECONDS,
+                (int) ChargingSettings.DEFAULT_DUPLICATE_WINDOW.toSeconds())),
         Boolean.parseBoolean(settings.text(DEMO_SUBSCRIBERS, "true")));
   }
 }

@@ -77,6 +77,7 @@ public final class TestEngine implements AutoCloseable {
         new GrantPolicy(10L * 1024 * 1024, Duration.ofMinutes(30)),
         ChargingSettings.UnknownRatingGroups.CHARGE_AS_DEFAULT,
         Optional.empty(),
+        ChargingSettings.DEFAULT_DUPLICATE_WINDOW,
         true);
   }
 
