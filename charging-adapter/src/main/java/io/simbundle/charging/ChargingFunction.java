@@ -17,8 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -134,27 +137,40 @@ public final class ChargingFunction implements AutoCloseable {
    * the cycle).
    */
   public void install(ChargingProfile profile) {
-    creditControl.withAccount(
-        profile.msisdn(),
-        found -> {
-          Account account =
-              found
-                  .map(
-                      a -> {
-                        a.install(profile);
-                        return a;
-                      })
-                  .orElseGet(() -> Account.open(profile));
-          creditControl.save(account);
-          // Looking subscribers up by IMSI reads the table: make the new profile visible there.
-          checkpointer.flush();
-          // Open sessions were granted under the old profile: the PCEFs ask again.
-          account
-              .sessionsToReauthorize()
-              .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
-          return account;
-        });
+    Saved installed =
+        creditControl.withAccount(
+            profile.msisdn(),
+            found -> {
+              Account account =
+                  found
+                      .map(
+                          a -> {
+                            a.install(profile);
+                            return a;
+                          })
+                      .orElseGet(() -> Account.open(profile));
+              return new Saved(creditControl.save(account), account.sessionsToReauthorize(), 0);
+            });
+    // Waited for outside the account lock: a failed commit takes that lock to drop the account.
+    installed.committed().join();
+    // Looking subscribers up by IMSI reads the table: make the new profile visible there.
+    checkpointer.flush();
+    // Open sessions were granted under the old profile: the PCEFs ask again.
+    installed
+        .reauthorize()
+        .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
   }
+
+  /**
+   * An account change on its way to the journal.
+   *
+   * @param reauthorize the open sessions to send a Re-Auth-Request once it is committed
+   * @param sessionsReleased how many silent sessions it released
+   */
+  private record Saved(
+      CompletableFuture<Void> committed,
+      Map<String, Account.Peer> reauthorize,
+      int sessionsReleased) {}
 
   public Optional<Balance> balance(String msisdn) {
     return creditControl.withAccount(
@@ -180,22 +196,22 @@ public final class ChargingFunction implements AutoCloseable {
    */
   public int releaseExpiredReservations() {
     Instant now = clock.instant();
-    int released = 0;
     checkpointer.flush();
+    List<Saved> saved = new ArrayList<>();
     for (String msisdn : store.withExpiredReservations(now)) {
-      released +=
-          creditControl.withAccount(
+      creditControl
+          .withAccount(
               msisdn,
               found ->
-                  found
-                      .map(
-                          account -> {
-                            List<String> sessions = account.releaseExpired(now);
-                            creditControl.save(account);
-                            return sessions.size();
-                          })
-                      .orElse(0));
+                  found.map(
+                      account -> {
+                        int sessions = account.releaseExpired(now).size();
+                        return new Saved(creditControl.save(account), Map.of(), sessions);
+                      }))
+          .ifPresent(saved::add);
     }
+    saved.forEach(s -> s.committed().join());
+    int released = saved.stream().mapToInt(Saved::sessionsReleased).sum();
     if (released > 0) {
       log.info("released the reservations of {} silent session(s)", released);
     }

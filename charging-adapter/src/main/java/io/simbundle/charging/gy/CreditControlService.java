@@ -82,11 +82,12 @@ public final class CreditControlService implements CreditControlHandler {
   }
 
   /**
-   * Stores an account changed outside any request, in order with the requests' writes, and waits
-   * until it is committed. Call it under {@link #withAccount}.
+   * Stores an account changed outside any request, in order with the requests' writes. Call it
+   * under {@link #withAccount}, and wait for the result after leaving it: a failed commit takes the
+   * account's lock to drop it from memory.
    */
-  public void save(Account account) {
-    committer.submit(account.profile().msisdn(), ChargingStore.Write.accountOnly(account)).join();
+  public CompletableFuture<Void> save(Account account) {
+    return committer.submit(account.profile().msisdn(), ChargingStore.Write.accountOnly(account));
   }
 
   /** Requests answered with the answer already given to an earlier copy, since the start. */

@@ -52,7 +52,8 @@ public final class GroupCommitter implements AutoCloseable {
   /**
    * Queues a write of a subscriber (or, without one, of a session); the future completes when it is
    * committed, or fails with its batch. Call it under the subscriber's account lock, so that writes
-   * are queued in the order they were decided.
+   * are queued in the order they were decided — but never wait for the future there: a failed batch
+   * takes that lock.
    */
   public CompletableFuture<Void> submit(String subscriber, ChargingStore.Write write) {
     return writers
@@ -139,8 +140,9 @@ public final class GroupCommitter implements AutoCloseable {
         batch.forEach(p -> p.done().complete(null));
       } catch (RuntimeException e) {
         log.error("group commit of {} request(s) failed", batch.size(), e);
-        batch.forEach(p -> p.done().completeExceptionally(e));
+        // Dropped first, so that whoever sees the failure reads the committed state.
         failQueuedWritesOf(batch, e);
+        batch.forEach(p -> p.done().completeExceptionally(e));
       }
     }
 

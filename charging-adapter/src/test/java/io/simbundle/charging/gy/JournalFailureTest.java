@@ -3,6 +3,8 @@ package io.simbundle.charging.gy;
 import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,18 +41,7 @@ class JournalFailureTest {
             ChargingSettings.UnknownRatingGroups.DENY,
             Optional.empty(),
             Clock.systemUTC());
-    Instant now = Instant.now();
-    fixture
-        .charging()
-        .install(
-            new ChargingProfile(
-                SUBSCRIBER,
-                Optional.empty(),
-                500 * MB,
-                now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(29)),
-                List.of(),
-                List.of()));
+    fixture.charging().install(profile(500 * MB));
     pcef = fixture.pcef("pgw-journal.pcef.simbundle.local");
   }
 
@@ -78,6 +70,36 @@ class JournalFailureTest {
 
     fixture.restartCharging();
     assertEquals(3 * MB, fixture.charging().balance(SUBSCRIBER).orElseThrow().allowanceUsedBytes());
+  }
+
+  @Test
+  void profileChangeDuringAnOutageFailsAndKeepsThePreviousOne() throws Exception {
+    ChargingProfile bigger = profile(800 * MB);
+    journalUnavailable(true);
+    try {
+      assertThrows(
+          CompletionException.class,
+          () ->
+              assertTimeoutPreemptively(
+                  Duration.ofSeconds(20), () -> fixture.charging().install(bigger)));
+    } finally {
+      journalUnavailable(false);
+    }
+    assertEquals(500 * MB, fixture.charging().balance(SUBSCRIBER).orElseThrow().allowanceBytes());
+    fixture.charging().install(bigger);
+    assertEquals(800 * MB, fixture.charging().balance(SUBSCRIBER).orElseThrow().allowanceBytes());
+  }
+
+  private static ChargingProfile profile(long allowance) {
+    Instant now = Instant.now();
+    return new ChargingProfile(
+        SUBSCRIBER,
+        Optional.empty(),
+        allowance,
+        now.minus(Duration.ofDays(1)),
+        now.plus(Duration.ofDays(29)),
+        List.of(),
+        List.of());
   }
 
   private AnswerView send(Session session, int type, int number, long used) {
