@@ -65,8 +65,4 @@ final class RecentAnswers {
                       }
                     }));
   }
-
-  int sessions() {
-    return bySession.size();
-  }
 }

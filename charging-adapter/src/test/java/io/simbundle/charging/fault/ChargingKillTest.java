@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simbundle.charging.Balance;
 import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
-import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +54,7 @@ class ChargingKillTest {
     try (Database database = Database.open(settings);
         ChargingFunction charging = start(database)) {
       for (int i = 0; i < SUBSCRIBERS; i++) {
-        charging.install(profile(msisdn(i)));
+        charging.install(ChargingFixture.plainProfile(msisdn(i), 1_000_000 * ChargingProcess.MB));
       }
     }
     List<Sent> all = new ArrayList<>();
@@ -186,17 +184,5 @@ class ChargingKillTest {
 
   private static String msisdn(int i) {
     return "86187" + String.format("%08d", i);
-  }
-
-  private static ChargingProfile profile(String msisdn) {
-    Instant now = Instant.now();
-    return new ChargingProfile(
-        msisdn,
-        Optional.empty(),
-        1_000_000 * ChargingProcess.MB,
-        now.minus(Duration.ofDays(1)),
-        now.plus(Duration.ofDays(30)),
-        List.of(),
-        List.of());
   }
 }

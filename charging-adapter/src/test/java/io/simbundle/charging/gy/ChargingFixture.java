@@ -3,12 +3,15 @@ package io.simbundle.charging.gy;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.account.GrantPolicy;
 import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.ZeroRatedService;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +39,19 @@ public final class ChargingFixture implements AutoCloseable {
         Set.of(),
         Optional.of(3072 * MB),
         Set.of(1001L));
+  }
+
+  /** A subscriber with only a plan allowance, in a billing cycle that started yesterday. */
+  public static ChargingProfile plainProfile(String msisdn, long allowanceBytes) {
+    Instant now = Instant.now();
+    return new ChargingProfile(
+        msisdn,
+        Optional.empty(),
+        allowanceBytes,
+        now.minus(Duration.ofDays(1)),
+        now.plus(Duration.ofDays(29)),
+        List.of(),
+        List.of());
   }
 
   private final Database database;

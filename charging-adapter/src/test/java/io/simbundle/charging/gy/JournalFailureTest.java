@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -91,15 +90,7 @@ class JournalFailureTest {
   }
 
   private static ChargingProfile profile(long allowance) {
-    Instant now = Instant.now();
-    return new ChargingProfile(
-        SUBSCRIBER,
-        Optional.empty(),
-        allowance,
-        now.minus(Duration.ofDays(1)),
-        now.plus(Duration.ofDays(29)),
-        List.of(),
-        List.of());
+    return ChargingFixture.plainProfile(SUBSCRIBER, allowance);
   }
 
   private AnswerView send(Session session, int type, int number, long used) {
