@@ -17,6 +17,7 @@ import io.simbundle.rules.fact.MenuChoice;
 import io.simbundle.rules.fact.Offer;
 import io.simbundle.rules.fact.Policy;
 import io.simbundle.rules.fact.PresaleOrder;
+import io.simbundle.rules.fact.PrivilegeChange;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import io.simbundle.rules.ruleset.RuleBook;
 import io.simbundle.rules.ruleset.RuleSet;
@@ -86,10 +87,52 @@ public final class RulesService {
     return DecisionRunner.run(ruleSet, facts);
   }
 
+  /**
+   * The real-name check at activation: a name is given, the ID number is valid, the holder is old
+   * enough and holds no more cards than allowed.
+   *
+   * @param activeCardsOnId cards already active on this ID number
+   */
+  public Decision checkRealName(String name, String idNumber, int activeCardsOnId, Instant at) {
+    Optional<ResidentIdNumber.Defect> defect = ResidentIdNumber.defect(idNumber);
+    int age =
+        defect.isPresent()
+            ? -1
+            : ResidentIdNumber.parse(idNumber).orElseThrow().ageOn(at.atZone(CHINA).toLocalDate());
+    // Without offer and campaign facts only the rules about the person can fire.
+    return DecisionRunner.run(
+        rules.current(),
+        List.of(
+            policy,
+            new Applicant(
+                name != null && !name.isBlank(),
+                defect.map(Enum::name).orElse(null),
+                age,
+                "",
+                "",
+                0,
+                activeCardsOnId,
+                0)));
+  }
+
   /** Whether a choice of privileges is valid for the card and the buyer. */
   public Decision checkPrivileges(CatalogVersion catalog, PrivilegeSelectionRequest request) {
+    return checkSelection(catalog, request, List.of());
+  }
+
+  /**
+   * Whether a subscriber may change to this choice of privileges: the choice must be valid, and
+   * privileges change at most once per billing cycle.
+   */
+  public Decision checkPrivilegeChange(
+      CatalogVersion catalog, PrivilegeSelectionRequest request, PrivilegeChange change) {
+    return checkSelection(catalog, request, List.of(change));
+  }
+
+  private Decision checkSelection(
+      CatalogVersion catalog, PrivilegeSelectionRequest request, List<Object> more) {
     RuleSet ruleSet = rules.current();
-    List<Object> facts = new ArrayList<>();
+    List<Object> facts = new ArrayList<>(more);
     Optional<ProductOffering> product = catalog.product(request.productCode());
     facts.add(offer(catalog, request.productCode()));
     facts.add(new BuyerType(request.newOperatorUser(), request.newPartnerUser()));

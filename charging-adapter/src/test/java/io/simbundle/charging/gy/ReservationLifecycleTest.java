@@ -1,5 +1,6 @@
 package io.simbundle.charging.gy;
 
+import io.simbundle.platform.time.MutableClock;
 import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -83,6 +83,43 @@ public final class RequestBodies {
     return value.asBoolean();
   }
 
+  /** A whole number at a JSON pointer. */
+  public Optional<Long> number(String pointer, boolean required) {
+    JsonNode value = root.at(pointer);
+    if (value.isMissingNode() || value.isNull()) {
+      if (required) {
+        invalid(pointer, "is required");
+      }
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      invalid(pointer, "must be a whole number");
+      return Optional.empty();
+    }
+    return Optional.of(value.asLong());
+  }
+
+  /** A list of codes (such as privilege codes) at a JSON pointer; empty when absent. */
+  public List<String> codes(String pointer, int max) {
+    JsonNode array = root.at(pointer);
+    if (array.isMissingNode() || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray() || array.size() > max) {
+      invalid(pointer, "must be a list of at most " + max + " codes");
+      return List.of();
+    }
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i).isTextual()) {
+        codes.add(array.get(i).asText());
+      } else {
+        invalid(pointer + "/" + i, "must be a code");
+      }
+    }
+    return codes;
+  }
+
   public void invalid(String pointer, String reason) {
     invalid.add(Map.of("name", pointer.substring(1).replace('/', '.'), "reason", reason));
   }

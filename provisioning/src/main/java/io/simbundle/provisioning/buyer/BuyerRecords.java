@@ -49,6 +49,20 @@ public final class BuyerRecords {
         campaignCode);
   }
 
+  /**
+   * The place of an order in its campaign's sale, counting live orders only (1 for the first); 0
+   * outside campaigns. Presale bonuses go to the first buyers.
+   */
+  public long orderSequence(String campaignCode, long orderId) {
+    if (campaignCode == null) {
+      return 0;
+    }
+    return count(
+        "SELECT COUNT(*) FROM product_order WHERE campaign_code = ? AND id <= ? AND " + LIVE_ORDER,
+        campaignCode,
+        String.valueOf(orderId));
+  }
+
   private long count(String sql, String... parameters) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {

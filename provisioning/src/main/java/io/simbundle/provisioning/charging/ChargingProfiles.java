@@ -32,6 +32,8 @@ public final class ChargingProfiles {
   private ChargingProfiles() {}
 
   /**
+   * A profile whose gifts come from the privileges themselves, granted at {@code at}.
+   *
    * @param privileges the privileges the subscriber holds: chosen and included ones
    * @param at an instant inside the billing cycle wanted
    */
@@ -42,11 +44,36 @@ public final class ChargingProfiles {
       String partnerCode,
       List<Privilege> privileges,
       Instant at) {
-    YearMonth month = YearMonth.from(at.atZone(CHINA));
-    Instant cycleStart = month.atDay(1).atStartOfDay(CHINA).toInstant();
-    Instant cycleEnd = month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant();
-    List<ZeroRatedService> zeroRated = new ArrayList<>();
     List<GiftGrant> gifts = new ArrayList<>();
+    LocalDate granted = at.atZone(CHINA).toLocalDate();
+    for (Privilege privilege : privileges) {
+      if (privilege.benefit() instanceof TrafficGift gift) {
+        gifts.add(
+            new GiftGrant(
+                privilege.code(),
+                gift.megabytes() * MB,
+                gift.ratingGroups(),
+                granted.plusDays(gift.validityDays()).atStartOfDay(CHINA).toInstant()));
+      }
+    }
+    return of(msisdn, imsi, product, partnerCode, privileges, gifts, at);
+  }
+
+  /**
+   * A profile with the gifts given, and the zero-rating of the privileges held.
+   *
+   * @param at an instant inside the billing cycle wanted
+   */
+  public static ChargingProfile of(
+      String msisdn,
+      Optional<String> imsi,
+      ProductOffering product,
+      String partnerCode,
+      List<Privilege> privileges,
+      List<GiftGrant> gifts,
+      Instant at) {
+    YearMonth month = cycleOf(at);
+    List<ZeroRatedService> zeroRated = new ArrayList<>();
     for (Privilege privilege : privileges) {
       if (privilege.benefit() instanceof ZeroRating zero) {
         zeroRated.add(
@@ -57,18 +84,31 @@ public final class ChargingProfiles {
                 zero.serviceIdentifiers(),
                 zero.monthlyCapMb().map(mb -> mb * MB),
                 zero.excludedRatingGroups()));
-      } else if (privilege.benefit() instanceof TrafficGift gift) {
-        LocalDate granted = at.atZone(CHINA).toLocalDate();
-        gifts.add(
-            new GiftGrant(
-                privilege.code(),
-                gift.megabytes() * MB,
-                gift.ratingGroups(),
-                granted.plusDays(gift.validityDays()).atStartOfDay(CHINA).toInstant()));
       }
     }
     return new ChargingProfile(
-        msisdn, imsi, product.plan().dataMb() * MB, cycleStart, cycleEnd, zeroRated, gifts);
+        msisdn,
+        imsi,
+        product.plan().dataMb() * MB,
+        cycleStart(month),
+        cycleStart(month.plusMonths(1)),
+        zeroRated,
+        gifts);
+  }
+
+  /** The billing cycle an instant falls in. */
+  public static YearMonth cycleOf(Instant at) {
+    return YearMonth.from(at.atZone(CHINA));
+  }
+
+  /** When a billing cycle starts. */
+  public static Instant cycleStart(YearMonth cycle) {
+    return cycle.atDay(1).atStartOfDay(CHINA).toInstant();
+  }
+
+  /** Megabytes in bytes. */
+  public static long bytes(long megabytes) {
+    return megabytes * MB;
   }
 
   /** Every rating group the catalog names, and default internet. */

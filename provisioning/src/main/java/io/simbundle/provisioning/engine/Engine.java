@@ -6,17 +6,28 @@ import io.simbundle.catalog.store.CatalogStore;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
+import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningSchema;
+import io.simbundle.provisioning.api.activation.ActivationRoutes;
 import io.simbundle.provisioning.api.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.api.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
+import io.simbundle.provisioning.api.inventory.InventoryRoutes;
+import io.simbundle.provisioning.api.order.ProductOrderRoutes;
 import io.simbundle.provisioning.api.problem.ProblemResponses;
 import io.simbundle.provisioning.api.problem.UnmatchedRequests;
+import io.simbundle.provisioning.api.product.ProductInventoryRoutes;
 import io.simbundle.provisioning.api.qualification.QualificationRoutes;
+import io.simbundle.provisioning.api.web.WebPageRoutes;
 import io.simbundle.provisioning.buyer.BuyerRecords;
-import io.simbundle.provisioning.buyer.PersonalDataDigest;
+import io.simbundle.provisioning.buyer.PersonalData;
 import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
+import io.simbundle.provisioning.inventory.Inventory;
+import io.simbundle.provisioning.order.OrderService;
+import io.simbundle.provisioning.subscription.ChargingSync;
+import io.simbundle.provisioning.subscription.Grants;
+import io.simbundle.provisioning.subscription.SubscriptionService;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.ruleset.RuleBook;
 import io.simbundle.rules.ruleset.RuleSetCompiler;
@@ -41,6 +52,9 @@ public final class Engine implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private CatalogService catalog;
   private ChargingFunction charging;
+  private OrderService orders;
+  private SubscriptionService subscriptions;
+  private ChargingSync chargingSync;
 
   private Engine(EngineSettings settings) {
     this.settings = settings;
@@ -71,10 +85,23 @@ public final class Engine implements AutoCloseable {
     ruleBook.watchDirectory();
     RulesService rules = new RulesService(ruleBook, settings.rules().policy());
     database.migrate(ProvisioningSchema.SCHEMA);
-    BuyerRecords buyerRecords =
-        new BuyerRecords(
-            database.dataSource(),
-            PersonalDataDigest.open(settings.security().personalDataKey(), database.dataSource()));
+    PersonalData personalData =
+        PersonalData.open(settings.security().personalDataKey(), database.dataSource());
+    BuyerRecords buyerRecords = new BuyerRecords(database.dataSource(), personalData.digest());
+    PersistenceUnit provisioningUnit =
+        PersistenceUnit.create(database, ProvisioningSchema.SCHEMA, ProvisioningSchema.entities());
+    started.push(provisioningUnit);
+    Inventory inventory = new Inventory(database.dataSource(), clock);
+    OrderService orders =
+        new OrderService(
+            provisioningUnit,
+            catalog,
+            rules,
+            buyerRecords,
+            inventory,
+            personalData,
+            settings.provisioning().paymentWindow(),
+            clock);
 
     ChargingFunction charging =
         ChargingFunction.start(
@@ -92,6 +119,22 @@ public final class Engine implements AutoCloseable {
     if (settings.gy().demoSubscribers()) {
       DemoSubscribers.install(charging, catalog.current(), clock);
     }
+    Grants grants = new Grants(catalog, rules, buyerRecords);
+    ChargingSync chargingSync = new ChargingSync(provisioningUnit, grants, charging, clock);
+    SubscriptionService subscriptions =
+        new SubscriptionService(
+            provisioningUnit,
+            catalog,
+            rules,
+            buyerRecords,
+            orders,
+            personalData,
+            grants,
+            chargingSync,
+            clock);
+    this.orders = orders;
+    this.subscriptions = subscriptions;
+    this.chargingSync = chargingSync;
 
     Main camel = new Main();
     camel.configure().withName("simbundle").withJmxEnabled(false).withShutdownTimeout(10);
@@ -109,6 +152,15 @@ public final class Engine implements AutoCloseable {
     camel
         .configure()
         .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));
+    camel.configure().addRoutesBuilder(new ProductOrderRoutes(orders, settings.admin()));
+    camel.configure().addRoutesBuilder(new ProductInventoryRoutes(subscriptions, settings.admin()));
+    camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions));
+    camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
+    camel.configure().addRoutesBuilder(new WebPageRoutes());
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new ProvisioningJobs(orders, chargingSync, settings.provisioning().jobInterval()));
     camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();
@@ -128,6 +180,18 @@ public final class Engine implements AutoCloseable {
 
   public ChargingFunction charging() {
     return charging;
+  }
+
+  public OrderService orders() {
+    return orders;
+  }
+
+  public SubscriptionService subscriptions() {
+    return subscriptions;
+  }
+
+  public ChargingSync chargingSync() {
+    return chargingSync;
   }
 
   public CatalogService catalog() {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param rules how the rules run
  * @param security credentials and keys
  * @param gy the Diameter Gy interface of the charging function
+ * @param provisioning how orders and subscriptions are kept moving
  */
 public record EngineSettings(
     String httpHost,
@@ -27,7 +28,8 @@ public record EngineSettings(
     DatabaseSettings database,
     RulesSettings rules,
     SecuritySettings security,
-    GySettings gy) {
+    GySettings gy,
+    ProvisioningSettings provisioning) {
 
   public static final String HTTP_HOST = "simbundle.http.host";
   public static final String HTTP_PORT = "simbundle.http.port";
@@ -40,6 +42,7 @@ public record EngineSettings(
     Objects.requireNonNull(rules);
     Objects.requireNonNull(security);
     Objects.requireNonNull(gy);
+    Objects.requireNonNull(provisioning);
     if (httpPort < 1 || httpPort > 65535) {
       throw new InvalidSettingException(HTTP_PORT, String.valueOf(httpPort), "not a TCP port");
     }
@@ -53,7 +56,8 @@ public record EngineSettings(
         DatabaseSettings.from(settings),
         RulesSettings.from(settings),
         SecuritySettings.from(settings),
-        GySettings.from(settings));
+        GySettings.from(settings),
+        ProvisioningSettings.from(settings));
   }
 
   public AdminCredentials admin() {

@@ -2,7 +2,7 @@ package io.simbundle.provisioning.engine;
 
 import io.simbundle.platform.settings.Settings;
 import io.simbundle.provisioning.api.admin.AdminCredentials;
-import io.simbundle.provisioning.buyer.PersonalDataDigest;
+import io.simbundle.provisioning.buyer.PersonalData;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public record SecuritySettings(AdminCredentials admin, Optional<String> personal
         AdminCredentials.of(
             settings.text(AdminCredentials.USER, "admin"),
             settings.find(AdminCredentials.PASSWORD)),
-        settings.find(PersonalDataDigest.KEY_SETTING));
+        settings.find(PersonalData.KEY_SETTING));
   }
 
   @Override

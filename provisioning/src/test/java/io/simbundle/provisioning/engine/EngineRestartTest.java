@@ -50,7 +50,8 @@ class EngineRestartTest {
                 2),
             RulesSettings.defaults(),
             new SecuritySettings(TestEngine.ADMIN, Optional.empty()),
-            TestEngine.gy());
+            TestEngine.gy(),
+            ProvisioningSettings.defaults());
 
     assertThatThrownBy(() -> Engine.start(unreachable, TestEngine.CLOCK))
         .hasMessageContaining("database")

@@ -39,13 +39,24 @@ public final class TestEngine implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestEngine(EngineSettings settings) {
+  private TestEngine(EngineSettings settings, Clock clock) {
     this.settings = settings;
-    this.engine = Engine.start(settings, CLOCK);
+    this.engine = Engine.start(settings, clock);
   }
 
   public static TestEngine start(String purpose) {
     return start(TestDatabase.newSchemaSettings(purpose));
+  }
+
+  /** An engine whose clock the test moves; background jobs wait an hour, tests run them. */
+  public static TestEngine start(String purpose, Clock clock) {
+    return new TestEngine(
+        settings(
+            TestDatabase.newSchemaSettings(purpose),
+            Optional.empty(),
+            RulesSettings.defaults(),
+            new ProvisioningSettings(Duration.ofMinutes(30), Duration.ofHours(1))),
+        clock);
   }
 
   public static TestEngine start(DatabaseSettings database) {
@@ -59,14 +70,23 @@ public final class TestEngine implements AutoCloseable {
   public static TestEngine start(
       DatabaseSettings database, Optional<Path> catalogDirectory, RulesSettings rules) {
     return new TestEngine(
-        new EngineSettings(
-            "127.0.0.1",
-            FreePort.next(),
-            catalogDirectory,
-            database,
-            rules,
-            new SecuritySettings(ADMIN, Optional.empty()),
-            gy()));
+        settings(database, catalogDirectory, rules, ProvisioningSettings.defaults()), CLOCK);
+  }
+
+  private static EngineSettings settings(
+      DatabaseSettings database,
+      Optional<Path> catalogDirectory,
+      RulesSettings rules,
+      ProvisioningSettings provisioning) {
+    return new EngineSettings(
+        "127.0.0.1",
+        FreePort.next(),
+        catalogDirectory,
+        database,
+        rules,
+        new SecuritySettings(ADMIN, Optional.empty()),
+        gy(),
+        provisioning);
   }
 
   /** Gy on a free loopback port, with the demo subscribers. */
@@ -95,6 +115,42 @@ public final class TestEngine implements AutoCloseable {
 
   public HttpResponse<String> get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  }
+
+  /** A JSON request, with the admin's credentials when {@code asAdmin}. */
+  public HttpResponse<String> json(String method, String path, String body, boolean asAdmin) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (asAdmin) {
+      request.header("Authorization", adminAuthorization());
+    }
+    return send(request.build());
+  }
+
+  public HttpResponse<String> adminPost(String path, String body) {
+    return json("POST", path, body, true);
+  }
+
+  public HttpResponse<String> adminGet(String path) {
+    return json("GET", path, null, true);
+  }
+
+  public HttpResponse<String> post(String path, String body) {
+    return json("POST", path, body, false);
+  }
+
+  /** The Basic authorization header of {@link #ADMIN}. */
+  public static String adminAuthorization() {
+    String pair = ADMIN.user() + ":" + ADMIN.password();
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public HttpResponse<String> send(HttpRequest request) {

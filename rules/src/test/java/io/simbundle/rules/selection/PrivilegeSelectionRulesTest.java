@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simbundle.rules.PrivilegeSelectionRequest;
 import io.simbundle.rules.RulesFixture;
 import io.simbundle.rules.decision.Decision;
+import io.simbundle.rules.fact.PrivilegeChange;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,34 @@ class PrivilegeSelectionRulesTest {
   void unknownProductHasNoValidChoice() {
     assertThat(choose("no-such-card", List.of("free-games"), false).reasonCodes())
         .containsExactly("UNKNOWN_PRODUCT");
+  }
+
+  @Test
+  void privilegesChangeOnceInABillingCycle() {
+    PrivilegeSelectionRequest change =
+        new PrivilegeSelectionRequest("wechat-wo", List.of("free-games"), false, false);
+
+    Decision first =
+        RulesFixture.service()
+            .checkPrivilegeChange(DEMO_CATALOG, change, new PrivilegeChange(0, "2026-12"));
+    Decision second =
+        RulesFixture.service()
+            .checkPrivilegeChange(DEMO_CATALOG, change, new PrivilegeChange(1, "2026-12"));
+
+    assertThat(first.approved()).isTrue();
+    assertThat(second.reasonCodes()).containsExactly("PRIVILEGES_CHANGED_THIS_CYCLE");
+    assertThat(second.reasons().get(0).message()).contains("2026-12");
+  }
+
+  @Test
+  void aChangeIsStillCheckedAgainstTheMenu() {
+    Decision decision =
+        RulesFixture.service()
+            .checkPrivilegeChange(
+                DEMO_CATALOG,
+                new PrivilegeSelectionRequest("wechat-wo", List.of("hd-pictures"), false, false),
+                new PrivilegeChange(0, "2026-12"));
+
+    assertThat(decision.reasonCodes()).containsExactly("PRIVILEGE_REQUIRES_ANOTHER");
   }
 }

@@ -2,8 +2,12 @@ package io.simbundle.provisioning.api.problem;
 
 import io.simbundle.catalog.NoCatalogInForceException;
 import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.Json;
+import io.simbundle.provisioning.api.Reasons;
+import io.simbundle.rules.decision.Reason;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
@@ -26,6 +30,13 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
             e ->
                 respond(
                     e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ProblemException.class).problem()))
+        .end()
+        .onException(ProvisioningException.class)
+        .handled(true)
+        .process(
+            e ->
+                respond(
+                    e, of(e.getProperty(Exchange.EXCEPTION_CAUGHT, ProvisioningException.class))))
         .end()
         .onException(NoCatalogInForceException.class)
         .handled(true)
@@ -71,6 +82,34 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
                       "the request could not be completed; the error is logged"));
             })
         .end();
+  }
+
+  /** The problem a provisioning refusal is answered with. */
+  static Problem of(ProvisioningException refusal) {
+    int status =
+        switch (refusal.kind()) {
+          case INVALID -> 400;
+          case NOT_FOUND -> 404;
+          case CONFLICT, EXHAUSTED -> 409;
+          case REFUSED -> 422;
+        };
+    String title =
+        switch (refusal.kind()) {
+          case INVALID -> "Invalid request";
+          case NOT_FOUND -> "Resource not found";
+          case CONFLICT -> "Conflict with the current state";
+          case EXHAUSTED -> "Nothing left to allocate";
+          case REFUSED -> "Refused by the rules";
+        };
+    Problem problem = Problem.of(status, refusal.type(), title, refusal.getMessage());
+    for (var detail : refusal.details().entrySet()) {
+      Object value = detail.getValue();
+      if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Reason) {
+        value = Reasons.json(list.stream().map(Reason.class::cast).toList());
+      }
+      problem = problem.with(detail.getKey(), value);
+    }
+    return problem;
   }
 
   /** Writes {@code problem} as the response of {@code exchange}. */

@@ -5,6 +5,7 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.provisioning.api.HttpResponses;
+import io.simbundle.provisioning.api.Reasons;
 import io.simbundle.provisioning.api.RequestBodies;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.rules.GiftRequest;
@@ -13,7 +14,6 @@ import io.simbundle.rules.QualificationRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
 import io.simbundle.rules.decision.GrantedGift;
-import io.simbundle.rules.decision.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ public final class QualificationRoutes extends RouteBuilder {
       result.put("@type", "CheckProductOfferingQualificationItem");
       result.put("productOffering", Map.of("id", item[1]));
       result.put("qualificationItemResult", decision.approved() ? "qualified" : "unqualified");
-      result.put("eligibilityUnavailabilityReason", reasons(decision.reasons()));
+      result.put("eligibilityUnavailabilityReason", Reasons.json(decision.reasons()));
       result.put("firedRules", decision.firedRules());
       results.add(result);
     }
@@ -167,7 +167,7 @@ public final class QualificationRoutes extends RouteBuilder {
   private void checkSelection(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
     String product = body.text("/productOffering/id", true).orElse("");
-    List<String> chosen = codes(body, "/chosenPrivileges");
+    List<String> chosen = body.codes("/chosenPrivileges", 50);
     boolean newToOperator = body.bool("/buyer/newToOperator", false);
     boolean newToPartner = body.bool("/buyer/newToPartner", false);
     body.requireValid();
@@ -181,7 +181,7 @@ public final class QualificationRoutes extends RouteBuilder {
   private void quoteGifts(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
     String product = body.text("/productOffering/id", true).orElse("");
-    List<String> chosen = codes(body, "/chosenPrivileges");
+    List<String> chosen = body.codes("/chosenPrivileges", 50);
     boolean newToOperator = body.bool("/buyer/newToOperator", false);
     boolean newToPartner = body.bool("/buyer/newToPartner", false);
     Optional<String> campaign = body.text("/campaign/id", false);
@@ -203,49 +203,13 @@ public final class QualificationRoutes extends RouteBuilder {
     HttpResponses.json(exchange, 200, json);
   }
 
-  private static List<String> codes(RequestBodies body, String pointer) {
-    JsonNode array = body.root().at(pointer);
-    if (array.isMissingNode() || array.isNull()) {
-      return List.of();
-    }
-    if (!array.isArray() || array.size() > 50) {
-      body.invalid(pointer, "must be a list of at most 50 privilege codes");
-      return List.of();
-    }
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      if (array.get(i).isTextual()) {
-        codes.add(array.get(i).asText());
-      } else {
-        body.invalid(pointer + "/" + i, "must be a privilege code");
-      }
-    }
-    return codes;
-  }
-
   private static Map<String, Object> decisionJson(Decision decision, String yes, String no) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("result", decision.approved() ? yes : no);
-    json.put("reasons", reasons(decision.reasons()));
+    json.put("reasons", Reasons.json(decision.reasons()));
     json.put("firedRules", decision.firedRules());
     json.put("ruleSetVersion", decision.ruleSetVersion());
     return json;
-  }
-
-  private static List<Map<String, String>> reasons(List<Reason> reasons) {
-    return reasons.stream()
-        .map(
-            r ->
-                Map.of(
-                    "code",
-                    r.code(),
-                    "label",
-                    r.message(),
-                    "labelZh",
-                    r.messageZh(),
-                    "rule",
-                    r.rule()))
-        .toList();
   }
 
   private static Map<String, Object> gift(GrantedGift gift) {

@@ -100,12 +100,21 @@ class QualificationApiTest {
     try (Connection connection = connect();
         PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO product (id_number_digest, product_code, status, created_at)"
-                    + " VALUES (?, 'yixin-card', ?, NOW())")) {
+                "INSERT INTO product (order_id, product_code, partner_code, catalog_version,"
+                    + " id_number_digest, holder_name_sealed, id_number_sealed, id_number_masked,"
+                    + " msisdn, iccid, imsi, status, privileges, gifts, created_at, updated_at,"
+                    + " version) VALUES (?, 'yixin-card', 'netease', '2026.11', ?, 'x', 'x', 'x',"
+                    + " ?, ?, ?, ?, '', '[]', NOW(), NOW(), 0)")) {
+      int card = 0;
       for (String status :
           new String[] {"active", "active", "suspended", "active", "created", "terminated"}) {
-        insert.setString(1, digest);
-        insert.setString(2, status);
+        card++;
+        insert.setLong(1, 9000 + card);
+        insert.setString(2, digest);
+        insert.setString(3, "861860000900" + card);
+        insert.setString(4, "8986010000000000900" + card);
+        insert.setString(5, "46001000000900" + card);
+        insert.setString(6, status);
         insert.executeUpdate();
       }
     }

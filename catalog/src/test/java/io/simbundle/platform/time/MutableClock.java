@@ -1,4 +1,4 @@
-package io.simbundle.charging.gy;
+package io.simbundle.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,72 @@
+package io.simbundle.provisioning.audit;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit trail of orders and products. Entries are written in the transaction of the change they
+ * describe, so a change and its entry are stored together or not at all.
+ */
+public final class AuditTrail {
+
+  /** What an entry is about. */
+  public enum Subject {
+    ORDER("productOrder"),
+    PRODUCT("product");
+
+    private final String column;
+
+    Subject(String column) {
+      this.column = column;
+    }
+  }
+
+  private AuditTrail() {}
+
+  public static List<Class<?>> entities() {
+    return List.of(AuditEntryEntity.class);
+  }
+
+  public static void record(
+      EntityManager em,
+      Subject subject,
+      long subjectId,
+      Optional<String> from,
+      String to,
+      Actor actor,
+      String reason,
+      Instant at) {
+    AuditEntryEntity entry = new AuditEntryEntity();
+    entry.subjectType = subject.column;
+    entry.subjectId = subjectId;
+    entry.fromState = from.orElse(null);
+    entry.toState = to;
+    entry.actor = actor.name();
+    entry.reason = reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
+    entry.at = at;
+    em.persist(entry);
+  }
+
+  /** The entries of one subject, oldest first. */
+  public static List<AuditEntry> of(EntityManager em, Subject subject, long subjectId) {
+    return em
+        .createQuery(
+            "FROM AuditEntryEntity WHERE subjectType = :type AND subjectId = :id ORDER BY id",
+            AuditEntryEntity.class)
+        .setParameter("type", subject.column)
+        .setParameter("id", subjectId)
+        .getResultList()
+        .stream()
+        .map(
+            e ->
+                new AuditEntry(
+                    Optional.ofNullable(e.fromState),
+                    e.toState,
+                    new Actor(e.actor),
+                    e.reason,
+                    e.at))
+        .toList();
+  }
+}

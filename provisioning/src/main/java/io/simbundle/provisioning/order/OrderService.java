@@ -1,0 +1,562 @@
+package io.simbundle.provisioning.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.version.CatalogVersion;
+import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.audit.AuditEntry;
+import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.buyer.BuyerRecords;
+import io.simbundle.provisioning.buyer.Masked;
+import io.simbundle.provisioning.buyer.PersonalData;
+import io.simbundle.provisioning.inventory.Allocation;
+import io.simbundle.provisioning.inventory.Inventory;
+import io.simbundle.provisioning.inventory.InventoryUnavailableException;
+import io.simbundle.rules.QualificationRequest;
+import io.simbundle.rules.RulesService;
+import io.simbundle.rules.decision.Decision;
+import io.simbundle.rules.decision.Reason;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.security.SecureRandom;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places, pays, cancels and expires orders (TMF622). Every state change is written with its audit
+ * entry in one transaction; the order row is locked while it changes, so a payment and the expiry
+ * of the same order cannot both win.
+ */
+public final class OrderService {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+  private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PersistenceUnit unit;
+  private final CatalogService catalog;
+  private final RulesService rules;
+  private final BuyerRecords records;
+  private final Inventory inventory;
+  private final PersonalData personalData;
+  private final Duration paymentWindow;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public OrderService(
+      PersistenceUnit unit,
+      CatalogService catalog,
+      RulesService rules,
+      BuyerRecords records,
+      Inventory inventory,
+      PersonalData personalData,
+      Duration paymentWindow,
+      Clock clock) {
+    this.unit = unit;
+    this.catalog = catalog;
+    this.rules = rules;
+    this.records = records;
+    this.inventory = inventory;
+    this.personalData = personalData;
+    this.paymentWindow = paymentWindow;
+    this.clock = clock;
+  }
+
+  public static List<Class<?>> entities() {
+    return List.of(ProductOrderEntity.class);
+  }
+
+  /**
+   * Places an order: qualified by the rules, then a number and a card are reserved. A rejected
+   * order is stored with the rules' reasons, an order no inventory is left for as failed.
+   *
+   * @throws ProvisioningException invalid payment terms, or no inventory left (the failed order is
+   *     named in the details)
+   */
+  public OrderOutcome create(OrderRequest request, Actor actor) {
+    Optional<ProductOrder> earlier = request.externalId().flatMap(id -> byExternalId(request, id));
+    if (earlier.isPresent()) {
+      return new OrderOutcome(earlier.get(), false);
+    }
+    CatalogVersion version = catalog.current();
+    Instant now = clock.instant();
+    Decision decision = qualify(request, version, now);
+    try {
+      if (!decision.approved()) {
+        ProductOrder rejected =
+            unit.call(
+                em ->
+                    store(
+                        em,
+                        newOrder(request, version, 0, now),
+                        OrderState.REJECTED,
+                        decision.reasons(),
+                        "refused by rule set " + decision.ruleSetVersion(),
+                        actor));
+        log.info("order {} rejected: {}", rejected.id(), decision.reasonCodes());
+        return new OrderOutcome(rejected, true);
+      }
+      long due = amountDue(request, version);
+      try {
+        return new OrderOutcome(unit.call(em -> accept(em, request, version, due, actor)), true);
+      } catch (InventoryUnavailableException e) {
+        ProductOrder failed =
+            unit.call(
+                em ->
+                    store(
+                        em,
+                        newOrder(request, version, due, now),
+                        OrderState.FAILED,
+                        List.of(),
+                        e.getMessage(),
+                        actor));
+        throw new ProvisioningException(
+            ProvisioningException.Kind.EXHAUSTED,
+            "inventory-unavailable",
+            e.getMessage(),
+            Map.of("productOrder", failed.id()));
+      }
+    } catch (PersistenceException e) {
+      // Two deliveries of one store order raced: the unique key let one in, the other reads it.
+      if (request.externalId().isPresent() && isDuplicate(e)) {
+        return new OrderOutcome(
+            byExternalId(request, request.externalId().get()).orElseThrow(() -> e), false);
+      }
+      throw e;
+    }
+  }
+
+  private Decision qualify(OrderRequest request, CatalogVersion version, Instant now) {
+    String idNumber = request.buyer().idNumber();
+    return rules.qualify(
+        version,
+        new QualificationRequest(
+            request.productCode(),
+            request.campaignCode(),
+            request.channel(),
+            request.province(),
+            request.buyer().name(),
+            idNumber,
+            request.buyer().newToOperator(),
+            request.buyer().newToPartner(),
+            records.activeCards(idNumber),
+            request.campaignCode().map(c -> records.campaignOrders(idNumber, c)).orElse(0),
+            request.campaignCode().map(records::campaignUnitsSold).orElse(0L),
+            now));
+  }
+
+  private static long amountDue(OrderRequest request, CatalogVersion version) {
+    ProductOffering product = version.product(request.productCode()).orElseThrow();
+    return switch (request.payment().type()) {
+      case FULL -> product.plan().monthlyFeeFen();
+      case CREDIT -> {
+        if (request.payment().creditPayer().isEmpty()
+            || request.payment().creditAuthorization().isEmpty()) {
+          throw new ProvisioningException(
+              ProvisioningException.Kind.INVALID,
+              "invalid-payment",
+              "credit payment needs the payer and its authorization reference");
+        }
+        yield 0;
+      }
+      case DEPOSIT -> {
+        long deposit =
+            request
+                .campaignCode()
+                .flatMap(version::campaign)
+                .map(PresaleCampaign::depositFen)
+                .orElse(0L);
+        if (deposit <= 0) {
+          throw new ProvisioningException(
+              ProvisioningException.Kind.INVALID,
+              "invalid-payment",
+              "a deposit is only taken in a presale campaign that asks for one");
+        }
+        yield deposit;
+      }
+    };
+  }
+
+  private ProductOrder accept(
+      EntityManager em, OrderRequest request, CatalogVersion version, long due, Actor actor) {
+    Instant now = clock.instant();
+    ProductOrderEntity order = newOrder(request, version, due, now);
+    order.state = OrderState.ACKNOWLEDGED.tmfName();
+    em.persist(order);
+    em.flush();
+    Allocation allocation =
+        inventory.reserve(em, order.id, request.province(), request.pickedMsisdn());
+    order.msisdn = allocation.msisdn();
+    order.iccid = allocation.iccid();
+    order.imsi = allocation.imsi();
+    audit(em, order, Optional.empty(), "qualified; reserved " + allocation.msisdn(), actor);
+    if (request.payment().type() == PaymentType.CREDIT) {
+      moveTo(
+          em,
+          order,
+          OrderState.IN_PROGRESS,
+          "paid on credit by "
+              + order.creditPayer
+              + " (authorization "
+              + order.creditAuthorization
+              + ")",
+          actor);
+    } else {
+      order.reservedUntil = now.plus(paymentWindow);
+    }
+    return view(order);
+  }
+
+  private ProductOrderEntity newOrder(
+      OrderRequest request, CatalogVersion version, long due, Instant now) {
+    ProductOrderEntity order = new ProductOrderEntity();
+    order.orderCode = newCode();
+    order.channel = request.channel();
+    order.externalId = request.externalId().orElse(null);
+    order.productCode = request.productCode();
+    order.campaignCode = request.campaignCode().orElse(null);
+    order.catalogVersion = version.version();
+    order.province = request.province().name();
+    OrderRequest.Buyer buyer = request.buyer();
+    order.idNumberDigest = personalData.digest().of(buyer.idNumber());
+    order.buyerNameSealed = personalData.seal().seal("name", buyer.name());
+    order.idNumberSealed = personalData.seal().seal("idNumber", buyer.idNumber());
+    order.idNumberMasked = Masked.idNumber(buyer.idNumber());
+    order.newToOperator = buyer.newToOperator();
+    order.newToPartner = buyer.newToPartner();
+    order.paymentType = request.payment().type().apiName();
+    order.amountDueFen = due;
+    order.creditPayer = request.payment().creditPayer().orElse(null);
+    order.creditAuthorization = request.payment().creditAuthorization().orElse(null);
+    order.createdAt = now;
+    order.updatedAt = now;
+    return order;
+  }
+
+  private ProductOrder store(
+      EntityManager em,
+      ProductOrderEntity order,
+      OrderState state,
+      List<Reason> refusals,
+      String reason,
+      Actor actor) {
+    order.state = state.tmfName();
+    order.stateReason = reason;
+    order.refusals = refusals.isEmpty() ? null : writeReasons(refusals);
+    em.persist(order);
+    em.flush();
+    audit(em, order, Optional.empty(), reason, actor);
+    return view(order);
+  }
+
+  /**
+   * Records a payment; the order moves on once what is due is paid.
+   *
+   * @throws ProvisioningException when the order is unknown or not waiting for payment
+   */
+  public ProductOrder pay(String orderCode, long amountFen, String reference, Actor actor) {
+    if (amountFen <= 0) {
+      throw new ProvisioningException(
+          ProvisioningException.Kind.INVALID, "invalid-payment", "a payment is a positive amount");
+    }
+    return unit.call(
+        em -> {
+          ProductOrderEntity order = lock(em, orderCode);
+          if (order.state() != OrderState.ACKNOWLEDGED) {
+            throw ProvisioningException.conflict(
+                "order-state",
+                "order " + orderCode + " is " + order.state + " and takes no payment");
+          }
+          order.amountPaidFen += amountFen;
+          String what = "payment of " + amountFen + " fen, reference " + reference;
+          if (order.amountPaidFen >= order.amountDueFen) {
+            order.reservedUntil = null;
+            moveTo(em, order, OrderState.IN_PROGRESS, what + "; paid in full", actor);
+          } else {
+            order.updatedAt = clock.instant();
+            AuditTrail.record(
+                em,
+                AuditTrail.Subject.ORDER,
+                order.id,
+                Optional.of(order.state),
+                order.state,
+                actor,
+                what + "; " + (order.amountDueFen - order.amountPaidFen) + " fen still due",
+                clock.instant());
+          }
+          return view(order);
+        });
+  }
+
+  /**
+   * Cancels an order that is not yet activated and returns its number and card to stock.
+   *
+   * @throws ProvisioningException when the order is unknown or already final
+   */
+  public ProductOrder cancel(String orderCode, String reason, Actor actor) {
+    return unit.call(em -> cancel(em, lock(em, orderCode), reason, actor));
+  }
+
+  private ProductOrder cancel(
+      EntityManager em, ProductOrderEntity order, String reason, Actor actor) {
+    OrderState next = order.state().moveTo(OrderState.CANCELLED);
+    inventory.release(em, order.id);
+    String released = "; released " + order.msisdn + " and card " + order.iccid;
+    order.msisdn = null;
+    order.iccid = null;
+    order.imsi = null;
+    order.reservedUntil = null;
+    moveTo(em, order, next, reason + released, actor);
+    return view(order);
+  }
+
+  /**
+   * Cancels orders whose payment window has passed.
+   *
+   * @return how many were cancelled
+   */
+  public int expireUnpaid() {
+    Instant now = clock.instant();
+    List<String> due =
+        unit.call(
+            em ->
+                em.createQuery(
+                        "SELECT o.orderCode FROM ProductOrderEntity o WHERE o.state = :state"
+                            + " AND o.reservedUntil < :now ORDER BY o.reservedUntil",
+                        String.class)
+                    .setParameter("state", OrderState.ACKNOWLEDGED.tmfName())
+                    .setParameter("now", now)
+                    .setMaxResults(500)
+                    .getResultList());
+    int expired = 0;
+    for (String code : due) {
+      Boolean done =
+          unit.call(
+              em -> {
+                ProductOrderEntity order = lock(em, code);
+                // Paid or cancelled since the list was read: nothing to do.
+                if (order.state() != OrderState.ACKNOWLEDGED
+                    || !order.reservedUntil.isBefore(clock.instant())) {
+                  return false;
+                }
+                cancel(em, order, "not paid by " + order.reservedUntil, Actor.SYSTEM);
+                return true;
+              });
+      expired += done ? 1 : 0;
+    }
+    if (expired > 0) {
+      log.info("{} unpaid order(s) cancelled, their numbers and cards released", expired);
+    }
+    return expired;
+  }
+
+  public Optional<ProductOrder> find(String orderCode) {
+    return unit.call(em -> byCode(em, orderCode).map(this::view));
+  }
+
+  /** Orders of a channel and/or in a state, newest first. */
+  public OrderPage list(
+      Optional<String> channel, Optional<OrderState> state, int offset, int limit) {
+    return unit.call(
+        em -> {
+          String where =
+              " WHERE (:channel IS NULL OR o.channel = :channel)"
+                  + " AND (:state IS NULL OR o.state = :state)";
+          TypedQuery<ProductOrderEntity> page =
+              em.createQuery(
+                  "FROM ProductOrderEntity o" + where + " ORDER BY o.id DESC",
+                  ProductOrderEntity.class);
+          TypedQuery<Long> count =
+              em.createQuery("SELECT COUNT(o) FROM ProductOrderEntity o" + where, Long.class);
+          for (TypedQuery<?> query : List.of(page, count)) {
+            query.setParameter("channel", channel.orElse(null));
+            query.setParameter("state", state.map(OrderState::tmfName).orElse(null));
+          }
+          List<ProductOrder> orders =
+              page.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                  .map(this::view)
+                  .toList();
+          return new OrderPage(orders, count.getSingleResult());
+        });
+  }
+
+  /** Every state change of an order, oldest first. */
+  public List<AuditEntry> history(String orderCode) {
+    return unit.call(
+        em ->
+            AuditTrail.of(
+                em,
+                AuditTrail.Subject.ORDER,
+                byCode(em, orderCode)
+                    .orElseThrow(() -> ProvisioningException.notFound("no order " + orderCode))
+                    .id));
+  }
+
+  /**
+   * The paid order a card belongs to, locked for activation in the caller's transaction.
+   *
+   * @param orderCodeOrIccid what the subscriber typed: the order code or the card's ICCID
+   */
+  public ProductOrderEntity lockForActivation(EntityManager em, String orderCodeOrIccid) {
+    String key = orderCodeOrIccid.trim().toUpperCase(java.util.Locale.ROOT);
+    ProductOrderEntity order =
+        em.createQuery(
+                "FROM ProductOrderEntity WHERE orderCode = :key OR iccid = :key",
+                ProductOrderEntity.class)
+            .setParameter("key", key)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> ProvisioningException.notFound("no order or card " + orderCodeOrIccid));
+    return order;
+  }
+
+  /** Marks the order's card as in service and the order completed, in the caller's transaction. */
+  public void complete(EntityManager em, ProductOrderEntity order, String reason, Actor actor) {
+    OrderState next = order.state().moveTo(OrderState.COMPLETED);
+    inventory.assign(em, order.id);
+    moveTo(em, order, next, reason, actor);
+  }
+
+  /** The buyer's name as sealed on the order, opened. */
+  public String buyerName(ProductOrderEntity order) {
+    return personalData.seal().open("name", order.buyerNameSealed);
+  }
+
+  private void moveTo(
+      EntityManager em, ProductOrderEntity order, OrderState next, String reason, Actor actor) {
+    String from = order.state;
+    order.state().moveTo(next);
+    order.state = next.tmfName();
+    order.stateReason = reason;
+    order.updatedAt = clock.instant();
+    AuditTrail.record(
+        em,
+        AuditTrail.Subject.ORDER,
+        order.id,
+        Optional.of(from),
+        order.state,
+        actor,
+        reason,
+        order.updatedAt);
+  }
+
+  private void audit(
+      EntityManager em,
+      ProductOrderEntity order,
+      Optional<String> from,
+      String reason,
+      Actor actor) {
+    AuditTrail.record(
+        em, AuditTrail.Subject.ORDER, order.id, from, order.state, actor, reason, clock.instant());
+  }
+
+  private static ProductOrderEntity lock(EntityManager em, String orderCode) {
+    return em.createQuery(
+            "FROM ProductOrderEntity WHERE orderCode = :code", ProductOrderEntity.class)
+        .setParameter("code", orderCode)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> ProvisioningException.notFound("no order " + orderCode));
+  }
+
+  private static Optional<ProductOrderEntity> byCode(EntityManager em, String orderCode) {
+    return em.createQuery(
+            "FROM ProductOrderEntity WHERE orderCode = :code", ProductOrderEntity.class)
+        .setParameter("code", orderCode)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Optional<ProductOrder> byExternalId(OrderRequest request, String externalId) {
+    return unit.call(
+        em ->
+            em.createQuery(
+                    "FROM ProductOrderEntity WHERE channel = :channel AND externalId = :id",
+                    ProductOrderEntity.class)
+                .setParameter("channel", request.channel())
+                .setParameter("id", externalId)
+                .getResultStream()
+                .findFirst()
+                .map(this::view));
+  }
+
+  private ProductOrder view(ProductOrderEntity order) {
+    return new ProductOrder(
+        order.orderCode,
+        order.channel,
+        Optional.ofNullable(order.externalId),
+        order.productCode,
+        Optional.ofNullable(order.campaignCode),
+        order.catalogVersion,
+        order.province,
+        Masked.name(buyerName(order)),
+        order.idNumberMasked,
+        PaymentType.fromApiName(order.paymentType).orElseThrow(),
+        order.amountDueFen,
+        order.amountPaidFen,
+        Optional.ofNullable(order.creditPayer),
+        Optional.ofNullable(order.msisdn),
+        Optional.ofNullable(order.iccid),
+        order.state(),
+        Optional.ofNullable(order.stateReason),
+        readReasons(order.refusals),
+        Optional.ofNullable(order.reservedUntil),
+        order.createdAt,
+        order.updatedAt);
+  }
+
+  private String newCode() {
+    StringBuilder code = new StringBuilder(12);
+    for (int i = 0; i < 12; i++) {
+      code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+    }
+    return code.toString();
+  }
+
+  private static boolean isDuplicate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String writeReasons(List<Reason> reasons) {
+    try {
+      return JSON.writeValueAsString(reasons);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Reason> readReasons(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<ArrayList<Reason>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored refusals are not readable", e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.simbundle.provisioning.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "outbox_message")
+class OutboxMessageEntity {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
+  @Column(nullable = false, length = 64)
+  String destination;
+
+  @Column(nullable = false, length = 32)
+  String kind;
+
+  @Column(nullable = false, columnDefinition = "TEXT")
+  String payload;
+
+  @Column(name = "created_at", nullable = false)
+  Instant createdAt;
+
+  @Column(name = "delivered_at")
+  Instant deliveredAt;
+
+  @Column(nullable = false)
+  int attempts;
+}

@@ -1,0 +1,135 @@
+package io.simbundle.provisioning.subscription;
+
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.charging.ChargingProfiles;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps charging in step with the subscriptions: installs the profile of a new subscription (and
+ * makes it active), and at each new billing cycle puts pending privilege changes in force and
+ * installs the cycle's profile — the charging function then re-authorizes open sessions (RAR).
+ *
+ * <p>A subscription's {@code charged_cycle} is set only after charging took the profile, so a
+ * charging outage delays the change and the next run retries it; nothing is lost.
+ */
+public final class ChargingSync {
+
+  private static final Logger log = LoggerFactory.getLogger(ChargingSync.class);
+
+  private final PersistenceUnit unit;
+  private final Grants grants;
+  private final ChargingFunction charging;
+  private final Clock clock;
+
+  public ChargingSync(PersistenceUnit unit, Grants grants, ChargingFunction charging, Clock clock) {
+    this.unit = unit;
+    this.grants = grants;
+    this.charging = charging;
+    this.clock = clock;
+  }
+
+  /**
+   * Brings every subscription that is behind up to date.
+   *
+   * @return how many were brought up to date
+   */
+  public int syncAll() {
+    Instant now = clock.instant();
+    List<Long> behind =
+        unit.call(
+            em ->
+                em.createQuery(
+                        "SELECT p.id FROM ProductEntity p WHERE p.status = 'created'"
+                            + " OR (p.status = 'active' AND (p.chargedCycle IS NULL"
+                            + " OR p.chargedCycle <> :cycle OR p.pendingFrom <= :now))"
+                            + " ORDER BY p.id",
+                        Long.class)
+                    .setParameter("cycle", ChargingProfiles.cycleOf(now).toString())
+                    .setParameter("now", now)
+                    .setMaxResults(1000)
+                    .getResultList());
+    int done = 0;
+    for (long id : behind) {
+      done += bringUp(id) ? 1 : 0;
+    }
+    return done;
+  }
+
+  /**
+   * Brings one subscription's charging up to date.
+   *
+   * @return true when a profile was installed; false when none was due or charging could not take
+   *     it (the next run retries)
+   */
+  public boolean bringUp(long productId) {
+    Instant now = clock.instant();
+    YearMonth cycle = ChargingProfiles.cycleOf(now);
+    Optional<ChargingProfile> profile =
+        unit.call(
+            em -> {
+              ProductEntity product = ProductRecords.lock(em, productId);
+              ProductStatus status = product.status();
+              boolean due =
+                  status == ProductStatus.CREATED
+                      || (status == ProductStatus.ACTIVE
+                          && (!cycle.toString().equals(product.chargedCycle)
+                              || (product.pendingFrom != null
+                                  && !product.pendingFrom.isAfter(now))));
+              if (!due) {
+                return Optional.empty();
+              }
+              grants.applyPendingChange(em, product, now);
+              return Optional.of(profileOf(product, now, cycle));
+            });
+    if (profile.isEmpty()) {
+      return false;
+    }
+    try {
+      charging.install(profile.get());
+    } catch (RuntimeException e) {
+      log.warn(
+          "charging profile of product {} not installed, will retry: {}",
+          productId,
+          e.getMessage());
+      return false;
+    }
+    unit.run(
+        em -> {
+          ProductEntity product = ProductRecords.lock(em, productId);
+          product.chargedCycle = cycle.toString();
+          if (product.status() == ProductStatus.CREATED) {
+            ProductRecords.moveTo(
+                em,
+                product,
+                ProductStatus.ACTIVE,
+                "charging profile installed for " + cycle,
+                Actor.SYSTEM,
+                clock.instant());
+          }
+        });
+    return true;
+  }
+
+  private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {
+    ProductOffering offering = grants.offering(product.productCode);
+    return ChargingProfiles.of(
+        product.msisdn,
+        Optional.of(product.imsi),
+        offering,
+        product.partnerCode,
+        ProductRecords.held(Optional.of(offering), ProductRecords.codes(product.privileges))
+            .toList(),
+        GiftSchedule.inCycle(ProductRecords.readGifts(product.gifts), cycle),
+        now);
+  }
+}

@@ -1,0 +1,118 @@
+package io.simbundle.provisioning.subscription;
+
+import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.buyer.BuyerRecords;
+import io.simbundle.provisioning.order.ProductOrderEntity;
+import io.simbundle.rules.GiftRequest;
+import io.simbundle.rules.RulesService;
+import io.simbundle.rules.decision.Decision;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What a subscription holds: the gifts the rules grant and privilege changes coming due. */
+public final class Grants {
+
+  private final CatalogService catalog;
+  private final RulesService rules;
+  private final BuyerRecords records;
+
+  public Grants(CatalogService catalog, RulesService rules, BuyerRecords records) {
+    this.catalog = catalog;
+    this.rules = rules;
+    this.records = records;
+  }
+
+  /** The card as the catalog in force defines it. */
+  ProductOffering offering(String productCode) {
+    return catalog
+        .current()
+        .product(productCode)
+        .orElseThrow(
+            () ->
+                ProvisioningException.conflict(
+                    "product-withdrawn",
+                    "catalog " + catalog.current().version() + " no longer has " + productCode));
+  }
+
+  /**
+   * The gifts the rules grant for a choice; a gift already held keeps its grant time, so a change
+   * of privileges does not renew a one-off gift.
+   */
+  List<HeldGift> gifts(
+      ProductOrderEntity order, List<String> chosen, Instant now, List<HeldGift> held) {
+    Decision decision =
+        rules.gifts(
+            catalog.current(),
+            new GiftRequest(
+                order.productCode(),
+                chosen,
+                order.newToOperator(),
+                order.newToPartner(),
+                Optional.ofNullable(order.campaignCode()),
+                records.orderSequence(order.campaignCode(), order.id()),
+                order.createdAt()));
+    return decision.gifts().stream()
+        .map(
+            g ->
+                new HeldGift(
+                    g.code(),
+                    g.megabytes(),
+                    g.recurrence(),
+                    g.validityDays(),
+                    g.ratingGroups(),
+                    g.reasonCode(),
+                    held.stream()
+                        .filter(h -> h.code().equals(g.code()))
+                        .map(HeldGift::grantedAt)
+                        .findFirst()
+                        .orElse(now)))
+        .toList();
+  }
+
+  /**
+   * Puts pending privileges in force once their cycle has come, in the caller's transaction: gifts
+   * are recomputed and the partner told which perks come and go.
+   */
+  void applyPendingChange(EntityManager em, ProductEntity product, Instant now) {
+    if (product.pendingPrivileges == null || product.pendingFrom.isAfter(now)) {
+      return;
+    }
+    List<String> before = ProductRecords.codes(product.privileges);
+    List<String> after = ProductRecords.codes(product.pendingPrivileges);
+    ProductOrderEntity order = em.find(ProductOrderEntity.class, product.orderId);
+    ProductOffering offering = offering(product.productCode);
+    product.privileges = product.pendingPrivileges;
+    product.gifts =
+        ProductRecords.writeGifts(
+            gifts(order, after, now, ProductRecords.readGifts(product.gifts)));
+    product.pendingPrivileges = null;
+    product.pendingFrom = null;
+    product.updatedAt = now;
+    PerkNotices.queue(
+        em,
+        product,
+        offering,
+        before.stream().filter(c -> !after.contains(c)).toList(),
+        PerkNotices.REMOVE,
+        now);
+    PerkNotices.queue(
+        em,
+        product,
+        offering,
+        after.stream().filter(c -> !before.contains(c)).toList(),
+        PerkNotices.ACTIVATE,
+        now);
+    ProductRecords.audit(
+        em,
+        product,
+        Optional.of(product.status),
+        "privileges changed from " + before + " to " + after + " at the new billing cycle",
+        Actor.SYSTEM,
+        now);
+  }
+}

@@ -1,0 +1,43 @@
+package io.simbundle.provisioning.subscription;
+
+import io.simbundle.catalog.privilege.PartnerPerk;
+import io.simbundle.catalog.privilege.Privilege;
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.provisioning.outbox.Outbox;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tells the partner which of its perks a subscriber gained or lost, through the outbox. */
+final class PerkNotices {
+
+  static final String ACTIVATE = "perk.activate";
+  static final String REMOVE = "perk.remove";
+
+  private PerkNotices() {}
+
+  /** Queues a notice for each partner perk in {@code codes}. */
+  static void queue(
+      EntityManager em,
+      ProductEntity product,
+      ProductOffering offering,
+      List<String> codes,
+      String kind,
+      Instant effectiveAt) {
+    for (String code : codes) {
+      Optional<Privilege> privilege = offering.menu().option(code);
+      if (privilege.isPresent() && privilege.get().benefit() instanceof PartnerPerk perk) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("productId", product.id);
+        payload.put("msisdn", product.msisdn);
+        payload.put("privilege", code);
+        payload.put("perkCode", perk.perkCode());
+        payload.put("effectiveAt", effectiveAt);
+        Outbox.write(em, "partner:" + product.partnerCode, kind, payload, effectiveAt);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.simbundle.provisioning.subscription;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** The row of a subscription; {@link Subscription} is what leaves the module. */
+@Entity
+@Table(name = "product")
+class ProductEntity {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
+  @Column(name = "order_id", nullable = false)
+  long orderId;
+
+  @Column(name = "product_code", nullable = false, length = 64)
+  String productCode;
+
+  @Column(name = "partner_code", nullable = false, length = 64)
+  String partnerCode;
+
+  @Column(name = "catalog_version", nullable = false, length = 64)
+  String catalogVersion;
+
+  @Column(name = "id_number_digest", nullable = false, length = 64)
+  String idNumberDigest;
+
+  @Column(name = "holder_name_sealed", nullable = false, length = 512)
+  String holderNameSealed;
+
+  @Column(name = "id_number_sealed", nullable = false, length = 512)
+  String idNumberSealed;
+
+  @Column(name = "id_number_masked", nullable = false, length = 32)
+  String idNumberMasked;
+
+  @Column(nullable = false, length = 15)
+  String msisdn;
+
+  @Column(nullable = false, length = 20)
+  String iccid;
+
+  @Column(nullable = false, length = 15)
+  String imsi;
+
+  @Column(nullable = false, length = 16)
+  String status;
+
+  @Column(nullable = false, length = 1000)
+  String privileges;
+
+  @Column(name = "pending_privileges", length = 1000)
+  String pendingPrivileges;
+
+  @Column(name = "pending_from")
+  Instant pendingFrom;
+
+  @Column(name = "last_change_cycle", length = 7)
+  String lastChangeCycle;
+
+  @Column(nullable = false, columnDefinition = "TEXT")
+  String gifts;
+
+  @Column(name = "charged_cycle", length = 7)
+  String chargedCycle;
+
+  @Column(name = "created_at", nullable = false)
+  Instant createdAt;
+
+  @Column(name = "activated_at")
+  Instant activatedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  @Version
+  @Column(nullable = false)
+  int version;
+
+  ProductStatus status() {
+    return ProductStatus.fromTmfName(status).orElseThrow();
+  }
+}

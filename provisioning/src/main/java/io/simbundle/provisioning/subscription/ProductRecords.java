@@ -1,0 +1,96 @@
+package io.simbundle.provisioning.subscription;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.simbundle.catalog.privilege.Privilege;
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.audit.AuditTrail;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reading, locking and changing product rows, shared by the subscription services. */
+final class ProductRecords {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private ProductRecords() {}
+
+  static ProductEntity lock(EntityManager em, long productId) {
+    ProductEntity product = em.find(ProductEntity.class, productId, LockModeType.PESSIMISTIC_WRITE);
+    if (product == null) {
+      throw ProvisioningException.notFound("no product " + productId);
+    }
+    return product;
+  }
+
+  /** Moves a product through its lifecycle and audits the move, in the caller's transaction. */
+  static void moveTo(
+      EntityManager em,
+      ProductEntity product,
+      ProductStatus next,
+      String reason,
+      Actor actor,
+      Instant at) {
+    String from = product.status;
+    product.status = product.status().moveTo(next).tmfName();
+    product.updatedAt = at;
+    if (next == ProductStatus.ACTIVE && product.activatedAt == null) {
+      product.activatedAt = at;
+    }
+    audit(em, product, Optional.of(from), reason, actor, at);
+  }
+
+  static void audit(
+      EntityManager em,
+      ProductEntity product,
+      Optional<String> from,
+      String reason,
+      Actor actor,
+      Instant at) {
+    AuditTrail.record(
+        em, AuditTrail.Subject.PRODUCT, product.id, from, product.status, actor, reason, at);
+  }
+
+  /** The card's included privileges and the chosen ones, as the catalog defines them. */
+  static Stream<Privilege> held(Optional<ProductOffering> offering, List<String> chosen) {
+    return offering.stream()
+        .flatMap(
+            o ->
+                Stream.concat(
+                    o.includedPrivileges().stream(),
+                    chosen.stream().map(c -> o.menu().option(c)).flatMap(Optional::stream)));
+  }
+
+  static List<String> codes(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+  }
+
+  static List<HeldGift> readGifts(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<List<HeldGift>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored gifts are not readable", e);
+    }
+  }
+
+  static String writeGifts(List<HeldGift> gifts) {
+    try {
+      return JSON.writeValueAsString(gifts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.simbundle.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.rules.realname.ResidentIdNumber;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives a test engine through the steps of a presale over HTTP: inventory, orders, payments,
+ * activation. Each buyer it makes up has an ID number of their own.
+ */
+public final class Presale {
+
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final String ORDERS = "/tmf-api/productOrdering/v5/productOrder";
+  private static final AtomicInteger SERIAL = new AtomicInteger(100);
+
+  private final TestEngine engine;
+
+  public Presale(TestEngine engine) {
+    this.engine = engine;
+  }
+
+  /** A valid resident ID number of a buyer born on the date, different on every call. */
+  public static String newIdNumber(String birthDate) {
+    String first17 = "440106" + birthDate + "%03d".formatted(SERIAL.getAndIncrement() % 1000);
+    return first17 + ResidentIdNumber.checkCharacter(first17);
+  }
+
+  public static JsonNode read(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Imports {@code count} numbers 86186{first…} and as many cards of the province. */
+  public void stock(String province, int first, int count) {
+    StringBuilder numbers = new StringBuilder("msisdn,province\n");
+    StringBuilder cards = new StringBuilder("iccid,imsi,province\n");
+    for (int i = first; i < first + count; i++) {
+      numbers.append(msisdn(i)).append(',').append(province).append('\n');
+      cards.append(iccid(i)).append(',').append(imsi(i)).append(',').append(province).append('\n');
+    }
+    assertThat(importCsv("phoneNumber", numbers.toString()).statusCode()).isEqualTo(201);
+    assertThat(importCsv("simCard", cards.toString()).statusCode()).isEqualTo(201);
+  }
+
+  public static String msisdn(int i) {
+    return "86186%08d".formatted(i);
+  }
+
+  public static String iccid(int i) {
+    return "898601%014d".formatted(i);
+  }
+
+  public static String imsi(int i) {
+    return "46001%010d".formatted(i);
+  }
+
+  public HttpResponse<String> importCsv(String kind, String csv) {
+    return engine.send(
+        HttpRequest.newBuilder(engine.uri("/api/v1/inventory/" + kind + "?source=" + kind + ".csv"))
+            .header("Content-Type", "text/csv")
+            .header("Authorization", TestEngine.adminAuthorization())
+            .POST(HttpRequest.BodyPublishers.ofString(csv))
+            .build());
+  }
+
+  /** An order body; {@code extra} is spliced in at the top level, e.g. a campaign. */
+  public static String order(
+      String externalId, String idNumber, String product, String payment, String extra) {
+    return """
+        {"externalId": "%s", "channel": {"id": "yixun"}, "place": {"id": "GD"},
+         "buyer": {"name": "张三", "idNumber": "%s", "newToOperator": true},
+         "productOrderItem": [{"id": "1", "action": "add", "productOffering": {"id": "%s"}}],
+         "payment": %s %s}
+        """
+        .formatted(externalId, idNumber, product, payment, extra);
+  }
+
+  /** A WeChat Wo order paid in full, outside any campaign. */
+  public static String weChatWoOrder(String externalId, String idNumber) {
+    return order(externalId, idNumber, "wechat-wo", "{\"type\": \"full\"}", "");
+  }
+
+  public HttpResponse<String> place(String orderJson) {
+    return engine.adminPost(ORDERS, orderJson);
+  }
+
+  /** Places an order that must be accepted, and returns it. */
+  public JsonNode placeAccepted(String orderJson) {
+    HttpResponse<String> response = place(orderJson);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return read(response);
+  }
+
+  public HttpResponse<String> pay(String orderId, long amountFen) {
+    return engine.adminPost(
+        "/tmf-api/paymentManagement/v5/payment",
+        """
+        {"productOrder": {"id": "%s"}, "amountFen": %d, "reference": "alipay-%s"}
+        """
+            .formatted(orderId, amountFen, orderId));
+  }
+
+  /** Places a WeChat Wo order and pays it: ready for activation. */
+  public JsonNode paidWeChatWoOrder(String idNumber) {
+    JsonNode order = placeAccepted(weChatWoOrder("paid-" + idNumber, idNumber));
+    HttpResponse<String> paid = pay(order.path("id").asText(), 3600);
+    assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+    return read(paid).path("productOrder");
+  }
+
+  public HttpResponse<String> activate(
+      String orderCodeOrIccid, String name, String idNumber, String... privileges) {
+    return engine.post(
+        "/api/v1/activation",
+        """
+        {"orderCodeOrIccid": "%s", "name": "%s", "idNumber": "%s", "chosenPrivileges": %s}
+        """
+            .formatted(orderCodeOrIccid, name, idNumber, codes(privileges)));
+  }
+
+  public static String codes(String... codes) {
+    try {
+      return JSON.writeValueAsString(codes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
