@@ -114,7 +114,7 @@ public final class Presale {
 
   /** Places a WeChat Wo order and pays it: ready for activation. */
   public JsonNode paidWeChatWoOrder(String idNumber) {
-    JsonNode order = placeAccepted(weChatWoOrder("paid-" + idNumber, idNumber));
+    JsonNode order = placeAccepted(weChatWoOrder("paid-" + java.util.UUID.randomUUID(), idNumber));
     HttpResponse<String> paid = pay(order.path("id").asText(), 3600);
     assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
     return read(paid).path("productOrder");

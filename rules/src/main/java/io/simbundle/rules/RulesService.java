@@ -13,6 +13,7 @@ import io.simbundle.rules.fact.BuyerType;
 import io.simbundle.rules.fact.CampaignState;
 import io.simbundle.rules.fact.ChosenPrivilege;
 import io.simbundle.rules.fact.GiftPrivilege;
+import io.simbundle.rules.fact.GiftQuestion;
 import io.simbundle.rules.fact.MenuChoice;
 import io.simbundle.rules.fact.Offer;
 import io.simbundle.rules.fact.Policy;
@@ -152,6 +153,7 @@ public final class RulesService {
   public Decision gifts(CatalogVersion catalog, GiftRequest request) {
     RuleSet ruleSet = rules.current();
     List<Object> facts = new ArrayList<>();
+    facts.add(new GiftQuestion());
     facts.add(offer(catalog, request.productCode()));
     facts.add(new BuyerType(request.newOperatorUser(), request.newPartnerUser()));
     catalog

@@ -14,6 +14,8 @@ import io.simbundle.provisioning.buyer.PersonalData;
 import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.order.OrderService;
 import io.simbundle.provisioning.order.ProductOrderEntity;
+import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.outbox.OutboxMessage;
 import io.simbundle.rules.PrivilegeSelectionRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
@@ -291,6 +293,11 @@ public final class SubscriptionService {
                 .stream()
                 .map(p -> view(em, p))
                 .toList());
+  }
+
+  /** The perk notices queued for a partner, oldest first. */
+  public List<OutboxMessage> perkNotices(String partnerCode) {
+    return unit.call(em -> Outbox.to(em, "partner:" + partnerCode));
   }
 
   /** Every state change of a subscription, oldest first. */

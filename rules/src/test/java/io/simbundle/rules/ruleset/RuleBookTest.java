@@ -7,6 +7,7 @@ import io.simbundle.rules.RulesFixture;
 import io.simbundle.rules.decision.Decision;
 import io.simbundle.rules.decision.DecisionRunner;
 import io.simbundle.rules.fact.BuyerType;
+import io.simbundle.rules.fact.GiftQuestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class RuleBookTest {
   }
 
   private static Decision newUser(RuleSet ruleSet) {
-    return DecisionRunner.run(ruleSet, List.of(new BuyerType(true, false)));
+    return DecisionRunner.run(ruleSet, List.of(new GiftQuestion(), new BuyerType(true, false)));
   }
 
   @Test

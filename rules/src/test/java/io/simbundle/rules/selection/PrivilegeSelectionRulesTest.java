@@ -160,4 +160,17 @@ class PrivilegeSelectionRulesTest {
 
     assertThat(decision.reasonCodes()).containsExactly("PRIVILEGE_REQUIRES_ANOTHER");
   }
+
+  @Test
+  void aChoiceOfABuyerNewToTheOperatorCarriesNoGiftReasons() {
+    Decision decision =
+        RulesFixture.service()
+            .checkPrivileges(
+                DEMO_CATALOG,
+                new PrivilegeSelectionRequest("wechat-wo", List.of("free-games"), true, false));
+
+    assertThat(decision.approved()).isTrue();
+    assertThat(decision.reasons()).isEmpty();
+    assertThat(decision.gifts()).isEmpty();
+  }
 }

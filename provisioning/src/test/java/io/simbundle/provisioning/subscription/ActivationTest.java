@@ -1,0 +1,197 @@
+package io.simbundle.provisioning.subscription;
+
+import static io.simbundle.provisioning.Presale.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.charging.Balance;
+import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyAvp;
+import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.charging.pcef.PcefSimulator.Mscc;
+import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.platform.net.FreePort;
+import io.simbundle.provisioning.Presale;
+import io.simbundle.provisioning.engine.TestEngine;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A paid order becomes an active subscription: the holder is checked, the privileges are checked,
+ * the charging profile is installed (and honoured on Gy), the partner's perks are queued.
+ */
+class ActivationTest {
+
+  private static final long MB = 1024 * 1024;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private static TestEngine engine;
+  private static Presale presale;
+
+  @BeforeAll
+  static void start() {
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    engine = TestEngine.start("activation");
+    presale = new Presale(engine);
+    presale.stock("GD", 20_000, 20);
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+  }
+
+  @Test
+  void paidOrderBecomesAnActiveSubscriptionWhoseWeChatTrafficIsFree() throws Exception {
+    String idNumber = Presale.newIdNumber("19900307");
+    JsonNode order = presale.paidWeChatWoOrder(idNumber);
+    String msisdn = order.path("productOrderItem").get(0).path("product").path("msisdn").asText();
+
+    HttpResponse<String> response =
+        presale.activate(
+            order.path("id").asText(),
+            "张三",
+            idNumber,
+            "wechat-free-traffic",
+            "group-chat-60",
+            "free-emoticons");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode product = read(response);
+    assertThat(product.path("status").asText()).isEqualTo("active");
+    assertThat(product.path("msisdn").asText()).isEqualTo(msisdn);
+    assertThat(product.path("zeroRatedRatingGroups").toString()).isEqualTo("[1000]");
+    JsonNode orderAfter = read(engine.adminGet(Presale.ORDERS + "/" + order.path("id").asText()));
+    assertThat(orderAfter.path("state").asText()).isEqualTo("completed");
+
+    Balance balance = engine.engine().charging().balance(msisdn).orElseThrow();
+    assertThat(balance.allowanceBytes()).isEqualTo(500 * MB);
+    try (PcefSimulator pcef =
+        PcefSimulator.connect(
+            new DiameterIdentity(
+                "pgw.activation.local", "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
+            engine.settings().gy().identity(),
+            TIMEOUT)) {
+      Session session = pcef.newSession();
+      Answer answer =
+          pcef.send(
+              session,
+              pcef.creditControlRequest(
+                  session, GyAvp.INITIAL_REQUEST, 0, msisdn, List.of(new Mscc(1000, 5 * MB, -1))),
+              TIMEOUT);
+      pcef.send(
+          session,
+          pcef.creditControlRequest(
+              session, GyAvp.TERMINATION_REQUEST, 1, msisdn, List.of(new Mscc(1000, -1, 3 * MB))),
+          TIMEOUT);
+      assertThat(answer.getResultCode().getUnsigned32()).isEqualTo(2001);
+    }
+    assertThat(engine.engine().charging().usage(msisdn))
+        .extracting(UsageRecord::ratingGroup, UsageRecord::paidByKind, UsageRecord::partnerCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1000L, "ZERO_RATED", "tencent"));
+    assertThat(engine.engine().charging().balance(msisdn).orElseThrow().allowanceUsedBytes())
+        .isZero();
+  }
+
+  @Test
+  void partnerPerksAreQueuedForThePartnerAndEveryStepIsAudited() {
+    String idNumber = Presale.newIdNumber("19900307");
+    JsonNode order = presale.paidWeChatWoOrder(idNumber);
+
+    JsonNode product =
+        read(
+            presale.activate(
+                order.path("productOrderItem").get(0).path("product").path("iccid").asText(),
+                "张三",
+                idNumber,
+                "group-chat-60",
+                "free-games"));
+
+    JsonNode perks = read(engine.adminGet("/api/v1/audit/product/" + product.path("id").asText()));
+    assertThat(perks.findValuesAsText("to")).containsExactly("created", "active");
+    assertThat(perks.get(0).path("actor").asText()).isEqualTo("subscriber");
+    assertThat(perks.get(1).path("actor").asText()).isEqualTo("system");
+    assertThat(
+            engine.engine().subscriptions().perkNotices("tencent").stream()
+                .filter(
+                    m -> m.payload().path("productId").asText().equals(product.path("id").asText()))
+                .map(m -> m.kind() + ":" + m.payload().path("perkCode").asText()))
+        .containsExactlyInAnyOrder("perk.activate:GROUP_CHAT_60", "perk.activate:FREE_GAMES");
+  }
+
+  @Test
+  void onlyTheBuyerCanActivateAndTheRulesCheckTheChoice() {
+    String idNumber = Presale.newIdNumber("19900307");
+    String orderId = presale.paidWeChatWoOrder(idNumber).path("id").asText();
+
+    HttpResponse<String> stranger =
+        presale.activate(orderId, "张三", Presale.newIdNumber("19900307"), "free-games");
+    HttpResponse<String> invalidChoice =
+        presale.activate(orderId, "张三", idNumber, "free-music", "hd-movies");
+    HttpResponse<String> activated = presale.activate(orderId, "张三", idNumber, "free-games");
+    HttpResponse<String> again = presale.activate(orderId, "张三", idNumber, "free-games");
+
+    assertThat(stranger.statusCode()).isEqualTo(422);
+    assertThat(read(stranger).path("reasons").findValuesAsText("code"))
+        .containsExactly("REAL_NAME_MISMATCH");
+    assertThat(invalidChoice.statusCode()).isEqualTo(422);
+    assertThat(read(invalidChoice).path("reasons").findValuesAsText("code"))
+        .containsExactly("PRIVILEGES_EXCLUSIVE");
+    assertThat(activated.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(read(again).path("detail").asText()).isEqualTo("this card is already activated");
+  }
+
+  @Test
+  void unpaidOrdersAndUnknownCardsCannotBeActivated() {
+    String idNumber = Presale.newIdNumber("19900307");
+    JsonNode unpaid = presale.placeAccepted(Presale.weChatWoOrder("unpaid-act", idNumber));
+
+    HttpResponse<String> notPaid =
+        presale.activate(unpaid.path("id").asText(), "张三", idNumber, "free-games");
+    HttpResponse<String> unknown = presale.activate("NOSUCHCODE99", "张三", idNumber, "free-games");
+
+    assertThat(notPaid.statusCode()).isEqualTo(409);
+    assertThat(read(notPaid).path("detail").asText()).endsWith("is not paid yet");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void idNumbersNeverReachTheLogsAndAreStoredSealed() throws Exception {
+    String idNumber = Presale.newIdNumber("19900307");
+    String orderId = presale.paidWeChatWoOrder(idNumber).path("id").asText();
+    presale.activate(orderId, "王五", idNumber, "free-games");
+    presale.activate(orderId, "张三", idNumber, "free-games");
+
+    assertThat(logs.list)
+        .noneMatch(event -> event.getFormattedMessage().contains(idNumber))
+        .noneMatch(event -> event.getFormattedMessage().contains(idNumber.substring(6, 14)));
+    var settings = engine.settings().database();
+    try (var connection =
+        java.sql.DriverManager.getConnection(
+            settings.url().orElseThrow(), settings.user(), settings.password())) {
+      for (String table : List.of("product_order", "product", "provisioning_audit")) {
+        try (var rows = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
+          int columns = rows.getMetaData().getColumnCount();
+          while (rows.next()) {
+            for (int i = 1; i <= columns; i++) {
+              assertThat(String.valueOf(rows.getString(i))).doesNotContain(idNumber);
+            }
+          }
+        }
+      }
+    }
+  }
+}
