@@ -13,6 +13,7 @@ import java.util.Map;
  * @param zeroRatedUsedBytes free traffic used this cycle, by privilege code
  * @param reservedBytes quota held by open sessions
  * @param openSessions the Gy sessions holding quota
+ * @param barred whether traffic is refused (suspended or terminated subscriber)
  */
 public record Balance(
     String msisdn,
@@ -21,7 +22,8 @@ public record Balance(
     Map<String, Long> giftsLeftBytes,
     Map<String, Long> zeroRatedUsedBytes,
     long reservedBytes,
-    List<String> openSessions) {
+    List<String> openSessions,
+    boolean barred) {
 
   public long allowanceLeftBytes() {
     return Math.max(0, allowanceBytes - allowanceUsedBytes);

@@ -162,6 +162,35 @@ public final class ChargingFunction implements AutoCloseable {
   }
 
   /**
+   * Bars a subscriber's traffic (suspended or terminated by the operator) or lets it again. While
+   * barred, credit-control requests are answered 4010 (end user service denied) with no quota and
+   * reported usage is still charged; open sessions are re-authorized so PCEFs learn it at once.
+   *
+   * @return false when the charging function holds no such subscriber
+   */
+  public boolean bar(String msisdn, boolean barred) {
+    Optional<Saved> changed =
+        creditControl.withAccount(
+            msisdn,
+            found ->
+                found.map(
+                    account -> {
+                      account.bar(barred);
+                      return new Saved(
+                          creditControl.save(account), account.sessionsToReauthorize(), 0);
+                    }));
+    if (changed.isEmpty()) {
+      return false;
+    }
+    changed.get().committed().join();
+    changed
+        .get()
+        .reauthorize()
+        .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
+    return true;
+  }
+
+  /**
    * An account change on its way to the journal.
    *
    * @param reauthorize the open sessions to send a Re-Auth-Request once it is committed
@@ -185,7 +214,8 @@ public final class ChargingFunction implements AutoCloseable {
                         a.giftsLeft(clock.instant()),
                         a.zeroRatedUsed(),
                         a.reservedBytes(),
-                        a.openSessions())));
+                        a.openSessions(),
+                        a.barred())));
   }
 
   /**

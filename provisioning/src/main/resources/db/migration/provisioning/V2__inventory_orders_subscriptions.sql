@@ -84,7 +84,9 @@ CREATE TABLE product_order (
   INDEX ix_product_order_reserved (state, reserved_until)
 ) ENGINE = InnoDB;
 
--- TMF637 product: a subscription, created when its order's card is activated.
+-- TMF637 product: a subscription, created when its order's card is activated. charged_cycle is
+-- the billing cycle whose profile charging holds, charging_state what charging last took
+-- (active or barred); both are set only after charging took the change.
 CREATE TABLE product (
   id                    BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   order_id              BIGINT        NOT NULL,
@@ -105,6 +107,7 @@ CREATE TABLE product (
   last_change_cycle     VARCHAR(7),
   gifts                 TEXT          NOT NULL,
   charged_cycle         VARCHAR(7),
+  charging_state        VARCHAR(16),
   created_at            DATETIME(6)   NOT NULL,
   activated_at          DATETIME(6),
   updated_at            DATETIME(6)   NOT NULL,

@@ -45,6 +45,9 @@ public final class Account {
   private Map<String, Meter> zeroRated = new LinkedHashMap<>();
   private Map<String, Reservation> reservations = new LinkedHashMap<>();
 
+  /** Suspended or terminated by the operator: traffic is refused, usage still counted. */
+  private boolean barred;
+
   /** The PCEF (Origin-Host, Origin-Realm) of each session holding quota, for Re-Auth-Requests. */
   private Map<String, Peer> sessionPeers = new LinkedHashMap<>();
 
@@ -82,6 +85,15 @@ public final class Account {
     }
     zeroRated = meters;
     profile = next;
+  }
+
+  /** Bars (or lets again) the subscriber's traffic; balances are kept either way. */
+  public void bar(boolean barred) {
+    this.barred = barred;
+  }
+
+  public boolean barred() {
+    return barred;
   }
 
   public ChargingProfile profile() {

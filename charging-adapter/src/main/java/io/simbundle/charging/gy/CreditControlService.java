@@ -244,16 +244,20 @@ public final class CreditControlService implements CreditControlHandler {
                           service.serviceIdentifier(),
                           used,
                           now)));
-      if (type == GyAvp.TERMINATION_REQUEST) {
+      if (type == GyAvp.TERMINATION_REQUEST || account.barred()) {
         continue;
       }
       answers.add(grant(account, sessionId, service, now));
     }
-    if (type == GyAvp.TERMINATION_REQUEST) {
+    if (type == GyAvp.TERMINATION_REQUEST || account.barred()) {
       account.releaseSession(sessionId);
     }
+    // A barred subscriber's usage is still charged above, but no quota is granted (RFC 4006 4010).
     CreditControlOutcome outcome =
-        new CreditControlOutcome(ResultCode.SUCCESS, type, number, Optional.empty(), answers);
+        account.barred() && type != GyAvp.TERMINATION_REQUEST
+            ? new CreditControlOutcome(
+                ResultCode.END_USER_SERVICE_DENIED, type, number, Optional.empty(), List.of())
+            : new CreditControlOutcome(ResultCode.SUCCESS, type, number, Optional.empty(), answers);
     return commit(Optional.of(account), sessionId, number, outcome, usage);
   }
 

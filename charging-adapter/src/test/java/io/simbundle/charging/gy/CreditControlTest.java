@@ -275,4 +275,33 @@ class CreditControlTest {
 
     assertThat(balance(YIXIN).openSessions()).doesNotContain(session.getSessionId());
   }
+
+  @Test
+  void barredSubscriberIsDeniedServiceButUsageIsStillCharged() throws Exception {
+    String msisdn = "8618600000021";
+    fixture.charging().install(profile(msisdn, 100 * MB, List.of(), List.of()));
+    Session session = pcef.newSession();
+    send(session, GyAvp.INITIAL_REQUEST, 0, msisdn, new Mscc(10, 5 * MB, -1));
+
+    assertThat(fixture.charging().bar(msisdn, true)).isTrue();
+    assertThat(pcef.nextReAuthorization(TIMEOUT)).hasValue(session.getSessionId());
+    AnswerView update =
+        send(session, GyAvp.UPDATE_REQUEST, 1, msisdn, new Mscc(10, 5 * MB, 2 * MB));
+    AnswerView fresh =
+        send(pcef.newSession(), GyAvp.INITIAL_REQUEST, 0, msisdn, new Mscc(10, MB, -1));
+
+    assertThat(update.resultCode()).isEqualTo(ResultCode.END_USER_SERVICE_DENIED);
+    assertThat(update.msccCount()).isZero();
+    assertThat(fresh.resultCode()).isEqualTo(ResultCode.END_USER_SERVICE_DENIED);
+    assertThat(balance(msisdn).allowanceUsedBytes()).isEqualTo(2 * MB);
+    assertThat(balance(msisdn).reservedBytes()).isZero();
+    assertThat(balance(msisdn).barred()).isTrue();
+
+    fixture.charging().bar(msisdn, false);
+    AnswerView resumed =
+        send(pcef.newSession(), GyAvp.INITIAL_REQUEST, 0, msisdn, new Mscc(10, MB, -1));
+    assertThat(resumed.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(resumed.mscc(10).grantedBytes()).isEqualTo(MB);
+    assertThat(fixture.charging().bar("8618699999999", true)).isFalse();
+  }
 }

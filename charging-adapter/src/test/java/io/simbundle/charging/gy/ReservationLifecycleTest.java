@@ -1,6 +1,5 @@
 package io.simbundle.charging.gy;
 
-import io.simbundle.platform.time.MutableClock;
 import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.platform.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

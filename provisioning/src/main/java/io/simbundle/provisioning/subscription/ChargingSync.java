@@ -6,6 +6,7 @@ import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.charging.ChargingProfiles;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps charging in step with the subscriptions: installs the profile of a new subscription (and
- * makes it active), and at each new billing cycle puts pending privilege changes in force and
- * installs the cycle's profile — the charging function then re-authorizes open sessions (RAR).
+ * makes it active), at each new billing cycle puts pending privilege changes in force and installs
+ * the cycle's profile — the charging function then re-authorizes open sessions (RAR) — and bars the
+ * traffic of suspended and terminated subscriptions (and lets it again on resumption).
  *
  * <p>A subscription's {@code charged_cycle} is set only after charging took the profile, so a
  * charging outage delays the change and the next run retries it; nothing is lost.
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ChargingSync {
 
   private static final Logger log = LoggerFactory.getLogger(ChargingSync.class);
+  private static final String ACTIVE = "active";
+  private static final String BARRED = "barred";
 
   private final PersistenceUnit unit;
   private final Grants grants;
@@ -51,7 +55,10 @@ public final class ChargingSync {
                 em.createQuery(
                         "SELECT p.id FROM ProductEntity p WHERE p.status = 'created'"
                             + " OR (p.status = 'active' AND (p.chargedCycle IS NULL"
-                            + " OR p.chargedCycle <> :cycle OR p.pendingFrom <= :now))"
+                            + " OR p.chargedCycle <> :cycle OR p.pendingFrom <= :now"
+                            + " OR p.chargingState = 'barred'))"
+                            + " OR (p.status IN ('suspended', 'terminated')"
+                            + " AND p.chargingState = 'active')"
                             + " ORDER BY p.id",
                         Long.class)
                     .setParameter("cycle", ChargingProfiles.cycleOf(now).toString())
@@ -65,40 +72,41 @@ public final class ChargingSync {
     return done;
   }
 
+  /** What charging must be told about a subscription. */
+  private sealed interface Change {
+    /** Install this profile (and let traffic through again if it was barred). */
+    record Install(ChargingProfile profile, boolean wasBarred) implements Change {}
+
+    /** Bar the subscriber's traffic. */
+    record Bar(String msisdn) implements Change {}
+  }
+
   /**
    * Brings one subscription's charging up to date.
    *
-   * @return true when a profile was installed; false when none was due or charging could not take
-   *     it (the next run retries)
+   * @return true when charging took a change; false when none was due or charging could not take it
+   *     (the next run retries)
    */
   public boolean bringUp(long productId) {
     Instant now = clock.instant();
     YearMonth cycle = ChargingProfiles.cycleOf(now);
-    Optional<ChargingProfile> profile =
-        unit.call(
-            em -> {
-              ProductEntity product = ProductRecords.lock(em, productId);
-              ProductStatus status = product.status();
-              boolean due =
-                  status == ProductStatus.CREATED
-                      || (status == ProductStatus.ACTIVE
-                          && (!cycle.toString().equals(product.chargedCycle)
-                              || (product.pendingFrom != null
-                                  && !product.pendingFrom.isAfter(now))));
-              if (!due) {
-                return Optional.empty();
-              }
-              grants.applyPendingChange(em, product, now);
-              return Optional.of(profileOf(product, now, cycle));
-            });
-    if (profile.isEmpty()) {
+    Optional<Change> change =
+        unit.call(em -> due(em, ProductRecords.lock(em, productId), now, cycle));
+    if (change.isEmpty()) {
       return false;
     }
     try {
-      charging.install(profile.get());
+      if (change.get() instanceof Change.Install install) {
+        charging.install(install.profile());
+        if (install.wasBarred()) {
+          charging.bar(install.profile().msisdn(), false);
+        }
+      } else if (change.get() instanceof Change.Bar bar) {
+        charging.bar(bar.msisdn(), true);
+      }
     } catch (RuntimeException e) {
       log.warn(
-          "charging profile of product {} not installed, will retry: {}",
+          "charging of product {} not brought up to date, will retry: {}",
           productId,
           e.getMessage());
       return false;
@@ -106,7 +114,12 @@ public final class ChargingSync {
     unit.run(
         em -> {
           ProductEntity product = ProductRecords.lock(em, productId);
+          if (change.get() instanceof Change.Bar) {
+            product.chargingState = BARRED;
+            return;
+          }
           product.chargedCycle = cycle.toString();
+          product.chargingState = ACTIVE;
           if (product.status() == ProductStatus.CREATED) {
             ProductRecords.moveTo(
                 em,
@@ -118,6 +131,29 @@ public final class ChargingSync {
           }
         });
     return true;
+  }
+
+  private Optional<Change> due(
+      EntityManager em, ProductEntity product, Instant now, YearMonth cycle) {
+    boolean barred = BARRED.equals(product.chargingState);
+    switch (product.status()) {
+      case SUSPENDED, TERMINATED -> {
+        return ACTIVE.equals(product.chargingState)
+            ? Optional.of(new Change.Bar(product.msisdn))
+            : Optional.empty();
+      }
+      case ACTIVE -> {
+        boolean pendingDue = product.pendingFrom != null && !product.pendingFrom.isAfter(now);
+        if (!barred && !pendingDue && cycle.toString().equals(product.chargedCycle)) {
+          return Optional.empty();
+        }
+      }
+      case CREATED -> {
+        // first installation: always due
+      }
+    }
+    grants.applyPendingChange(em, product, now);
+    return Optional.of(new Change.Install(profileOf(product, now, cycle), barred));
   }
 
   private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {

@@ -71,6 +71,9 @@ class ProductEntity {
   @Column(name = "charged_cycle", length = 7)
   String chargedCycle;
 
+  @Column(name = "charging_state", length = 16)
+  String chargingState;
+
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 
