@@ -35,7 +35,11 @@ import io.simbundle.rules.ruleset.RuleSources;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +59,7 @@ public final class Engine implements AutoCloseable {
   private OrderService orders;
   private SubscriptionService subscriptions;
   private ChargingSync chargingSync;
+  private Main camel;
 
   private Engine(EngineSettings settings) {
     this.settings = settings;
@@ -168,6 +173,7 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("HTTP server did not start: " + e.getMessage(), e);
     }
     started.push(camel::stop);
+    this.camel = camel;
     log.info(
         "simbundle ready: HTTP on {}:{}, Gy on {}:{}, catalog version {}, rule set {}",
         settings.httpHost(),
@@ -192,6 +198,20 @@ public final class Engine implements AutoCloseable {
 
   public ChargingSync chargingSync() {
     return chargingSync;
+  }
+
+  /** Every REST operation the HTTP server takes, as {@code METHOD /path/{param}}. */
+  public List<String> restOperations() {
+    return PluginHelper.getRestRegistry(camel.getCamelContext()).listAllRestServices().stream()
+        .map(
+            service ->
+                service.getMethod().toUpperCase(Locale.ROOT)
+                    + " "
+                    + (service.getBaseUrl().replaceFirst("^[a-z]+://[^/]*", "")
+                            + Objects.toString(service.getUriTemplate(), ""))
+                        .replaceAll("/+", "/"))
+        .sorted()
+        .toList();
   }
 
   public CatalogService catalog() {
