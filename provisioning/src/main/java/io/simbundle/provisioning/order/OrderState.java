@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The TMF622 lifecycle of an order: accepted orders are {@code acknowledged} while they wait for
  * payment, {@code inProgress} once paid (or paid on credit) until the card is activated, then
- * {@code completed}. {@code rejected} (by the rules), {@code cancelled} and {@code failed} are
- * final like {@code completed}.
+ * {@code completed}. An order the rules refuse is stored {@code rejected}, one no number or card is
+ * left for {@code failed}; those two, {@code cancelled} and {@code completed} are final.
  */
 public enum OrderState {
   ACKNOWLEDGED("acknowledged"),
@@ -40,8 +40,8 @@ public enum OrderState {
   /** The states this one may move to. */
   public Set<OrderState> next() {
     return switch (this) {
-      case ACKNOWLEDGED -> Set.of(IN_PROGRESS, CANCELLED, FAILED);
-      case IN_PROGRESS -> Set.of(COMPLETED, CANCELLED, FAILED);
+      case ACKNOWLEDGED -> Set.of(IN_PROGRESS, CANCELLED);
+      case IN_PROGRESS -> Set.of(COMPLETED, CANCELLED);
       case COMPLETED, REJECTED, CANCELLED, FAILED -> Set.of();
     };
   }

@@ -230,4 +230,25 @@ class OrderLifecycleTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aPaidOrderCanStillBeCancelledButNotPaidWithNothing() {
+    JsonNode order =
+        presale.placeAccepted(
+            Presale.weChatWoOrder("paid-cancel", Presale.newIdNumber("19900101")));
+
+    HttpResponse<String> nothing = presale.pay(id(order), 0);
+    presale.pay(id(order), 3600);
+    HttpResponse<String> cancelled =
+        engine.adminPost(
+            "/tmf-api/productOrdering/v5/cancelProductOrder",
+            "{\"productOrder\": {\"id\": \""
+                + id(order)
+                + "\"}, \"cancellationReason\": \"refunded\"}");
+
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    assertThat(cancelled.statusCode()).isEqualTo(201);
+    assertThat(history(id(order)).findValuesAsText("to"))
+        .containsExactly("acknowledged", "inProgress", "cancelled");
+  }
 }

@@ -194,4 +194,56 @@ class ActivationTest {
       }
     }
   }
+
+  @Test
+  void anActivationDuringAChargingOutageIsKeptAndCompletedWhenChargingReturns() throws Exception {
+    String idNumber = Presale.newIdNumber("19900307");
+    JsonNode order = presale.paidWeChatWoOrder(idNumber);
+    String msisdn = order.path("productOrderItem").get(0).path("product").path("msisdn").asText();
+
+    HttpResponse<String> during;
+    sql("RENAME TABLE charging_journal TO charging_journal_away");
+    try {
+      during = presale.activate(order.path("id").asText(), "张三", idNumber, "free-games");
+      assertThat(engine.engine().chargingSync().syncAll()).isZero();
+    } finally {
+      sql("RENAME TABLE charging_journal_away TO charging_journal");
+    }
+    int synced = engine.engine().chargingSync().syncAll();
+
+    assertThat(during.statusCode()).as(during.body()).isEqualTo(202);
+    assertThat(read(during).path("status").asText()).isEqualTo("created");
+    assertThat(synced).isEqualTo(1);
+    JsonNode after =
+        read(
+            engine.adminGet(
+                "/tmf-api/productInventory/v5/product/" + read(during).path("id").asText()));
+    assertThat(after.path("status").asText()).isEqualTo("active");
+    assertThat(engine.engine().charging().balance(msisdn)).isPresent();
+  }
+
+  @Test
+  void anActivatedOrderCannotBeCancelled() {
+    String idNumber = Presale.newIdNumber("19900307");
+    String orderId = presale.paidWeChatWoOrder(idNumber).path("id").asText();
+    presale.activate(orderId, "张三", idNumber, "free-games");
+
+    HttpResponse<String> cancel =
+        engine.adminPost(
+            "/tmf-api/productOrdering/v5/cancelProductOrder",
+            "{\"productOrder\": {\"id\": \"" + orderId + "\"}, \"cancellationReason\": \"late\"}");
+
+    assertThat(cancel.statusCode()).isEqualTo(409);
+    assertThat(read(cancel).path("detail").asText())
+        .isEqualTo("an order that is completed cannot become cancelled");
+  }
+
+  private static void sql(String statement) throws Exception {
+    var settings = engine.settings().database();
+    try (var connection =
+        java.sql.DriverManager.getConnection(
+            settings.url().orElseThrow(), settings.user(), settings.password())) {
+      connection.createStatement().execute(statement);
+    }
+  }
 }
