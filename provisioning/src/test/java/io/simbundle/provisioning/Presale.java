@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyAvp;
+import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.charging.pcef.PcefSimulator.Mscc;
+import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.engine.TestEngine;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Session;
 
 /**
  * Drives a test engine through the steps of a presale over HTTP: inventory, orders, payments,
@@ -118,6 +127,58 @@ public final class Presale {
     HttpResponse<String> paid = pay(order.path("id").asText(), 3600);
     assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
     return read(paid).path("productOrder");
+  }
+
+  public HttpResponse<String> cancel(String orderId, String reason) {
+    return engine.adminPost(
+        "/tmf-api/productOrdering/v5/cancelProductOrder",
+        """
+        {"productOrder": {"id": "%s"}, "cancellationReason": "%s"}
+        """
+            .formatted(orderId, reason));
+  }
+
+  /**
+   * One Gy session of a subscriber from a PCEF of its own: an initial request for 5 MB of the
+   * rating group, then a termination reporting {@code usedBytes}.
+   *
+   * @return the Result-Code of the initial answer
+   */
+  public long browse(String msisdn, long ratingGroup, long usedBytes) {
+    Duration timeout = Duration.ofSeconds(10);
+    try (PcefSimulator pcef =
+        PcefSimulator.connect(
+            new DiameterIdentity(
+                "pgw-" + SERIAL.getAndIncrement() + ".pcef.simbundle.local",
+                "pcef.simbundle.local",
+                "127.0.0.1",
+                FreePort.next()),
+            engine.settings().gy().identity(),
+            timeout)) {
+      Session session = pcef.newSession();
+      Answer initial =
+          pcef.send(
+              session,
+              pcef.creditControlRequest(
+                  session,
+                  GyAvp.INITIAL_REQUEST,
+                  0,
+                  msisdn,
+                  List.of(new Mscc(ratingGroup, 5L * 1024 * 1024, -1))),
+              timeout);
+      pcef.send(
+          session,
+          pcef.creditControlRequest(
+              session,
+              GyAvp.TERMINATION_REQUEST,
+              1,
+              msisdn,
+              List.of(new Mscc(ratingGroup, -1, usedBytes))),
+          timeout);
+      return initial.getResultCode().getUnsigned32();
+    } catch (org.jdiameter.api.AvpDataException e) {
+      throw new IllegalStateException("answer without a Result-Code", e);
+    }
   }
 
   public HttpResponse<String> activate(

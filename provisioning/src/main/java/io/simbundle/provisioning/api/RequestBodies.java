@@ -2,6 +2,7 @@ package io.simbundle.provisioning.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.catalog.product.Province;
 import io.simbundle.provisioning.api.problem.Problem;
 import io.simbundle.provisioning.api.problem.ProblemException;
 import java.util.ArrayList;
@@ -81,6 +82,19 @@ public final class RequestBodies {
       return fallback;
     }
     return value.asBoolean();
+  }
+
+  /** A province code such as {@code GD} at a JSON pointer. */
+  public Optional<Province> province(String pointer, boolean required) {
+    return text(pointer, required)
+        .flatMap(
+            code -> {
+              Optional<Province> province = Province.fromCode(code);
+              if (province.isEmpty()) {
+                invalid(pointer, "not a province code such as GD");
+              }
+              return province;
+            });
   }
 
   /** A whole number at a JSON pointer. */

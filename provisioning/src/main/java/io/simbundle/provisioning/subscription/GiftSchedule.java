@@ -28,15 +28,15 @@ final class GiftSchedule {
           granted
               .atZone(ChargingProfiles.CHINA)
               .toLocalDate()
-              .plusDays(gift.validityDays())
+              .plusDays(gift.granted().validityDays())
               .atStartOfDay(ChargingProfiles.CHINA)
               .toInstant();
-      if (expires.isAfter(cycleStart) && gift.megabytes() > 0) {
+      if (expires.isAfter(cycleStart) && gift.granted().megabytes() > 0) {
         grants.add(
             new GiftGrant(
                 gift.code(),
-                ChargingProfiles.bytes(gift.megabytes()),
-                gift.ratingGroups(),
+                ChargingProfiles.bytes(gift.granted().megabytes()),
+                gift.granted().ratingGroups(),
                 expires));
       }
     }

@@ -60,12 +60,7 @@ public final class Grants {
         .map(
             g ->
                 new HeldGift(
-                    g.code(),
-                    g.megabytes(),
-                    g.recurrence(),
-                    g.validityDays(),
-                    g.ratingGroups(),
-                    g.reasonCode(),
+                    g,
                     held.stream()
                         .filter(h -> h.code().equals(g.code()))
                         .map(HeldGift::grantedAt)

@@ -75,12 +75,7 @@ class OrderLifecycleTest {
         presale.placeAccepted(Presale.weChatWoOrder("cancel-1", Presale.newIdNumber("19900101")));
     String number = order.path("productOrderItem").get(0).path("product").path("msisdn").asText();
 
-    HttpResponse<String> cancelled =
-        engine.adminPost(
-            "/tmf-api/productOrdering/v5/cancelProductOrder",
-            "{\"productOrder\": {\"id\": \""
-                + id(order)
-                + "\"}, \"cancellationReason\": \"buyer changed mind\"}");
+    HttpResponse<String> cancelled = presale.cancel(id(order), "buyer changed mind");
     String picked =
         Presale.order(
                 "cancel-2",
@@ -239,12 +234,7 @@ class OrderLifecycleTest {
 
     HttpResponse<String> nothing = presale.pay(id(order), 0);
     presale.pay(id(order), 3600);
-    HttpResponse<String> cancelled =
-        engine.adminPost(
-            "/tmf-api/productOrdering/v5/cancelProductOrder",
-            "{\"productOrder\": {\"id\": \""
-                + id(order)
-                + "\"}, \"cancellationReason\": \"refunded\"}");
+    HttpResponse<String> cancelled = presale.cancel(id(order), "refunded");
 
     assertThat(nothing.statusCode()).isEqualTo(400);
     assertThat(cancelled.statusCode()).isEqualTo(201);

@@ -8,19 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.Balance;
-import io.simbundle.charging.gy.DiameterIdentity;
-import io.simbundle.charging.gy.GyAvp;
-import io.simbundle.charging.pcef.PcefSimulator;
-import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.store.UsageRecord;
-import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,26 +71,7 @@ class ActivationTest {
 
     Balance balance = engine.engine().charging().balance(msisdn).orElseThrow();
     assertThat(balance.allowanceBytes()).isEqualTo(500 * MB);
-    try (PcefSimulator pcef =
-        PcefSimulator.connect(
-            new DiameterIdentity(
-                "pgw.activation.local", "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
-            engine.settings().gy().identity(),
-            TIMEOUT)) {
-      Session session = pcef.newSession();
-      Answer answer =
-          pcef.send(
-              session,
-              pcef.creditControlRequest(
-                  session, GyAvp.INITIAL_REQUEST, 0, msisdn, List.of(new Mscc(1000, 5 * MB, -1))),
-              TIMEOUT);
-      pcef.send(
-          session,
-          pcef.creditControlRequest(
-              session, GyAvp.TERMINATION_REQUEST, 1, msisdn, List.of(new Mscc(1000, -1, 3 * MB))),
-          TIMEOUT);
-      assertThat(answer.getResultCode().getUnsigned32()).isEqualTo(2001);
-    }
+    assertThat(presale.browse(msisdn, 1000, 3 * MB)).isEqualTo(2001);
     assertThat(engine.engine().charging().usage(msisdn))
         .extracting(UsageRecord::ratingGroup, UsageRecord::paidByKind, UsageRecord::partnerCode)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1000L, "ZERO_RATED", "tencent"));
@@ -228,10 +202,7 @@ class ActivationTest {
     String orderId = presale.paidWeChatWoOrder(idNumber).path("id").asText();
     presale.activate(orderId, "张三", idNumber, "free-games");
 
-    HttpResponse<String> cancel =
-        engine.adminPost(
-            "/tmf-api/productOrdering/v5/cancelProductOrder",
-            "{\"productOrder\": {\"id\": \"" + orderId + "\"}, \"cancellationReason\": \"late\"}");
+    HttpResponse<String> cancel = presale.cancel(orderId, "late");
 
     assertThat(cancel.statusCode()).isEqualTo(409);
     assertThat(read(cancel).path("detail").asText())

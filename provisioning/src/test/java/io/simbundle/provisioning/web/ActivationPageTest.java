@@ -4,20 +4,11 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simbundle.charging.gy.DiameterIdentity;
-import io.simbundle.charging.gy.GyAvp;
-import io.simbundle.charging.pcef.PcefSimulator;
-import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.store.UsageRecord;
-import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,26 +113,7 @@ class ActivationPageTest {
     assertThat(Files.size(refused)).isPositive();
     assertThat(Files.size(done)).isPositive();
 
-    try (PcefSimulator pcef =
-        PcefSimulator.connect(
-            new DiameterIdentity(
-                "pgw.page.local", "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
-            engine.settings().gy().identity(),
-            Duration.ofSeconds(10))) {
-      Session session = pcef.newSession();
-      Answer answer =
-          pcef.send(
-              session,
-              pcef.creditControlRequest(
-                  session, GyAvp.INITIAL_REQUEST, 0, msisdn, List.of(new Mscc(1000, 5 * MB, -1))),
-              Duration.ofSeconds(10));
-      pcef.send(
-          session,
-          pcef.creditControlRequest(
-              session, GyAvp.TERMINATION_REQUEST, 1, msisdn, List.of(new Mscc(1000, -1, 2 * MB))),
-          Duration.ofSeconds(10));
-      assertThat(answer.getResultCode().getUnsigned32()).isEqualTo(2001);
-    }
+    assertThat(presale.browse(msisdn, 1000, 2 * MB)).isEqualTo(2001);
     assertThat(engine.engine().charging().usage(msisdn))
         .extracting(UsageRecord::ratingGroup, UsageRecord::paidByKind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1000L, "ZERO_RATED"));

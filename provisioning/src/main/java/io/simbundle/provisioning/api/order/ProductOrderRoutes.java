@@ -112,16 +112,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
   static OrderRequest orderRequest(RequestBodies body) {
     String channel = body.text("/channel/id", true).orElse("");
     Optional<String> externalId = body.text("/externalId", false);
-    Optional<Province> province =
-        body.text("/place/id", true)
-            .flatMap(
-                code -> {
-                  Optional<Province> p = Province.fromCode(code);
-                  if (p.isEmpty()) {
-                    body.invalid("/place/id", "not a province code such as GD");
-                  }
-                  return p;
-                });
+    Optional<Province> province = body.province("/place/id", true);
     Optional<String> campaign = body.text("/campaign/id", false);
     String name = body.text("/buyer/name", true).orElse("");
     String idNumber = body.text("/buyer/idNumber", true).orElse("");

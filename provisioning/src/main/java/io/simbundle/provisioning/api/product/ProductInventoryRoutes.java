@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.api.product;
 
+import io.simbundle.provisioning.api.Gifts;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.RequestBodies;
 import io.simbundle.provisioning.api.admin.AdminAuthentication;
@@ -149,13 +150,7 @@ public final class ProductInventoryRoutes extends RouteBuilder {
   }
 
   private static Map<String, Object> gift(HeldGift gift) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("code", gift.code());
-    json.put("megabytes", gift.megabytes());
-    json.put("recurrence", gift.recurrence().name());
-    json.put("validityDays", gift.validityDays());
-    json.put("ratingGroups", gift.ratingGroups().stream().sorted().toList());
-    json.put("reasonCode", gift.reasonCode());
+    Map<String, Object> json = Gifts.json(gift.granted());
     json.put("grantedAt", gift.grantedAt().toString());
     return json;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.catalog.version.CatalogVersion;
+import io.simbundle.provisioning.api.Gifts;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.Reasons;
 import io.simbundle.provisioning.api.RequestBodies;
@@ -13,7 +14,6 @@ import io.simbundle.rules.PrivilegeSelectionRequest;
 import io.simbundle.rules.QualificationRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
-import io.simbundle.rules.decision.GrantedGift;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,16 +77,7 @@ public final class QualificationRoutes extends RouteBuilder {
   private void checkQualification(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
     String channel = body.text("/channel/id", true).orElse("");
-    Optional<Province> province =
-        body.text("/place/id", true)
-            .flatMap(
-                code -> {
-                  Optional<Province> p = Province.fromCode(code);
-                  if (p.isEmpty()) {
-                    body.invalid("/place/id", "not a province code such as GD");
-                  }
-                  return p;
-                });
+    Optional<Province> province = body.province("/place/id", true);
     Optional<String> campaign = body.text("/campaign/id", false);
     String name = body.text("/buyer/name", false).orElse("");
     String idNumber = body.text("/buyer/idNumber", true).orElse("");
@@ -199,7 +190,7 @@ public final class QualificationRoutes extends RouteBuilder {
                 nextOrder,
                 clock.instant()));
     Map<String, Object> json = decisionJson(decision, "quoted", "quoted");
-    json.put("gifts", decision.gifts().stream().map(QualificationRoutes::gift).toList());
+    json.put("gifts", decision.gifts().stream().map(Gifts::json).toList());
     HttpResponses.json(exchange, 200, json);
   }
 
@@ -209,17 +200,6 @@ public final class QualificationRoutes extends RouteBuilder {
     json.put("reasons", Reasons.json(decision.reasons()));
     json.put("firedRules", decision.firedRules());
     json.put("ruleSetVersion", decision.ruleSetVersion());
-    return json;
-  }
-
-  private static Map<String, Object> gift(GrantedGift gift) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("code", gift.code());
-    json.put("megabytes", gift.megabytes());
-    json.put("recurrence", gift.recurrence().name());
-    json.put("validityDays", gift.validityDays());
-    json.put("ratingGroups", gift.ratingGroups().stream().sorted().toList());
-    json.put("reasonCode", gift.reasonCode());
     return json;
   }
 }
