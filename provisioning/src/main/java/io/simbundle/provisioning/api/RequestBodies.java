@@ -72,6 +72,16 @@ public final class RequestBodies {
     return Optional.of(value.asText());
   }
 
+  /** Text of at most {@code maxLength} characters (and not blank when present). */
+  public Optional<String> text(String pointer, boolean required, int maxLength) {
+    Optional<String> value = text(pointer, required);
+    if (value.isPresent() && (value.get().isBlank() || value.get().length() > maxLength)) {
+      invalid(pointer, "1 to " + maxLength + " characters");
+      return Optional.empty();
+    }
+    return value;
+  }
+
   public boolean bool(String pointer, boolean fallback) {
     JsonNode value = root.at(pointer);
     if (value.isMissingNode() || value.isNull()) {

@@ -224,6 +224,13 @@ class OrderLifecycleTest {
         .contains("place.id", "buyer.name", "buyer.idNumber", "productOrderItem", "payment.type");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(anonymous.statusCode()).isEqualTo(401);
+    HttpResponse<String> tooLong =
+        presale.place(
+            Presale.weChatWoOrder("x".repeat(65), Presale.newIdNumber("19900101"))
+                .replace("张三", "张".repeat(65)));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(read(tooLong).path("invalidParams").findValuesAsText("name"))
+        .containsExactlyInAnyOrder("externalId", "buyer.name");
   }
 
   @Test

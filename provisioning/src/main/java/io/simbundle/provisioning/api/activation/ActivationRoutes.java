@@ -59,7 +59,7 @@ public final class ActivationRoutes extends RouteBuilder {
 
   private void card(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String key = body.text("/orderCodeOrIccid", true).orElse("");
+    String key = body.text("/orderCodeOrIccid", true, 32).orElse("");
     body.requireValid();
     CardToActivate card = subscriptions.cardToActivate(key);
     ProductOffering product = card.product();
@@ -95,9 +95,9 @@ public final class ActivationRoutes extends RouteBuilder {
 
   private void activate(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String key = body.text("/orderCodeOrIccid", true).orElse("");
-    String name = body.text("/name", true).orElse("");
-    String idNumber = body.text("/idNumber", true).orElse("");
+    String key = body.text("/orderCodeOrIccid", true, 32).orElse("");
+    String name = body.text("/name", true, 64).orElse("");
+    String idNumber = body.text("/idNumber", true, 32).orElse("");
     List<String> chosen = body.codes("/chosenPrivileges", 50);
     body.requireValid();
     Subscription subscription =
@@ -111,8 +111,8 @@ public final class ActivationRoutes extends RouteBuilder {
 
   private void changePrivileges(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String number = body.text("/msisdn", true).orElse("");
-    String idNumber = body.text("/idNumber", true).orElse("");
+    String number = body.text("/msisdn", true, 16).orElse("");
+    String idNumber = body.text("/idNumber", true, 32).orElse("");
     List<String> chosen = body.codes("/chosenPrivileges", 50);
     String msisdn = PhoneNumbers.normalize(number).orElse("");
     if (!number.isEmpty() && msisdn.isEmpty()) {

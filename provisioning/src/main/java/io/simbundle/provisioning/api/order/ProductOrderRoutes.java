@@ -110,19 +110,19 @@ public final class ProductOrderRoutes extends RouteBuilder {
 
   /** Reads an order request; every invalid field is named in one 400 answer. */
   static OrderRequest orderRequest(RequestBodies body) {
-    String channel = body.text("/channel/id", true).orElse("");
-    Optional<String> externalId = body.text("/externalId", false);
+    String channel = body.text("/channel/id", true, 32).orElse("");
+    Optional<String> externalId = body.text("/externalId", false, 64);
     Optional<Province> province = body.province("/place/id", true);
-    Optional<String> campaign = body.text("/campaign/id", false);
-    String name = body.text("/buyer/name", true).orElse("");
-    String idNumber = body.text("/buyer/idNumber", true).orElse("");
+    Optional<String> campaign = body.text("/campaign/id", false, 64);
+    String name = body.text("/buyer/name", true, 64).orElse("");
+    String idNumber = body.text("/buyer/idNumber", true, 32).orElse("");
     boolean newToOperator = body.bool("/buyer/newToOperator", false);
     boolean newToPartner = body.bool("/buyer/newToPartner", false);
     JsonNode items = body.root().path("productOrderItem");
     if (!items.isArray() || items.size() != 1) {
       body.invalid("/productOrderItem", "exactly one item: an order is for one card");
     }
-    String product = body.text("/productOrderItem/0/productOffering/id", true).orElse("");
+    String product = body.text("/productOrderItem/0/productOffering/id", true, 64).orElse("");
     Optional<String> picked =
         body.text("/productOrderItem/0/product/msisdn", false)
             .flatMap(
@@ -144,10 +144,8 @@ public final class ProductOrderRoutes extends RouteBuilder {
                   }
                   return t;
                 });
-    Optional<String> payer = body.text("/payment/payer", false);
-    Optional<String> authorization = body.text("/payment/authorizationId", false);
-    checkLength(body, "/channel/id", channel, 32);
-    externalId.ifPresent(id -> checkLength(body, "/externalId", id, 64));
+    Optional<String> payer = body.text("/payment/payer", false, 64);
+    Optional<String> authorization = body.text("/payment/authorizationId", false, 128);
     body.requireValid();
     return new OrderRequest(
         channel,
@@ -158,12 +156,6 @@ public final class ProductOrderRoutes extends RouteBuilder {
         new OrderRequest.Buyer(name, idNumber, newToOperator, newToPartner),
         picked,
         new OrderRequest.Payment(paymentType.orElseThrow(), payer, authorization));
-  }
-
-  private static void checkLength(RequestBodies body, String pointer, String value, int max) {
-    if (value.isBlank() || value.length() > max) {
-      body.invalid(pointer, "1 to " + max + " characters");
-    }
   }
 
   private void get(Exchange exchange) {
@@ -222,11 +214,8 @@ public final class ProductOrderRoutes extends RouteBuilder {
 
   private void cancel(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String id = body.text("/productOrder/id", true).orElse("");
-    String reason = body.text("/cancellationReason", true).orElse("");
-    if (reason.length() > 500) {
-      body.invalid("/cancellationReason", "at most 500 characters");
-    }
+    String id = body.text("/productOrder/id", true, 16).orElse("");
+    String reason = body.text("/cancellationReason", true, 500).orElse("");
     body.requireValid();
     ProductOrder order = orders.cancel(id, reason, admin());
     Map<String, Object> json = new LinkedHashMap<>();
@@ -240,9 +229,9 @@ public final class ProductOrderRoutes extends RouteBuilder {
 
   private void pay(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String id = body.text("/productOrder/id", true).orElse("");
+    String id = body.text("/productOrder/id", true, 16).orElse("");
     long amount = body.number("/amountFen", true).orElse(0L);
-    String reference = body.text("/reference", true).orElse("");
+    String reference = body.text("/reference", true, 128).orElse("");
     body.requireValid();
     ProductOrder order = orders.pay(id, amount, reference, admin());
     Map<String, Object> json = new LinkedHashMap<>();

@@ -89,13 +89,10 @@ public final class ProductInventoryRoutes extends RouteBuilder {
     long id = productId(exchange);
     RequestBodies body = RequestBodies.of(exchange);
     String status = body.text("/status", true).orElse("");
-    String reason = body.text("/statusReason", true).orElse("");
+    String reason = body.text("/statusReason", true, 500).orElse("");
     ProductStatus target = ProductStatus.fromTmfName(status).orElse(null);
     if (!status.isEmpty() && (target == null || target == ProductStatus.CREATED)) {
       body.invalid("/status", "one of active, suspended, terminated");
-    }
-    if (reason.length() > 500) {
-      body.invalid("/statusReason", "at most 500 characters");
     }
     body.requireValid();
     HttpResponses.json(
