@@ -228,30 +228,33 @@ public final class Inventory {
                   }
                   return picked;
                 })
-            .orElseGet(() -> takeFirstAvailable(em, "phone_number", "msisdn", orderId, province));
-    String iccid = takeFirstAvailable(em, "sim_card", "iccid", orderId, province);
-    String imsi =
-        (String)
-            em.createNativeQuery("SELECT imsi FROM sim_card WHERE iccid = ?1", String.class)
-                .setParameter(1, iccid)
-                .getSingleResult();
+            .orElseGet(
+                () ->
+                    takeFirstAvailable(em, "phone_number", "msisdn", "msisdn", orderId, province)[
+                        0]);
+    String[] card = takeFirstAvailable(em, "sim_card", "iccid", "imsi", orderId, province);
+    String iccid = card[0];
+    String imsi = card[1];
     return new Allocation(msisdn, iccid, imsi);
   }
 
-  private static String takeFirstAvailable(
-      EntityManager em, String table, String key, long orderId, Province province) {
+  /** Takes the first available row of the province; returns its key and {@code also}. */
+  private static String[] takeFirstAvailable(
+      EntityManager em, String table, String key, String also, long orderId, Province province) {
     // Locked rows belong to reservations in flight: skipping them lets buyers proceed in parallel.
     @SuppressWarnings("unchecked")
-    List<String> candidates =
+    List<Object[]> candidates =
         em.createNativeQuery(
                 "SELECT "
                     + key
+                    + ", "
+                    + also
                     + " FROM "
                     + table
                     + " WHERE province = ?1 AND status = ?2 ORDER BY "
                     + key
                     + " LIMIT 1 FOR UPDATE SKIP LOCKED",
-                String.class)
+                Object[].class)
             .setParameter(1, province.name())
             .setParameter(2, AVAILABLE)
             .getResultList();
@@ -262,7 +265,8 @@ public final class Inventory {
               + " is available in "
               + province.name());
     }
-    int taken =
+    String taken = (String) candidates.get(0)[0];
+    int updated =
         em.createNativeQuery(
                 "UPDATE "
                     + table
@@ -271,13 +275,13 @@ public final class Inventory {
                     + " = ?3 AND status = ?4")
             .setParameter(1, RESERVED)
             .setParameter(2, orderId)
-            .setParameter(3, candidates.get(0))
+            .setParameter(3, taken)
             .setParameter(4, AVAILABLE)
             .executeUpdate();
-    if (taken != 1) {
-      throw new IllegalStateException(candidates.get(0) + " changed under its row lock");
+    if (updated != 1) {
+      throw new IllegalStateException(taken + " changed under its row lock");
     }
-    return candidates.get(0);
+    return new String[] {taken, (String) candidates.get(0)[1]};
   }
 
   /** Returns what an order reserved to the available stock, in the caller's transaction. */

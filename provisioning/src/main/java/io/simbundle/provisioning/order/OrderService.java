@@ -90,31 +90,38 @@ public final class OrderService {
    *     named in the details)
    */
   public OrderOutcome create(OrderRequest request, Actor actor) {
-    Optional<ProductOrder> earlier = request.externalId().flatMap(id -> byExternalId(request, id));
-    if (earlier.isPresent()) {
-      return new OrderOutcome(earlier.get(), false);
-    }
     CatalogVersion version = catalog.current();
     Instant now = clock.instant();
     Decision decision = qualify(request, version, now);
     try {
       if (!decision.approved()) {
-        ProductOrder rejected =
+        OrderOutcome rejected =
             unit.call(
                 em ->
-                    store(
-                        em,
-                        newOrder(request, version, 0, now),
-                        OrderState.REJECTED,
-                        decision.reasons(),
-                        "refused by rule set " + decision.ruleSetVersion(),
-                        actor));
-        log.info("order {} rejected: {}", rejected.id(), decision.reasonCodes());
-        return new OrderOutcome(rejected, true);
+                    earlier(em, request)
+                        .orElseGet(
+                            () ->
+                                new OrderOutcome(
+                                    store(
+                                        em,
+                                        newOrder(request, version, 0, now),
+                                        OrderState.REJECTED,
+                                        decision.reasons(),
+                                        "refused by rule set " + decision.ruleSetVersion(),
+                                        actor),
+                                    true)));
+        if (rejected.created()) {
+          log.info("order {} rejected: {}", rejected.order().id(), decision.reasonCodes());
+        }
+        return rejected;
       }
       long due = amountDue(request, version);
       try {
-        return new OrderOutcome(unit.call(em -> accept(em, request, version, due, actor)), true);
+        return unit.call(
+            em ->
+                earlier(em, request)
+                    .orElseGet(
+                        () -> new OrderOutcome(accept(em, request, version, due, actor), true)));
       } catch (InventoryUnavailableException e) {
         ProductOrder failed =
             unit.call(
@@ -135,11 +142,26 @@ public final class OrderService {
     } catch (PersistenceException e) {
       // Two deliveries of one store order raced: the unique key let one in, the other reads it.
       if (request.externalId().isPresent() && isDuplicate(e)) {
-        return new OrderOutcome(
-            byExternalId(request, request.externalId().get()).orElseThrow(() -> e), false);
+        return unit.call(em -> earlier(em, request)).orElseThrow(() -> e);
       }
       throw e;
     }
+  }
+
+  /** The order a store's earlier delivery of this request created, in the caller's transaction. */
+  private Optional<OrderOutcome> earlier(EntityManager em, OrderRequest request) {
+    return request
+        .externalId()
+        .flatMap(
+            externalId ->
+                em.createQuery(
+                        "FROM ProductOrderEntity WHERE channel = :channel AND externalId = :id",
+                        ProductOrderEntity.class)
+                    .setParameter("channel", request.channel())
+                    .setParameter("id", externalId)
+                    .getResultStream()
+                    .findFirst())
+        .map(order -> new OrderOutcome(view(order), false));
   }
 
   private Decision qualify(OrderRequest request, CatalogVersion version, Instant now) {
@@ -484,19 +506,6 @@ public final class OrderService {
         .setParameter("code", orderCode)
         .getResultStream()
         .findFirst();
-  }
-
-  private Optional<ProductOrder> byExternalId(OrderRequest request, String externalId) {
-    return unit.call(
-        em ->
-            em.createQuery(
-                    "FROM ProductOrderEntity WHERE channel = :channel AND externalId = :id",
-                    ProductOrderEntity.class)
-                .setParameter("channel", request.channel())
-                .setParameter("id", externalId)
-                .getResultStream()
-                .findFirst()
-                .map(this::view));
   }
 
   private ProductOrder view(ProductOrderEntity order) {
