@@ -4,6 +4,7 @@ import io.simbundle.platform.database.ModuleSchema;
 import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.order.OrderService;
 import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.SubscriptionService;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ProvisioningSchema {
     entities.addAll(OrderService.entities());
     entities.addAll(SubscriptionService.entities());
     entities.addAll(Outbox.entities());
+    entities.addAll(StoreService.entities());
     return entities;
   }
 }

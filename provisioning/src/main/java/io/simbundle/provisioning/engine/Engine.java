@@ -11,6 +11,7 @@ import io.simbundle.provisioning.ProvisioningSchema;
 import io.simbundle.provisioning.api.activation.ActivationRoutes;
 import io.simbundle.provisioning.api.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.api.admin.RulesAdminRoutes;
+import io.simbundle.provisioning.api.admin.StoreAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
 import io.simbundle.provisioning.api.inventory.InventoryRoutes;
 import io.simbundle.provisioning.api.order.ProductOrderRoutes;
@@ -18,6 +19,7 @@ import io.simbundle.provisioning.api.problem.ProblemResponses;
 import io.simbundle.provisioning.api.problem.UnmatchedRequests;
 import io.simbundle.provisioning.api.product.ProductInventoryRoutes;
 import io.simbundle.provisioning.api.qualification.QualificationRoutes;
+import io.simbundle.provisioning.api.store.StoreOrderRoutes;
 import io.simbundle.provisioning.api.web.WebPageRoutes;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.provisioning.buyer.PersonalData;
@@ -25,6 +27,7 @@ import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.order.OrderService;
+import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingSync;
 import io.simbundle.provisioning.subscription.Grants;
 import io.simbundle.provisioning.subscription.SubscriptionService;
@@ -162,6 +165,9 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions));
     camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
     camel.configure().addRoutesBuilder(new WebPageRoutes());
+    StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
+    camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
+    camel.configure().addRoutesBuilder(new StoreOrderRoutes(stores, orders, clock));
     camel
         .configure()
         .addRoutesBuilder(

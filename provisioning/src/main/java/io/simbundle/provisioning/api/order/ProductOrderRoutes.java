@@ -109,7 +109,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
   }
 
   /** Reads an order request; every invalid field is named in one 400 answer. */
-  static OrderRequest orderRequest(RequestBodies body) {
+  public static OrderRequest orderRequest(RequestBodies body) {
     String channel = body.text("/channel/id", true, 32).orElse("");
     Optional<String> externalId = body.text("/externalId", false, 64);
     Optional<Province> province = body.province("/place/id", true);
@@ -265,7 +265,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
   }
 
   /** The TMF622 representation of an order. */
-  static Map<String, Object> json(ProductOrder order) {
+  public static Map<String, Object> json(ProductOrder order) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", order.id());
     json.put("href", TMF622 + "/productOrder/" + order.id());

@@ -1,0 +1,147 @@
+package io.simbundle.provisioning.store;
+
+import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.buyer.PersonalDataSeal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores that push orders: onboarding, secret rotation with a grace period for the old secret, and
+ * the secrets a request may be signed with. Secrets are generated here (256 random bits), shown
+ * once and kept sealed.
+ */
+public final class StoreService {
+
+  private static final Logger log = LoggerFactory.getLogger(StoreService.class);
+  private static final String SEAL_FIELD = "storeSecret";
+
+  private final PersistenceUnit unit;
+  private final PersonalDataSeal seal;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public StoreService(PersistenceUnit unit, PersonalDataSeal seal, Clock clock) {
+    this.unit = unit;
+    this.seal = seal;
+    this.clock = clock;
+  }
+
+  public static List<Class<?>> entities() {
+    return List.of(StoreEntity.class);
+  }
+
+  /**
+   * @throws ProvisioningException a conflict when the id is taken
+   */
+  public IssuedSecret onboard(StoreRegistration registration, Actor actor) {
+    String secret = newSecret();
+    Instant now = clock.instant();
+    Store store =
+        unit.call(
+            em -> {
+              if (em.find(StoreEntity.class, registration.id()) != null) {
+                throw ProvisioningException.conflict(
+                    "store-exists", "store " + registration.id() + " is onboarded already");
+              }
+              StoreEntity entity = new StoreEntity();
+              entity.id = registration.id();
+              entity.name = registration.name();
+              entity.callbackUrl = registration.callbackUrl().toString();
+              entity.campaigns = String.join(",", registration.campaigns());
+              entity.secretSealed = seal.seal(SEAL_FIELD, secret);
+              entity.createdAt = now;
+              entity.updatedAt = now;
+              em.persist(entity);
+              return view(entity);
+            });
+    log.info("store {} onboarded by {}", store.id(), actor);
+    return new IssuedSecret(store, secret);
+  }
+
+  /**
+   * Issues a new secret; the current one stays valid for {@code grace}.
+   *
+   * @throws ProvisioningException when the store is unknown
+   */
+  public IssuedSecret rotateSecret(String storeId, Duration grace, Actor actor) {
+    String secret = newSecret();
+    Instant now = clock.instant();
+    Store store =
+        unit.call(
+            em -> {
+              StoreEntity entity = em.find(StoreEntity.class, storeId);
+              if (entity == null) {
+                throw ProvisioningException.notFound("no store " + storeId);
+              }
+              entity.previousSecretSealed = entity.secretSealed;
+              entity.previousValidUntil = now.plus(grace);
+              entity.secretSealed = seal.seal(SEAL_FIELD, secret);
+              entity.updatedAt = now;
+              return view(entity);
+            });
+    log.info(
+        "secret of store {} rotated by {}; the previous one is valid {}", storeId, actor, grace);
+    return new IssuedSecret(store, secret);
+  }
+
+  public Optional<Store> find(String storeId) {
+    return unit.call(
+        em -> Optional.ofNullable(em.find(StoreEntity.class, storeId)).map(this::view));
+  }
+
+  public List<Store> list() {
+    return unit.call(
+        em ->
+            em
+                .createQuery("FROM StoreEntity ORDER BY id", StoreEntity.class)
+                .getResultList()
+                .stream()
+                .map(this::view)
+                .toList());
+  }
+
+  /** The secrets a request of the store may be signed with now; empty for an unknown store. */
+  public List<String> validSecrets(String storeId) {
+    Instant now = clock.instant();
+    return unit.call(
+        em -> {
+          StoreEntity entity = em.find(StoreEntity.class, storeId);
+          List<String> secrets = new ArrayList<>();
+          if (entity != null) {
+            secrets.add(seal.open(SEAL_FIELD, entity.secretSealed));
+            if (entity.previousSecretSealed != null && now.isBefore(entity.previousValidUntil)) {
+              secrets.add(seal.open(SEAL_FIELD, entity.previousSecretSealed));
+            }
+          }
+          return secrets;
+        });
+  }
+
+  private Store view(StoreEntity entity) {
+    return new Store(
+        entity.id,
+        entity.name,
+        URI.create(entity.callbackUrl),
+        entity.campaigns.isEmpty() ? List.of() : Arrays.asList(entity.campaigns.split(",")),
+        Optional.ofNullable(entity.previousValidUntil),
+        entity.createdAt);
+  }
+
+  private String newSecret() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
