@@ -4,6 +4,8 @@ import io.simbundle.platform.database.ModuleSchema;
 import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.order.OrderService;
 import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.outbox.OutboxDelivery;
+import io.simbundle.provisioning.partner.PartnerEndpoints;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.SubscriptionService;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ public final class ProvisioningSchema {
     entities.addAll(OrderService.entities());
     entities.addAll(SubscriptionService.entities());
     entities.addAll(Outbox.entities());
+    entities.addAll(OutboxDelivery.entities());
     entities.addAll(StoreService.entities());
+    entities.addAll(PartnerEndpoints.entities());
     return entities;
   }
 }

@@ -133,14 +133,28 @@ CREATE TABLE provisioning_audit (
 ) ENGINE = InnoDB;
 
 -- Messages for partners and stores, written in the transaction of the change they announce;
--- the channel routes deliver them.
+-- the delivery route sends them, retrying with exponential backoff until next_attempt_at.
 CREATE TABLE outbox_message (
-  id            BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  destination   VARCHAR(64)   NOT NULL,
-  kind          VARCHAR(32)   NOT NULL,
-  payload       TEXT          NOT NULL,
-  created_at    DATETIME(6)   NOT NULL,
-  delivered_at  DATETIME(6),
-  attempts      INT           NOT NULL,
-  INDEX ix_outbox_pending (delivered_at, id)
+  id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  destination      VARCHAR(64)   NOT NULL,
+  kind             VARCHAR(32)   NOT NULL,
+  payload          TEXT          NOT NULL,
+  created_at       DATETIME(6)   NOT NULL,
+  delivered_at     DATETIME(6),
+  attempts         INT           NOT NULL,
+  next_attempt_at  DATETIME(6)   NOT NULL,
+  last_error       VARCHAR(1000),
+  INDEX ix_outbox_due (delivered_at, next_attempt_at, id)
+) ENGINE = InnoDB;
+
+-- Messages that failed every attempt; the admin API re-drives them into outbox_message.
+CREATE TABLE outbox_dead_letter (
+  id               BIGINT        NOT NULL PRIMARY KEY,
+  destination      VARCHAR(64)   NOT NULL,
+  kind             VARCHAR(32)   NOT NULL,
+  payload          TEXT          NOT NULL,
+  created_at       DATETIME(6)   NOT NULL,
+  attempts         INT           NOT NULL,
+  last_error       VARCHAR(1000),
+  dead_at          DATETIME(6)   NOT NULL
 ) ENGINE = InnoDB;

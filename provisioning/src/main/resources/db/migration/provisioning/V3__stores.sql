@@ -13,3 +13,12 @@ CREATE TABLE store (
   updated_at             DATETIME(6)   NOT NULL,
   version                INT           NOT NULL
 ) ENGINE = InnoDB;
+
+-- Where a partner's platform takes perk notices, and the secret they are signed with.
+CREATE TABLE partner_endpoint (
+  partner_code    VARCHAR(64)   NOT NULL PRIMARY KEY,
+  url             VARCHAR(512)  NOT NULL,
+  secret_sealed   VARCHAR(512)  NOT NULL,
+  created_at      DATETIME(6)   NOT NULL,
+  updated_at      DATETIME(6)   NOT NULL
+) ENGINE = InnoDB;

@@ -10,6 +10,7 @@ import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningSchema;
 import io.simbundle.provisioning.api.activation.ActivationRoutes;
 import io.simbundle.provisioning.api.admin.CatalogAdminRoutes;
+import io.simbundle.provisioning.api.admin.OutboxAdminRoutes;
 import io.simbundle.provisioning.api.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.api.admin.StoreAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
@@ -27,6 +28,8 @@ import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.order.OrderService;
+import io.simbundle.provisioning.outbox.OutboxDelivery;
+import io.simbundle.provisioning.partner.PartnerEndpoints;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingSync;
 import io.simbundle.provisioning.subscription.Grants;
@@ -41,6 +44,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
@@ -63,6 +67,7 @@ public final class Engine implements AutoCloseable {
   private SubscriptionService subscriptions;
   private ChargingSync chargingSync;
   private Main camel;
+  private OutboxDelivery outbox;
 
   private Engine(EngineSettings settings) {
     this.settings = settings;
@@ -166,12 +171,26 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
     camel.configure().addRoutesBuilder(new WebPageRoutes());
     StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
+    PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
+    OutboxDelivery outbox =
+        new OutboxDelivery(
+            provisioningUnit,
+            destination ->
+                destination.startsWith("store:")
+                    ? stores.endpoint(destination.substring("store:".length()))
+                    : destination.startsWith("partner:")
+                        ? partners.endpoint(destination.substring("partner:".length()))
+                        : Optional.empty(),
+            settings.provisioning().delivery(),
+            clock);
+    this.outbox = outbox;
+    camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(stores, orders, clock));
     camel
         .configure()
         .addRoutesBuilder(
-            new ProvisioningJobs(orders, chargingSync, settings.provisioning().jobInterval()));
+            new ProvisioningJobs(orders, chargingSync, outbox, settings.provisioning()));
     camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();
@@ -200,6 +219,10 @@ public final class Engine implements AutoCloseable {
 
   public SubscriptionService subscriptions() {
     return subscriptions;
+  }
+
+  public OutboxDelivery outbox() {
+    return outbox;
   }
 
   public ChargingSync chargingSync() {

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.engine;
 
 import io.simbundle.provisioning.order.OrderService;
+import io.simbundle.provisioning.outbox.OutboxDelivery;
 import io.simbundle.provisioning.subscription.ChargingSync;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,16 +15,23 @@ final class ProvisioningJobs extends RouteBuilder {
 
   private final OrderService orders;
   private final ChargingSync charging;
-  private final Duration interval;
+  private final OutboxDelivery outbox;
+  private final ProvisioningSettings settings;
 
-  ProvisioningJobs(OrderService orders, ChargingSync charging, Duration interval) {
+  ProvisioningJobs(
+      OrderService orders,
+      ChargingSync charging,
+      OutboxDelivery outbox,
+      ProvisioningSettings settings) {
     this.orders = orders;
     this.charging = charging;
-    this.interval = interval;
+    this.outbox = outbox;
+    this.settings = settings;
   }
 
   @Override
   public void configure() {
+    Duration interval = settings.jobInterval();
     String timer = "?period=" + interval.toMillis() + "&delay=" + interval.toMillis();
     from("timer:expire-unpaid-orders" + timer)
         .routeId("expire-unpaid-orders")

@@ -18,6 +18,7 @@ import io.simbundle.provisioning.buyer.PersonalData;
 import io.simbundle.provisioning.inventory.Allocation;
 import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.inventory.InventoryUnavailableException;
+import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.rules.QualificationRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
@@ -228,6 +229,7 @@ public final class OrderService {
     order.iccid = allocation.iccid();
     order.imsi = allocation.imsi();
     audit(em, order, Optional.empty(), "qualified; reserved " + allocation.msisdn(), actor);
+    announce(em, order);
     if (request.payment().type() == PaymentType.CREDIT) {
       moveTo(
           em,
@@ -284,6 +286,7 @@ public final class OrderService {
     em.persist(order);
     em.flush();
     audit(em, order, Optional.empty(), reason, actor);
+    announce(em, order);
     return view(order);
   }
 
@@ -478,6 +481,19 @@ public final class OrderService {
         actor,
         reason,
         order.updatedAt);
+    announce(em, order);
+  }
+
+  /** Tells the store the order came from (if it came from one) of its new state. */
+  private void announce(EntityManager em, ProductOrderEntity order) {
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    payload.put("productOrder", order.orderCode);
+    payload.put("externalId", order.externalId);
+    payload.put("state", order.state);
+    payload.put("stateReason", order.stateReason);
+    payload.put("msisdn", order.msisdn);
+    payload.put("at", order.updatedAt);
+    StoreService.queueCallback(em, order.channel, "order." + order.state, payload, order.updatedAt);
   }
 
   private void audit(

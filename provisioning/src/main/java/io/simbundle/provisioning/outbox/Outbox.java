@@ -37,6 +37,7 @@ public final class Outbox {
       throw new IllegalArgumentException("payload is not writable as JSON", e);
     }
     message.createdAt = at;
+    message.nextAttemptAt = at;
     em.persist(message);
   }
 

@@ -32,4 +32,10 @@ class OutboxMessageEntity {
 
   @Column(nullable = false)
   int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  Instant nextAttemptAt;
+
+  @Column(name = "last_error", length = 1000)
+  String lastError;
 }

@@ -4,6 +4,9 @@ import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.buyer.PersonalDataSeal;
+import io.simbundle.provisioning.outbox.Endpoint;
+import io.simbundle.provisioning.outbox.Outbox;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -127,6 +130,28 @@ public final class StoreService {
           }
           return secrets;
         });
+  }
+
+  /** Where the store takes callbacks, signed with its current secret. */
+  public Optional<Endpoint> endpoint(String storeId) {
+    return unit.call(
+        em ->
+            Optional.ofNullable(em.find(StoreEntity.class, storeId))
+                .map(
+                    e ->
+                        new Endpoint(
+                            URI.create(e.callbackUrl), seal.open(SEAL_FIELD, e.secretSealed))));
+  }
+
+  /**
+   * Queues a callback to the store an order came from, in the caller's transaction; nothing when
+   * the order's channel is not a store.
+   */
+  public static void queueCallback(
+      EntityManager em, String channel, String kind, Object payload, Instant at) {
+    if (em.find(StoreEntity.class, channel) != null) {
+      Outbox.write(em, "store:" + channel, kind, payload, at);
+    }
   }
 
   private Store view(StoreEntity entity) {

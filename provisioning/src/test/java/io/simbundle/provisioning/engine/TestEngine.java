@@ -7,6 +7,7 @@ import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.api.admin.AdminCredentials;
+import io.simbundle.provisioning.outbox.DeliveryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -48,14 +49,27 @@ public final class TestEngine implements AutoCloseable {
     return start(TestDatabase.newSchemaSettings(purpose));
   }
 
-  /** An engine whose clock the test moves; background jobs wait an hour, tests run them. */
+  /**
+   * An engine whose clock the test moves; background jobs wait an hour, tests run them. The outbox
+   * gives up after 3 attempts, 1 s apart at first.
+   */
   public static TestEngine start(String purpose, Clock clock) {
+    return start(TestDatabase.newSchemaSettings(purpose), clock);
+  }
+
+  /** Like {@link #start(String, Clock)}, on a given database: a restart on the same data. */
+  public static TestEngine start(DatabaseSettings database, Clock clock) {
     return new TestEngine(
         settings(
-            TestDatabase.newSchemaSettings(purpose),
+            database,
             Optional.empty(),
             RulesSettings.defaults(),
-            new ProvisioningSettings(Duration.ofMinutes(30), Duration.ofHours(1))),
+            new ProvisioningSettings(
+                Duration.ofMinutes(30),
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                new DeliveryPolicy(
+                    3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)))),
         clock);
   }
 
