@@ -3,11 +3,10 @@ package io.simbundle.provisioning.partner;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.buyer.PersonalDataSeal;
 import io.simbundle.provisioning.outbox.Endpoint;
+import io.simbundle.provisioning.store.SigningSecrets;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +21,6 @@ public final class PartnerEndpoints {
   private final PersistenceUnit unit;
   private final PersonalDataSeal seal;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   public PartnerEndpoints(PersistenceUnit unit, PersonalDataSeal seal, Clock clock) {
     this.unit = unit;
@@ -40,9 +38,7 @@ public final class PartnerEndpoints {
    * @return the new signing secret
    */
   public String set(String partnerCode, URI url) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = SigningSecrets.generate();
     Instant now = clock.instant();
     unit.run(
         em -> {

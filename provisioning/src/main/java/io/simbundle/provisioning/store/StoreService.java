@@ -8,13 +8,11 @@ import io.simbundle.provisioning.outbox.Endpoint;
 import io.simbundle.provisioning.outbox.Outbox;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,7 +31,6 @@ public final class StoreService {
   private final PersistenceUnit unit;
   private final PersonalDataSeal seal;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   public StoreService(PersistenceUnit unit, PersonalDataSeal seal, Clock clock) {
     this.unit = unit;
@@ -49,7 +46,7 @@ public final class StoreService {
    * @throws ProvisioningException a conflict when the id is taken
    */
   public IssuedSecret onboard(StoreRegistration registration, Actor actor) {
-    String secret = newSecret();
+    String secret = SigningSecrets.generate();
     Instant now = clock.instant();
     Store store =
         unit.call(
@@ -79,7 +76,7 @@ public final class StoreService {
    * @throws ProvisioningException when the store is unknown
    */
   public IssuedSecret rotateSecret(String storeId, Duration grace, Actor actor) {
-    String secret = newSecret();
+    String secret = SigningSecrets.generate();
     Instant now = clock.instant();
     Store store =
         unit.call(
@@ -162,11 +159,5 @@ public final class StoreService {
         entity.campaigns.isEmpty() ? List.of() : Arrays.asList(entity.campaigns.split(",")),
         Optional.ofNullable(entity.previousValidUntil),
         entity.createdAt);
-  }
-
-  private String newSecret() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -90,7 +90,18 @@ public final class ProductOrderRoutes extends RouteBuilder {
 
   private void create(Exchange exchange) {
     OrderOutcome outcome = orders.create(orderRequest(RequestBodies.of(exchange)), admin());
-    ProductOrder order = outcome.order();
+    ProductOrder order = requireNotRejected(outcome.order());
+    HttpResponses.json(
+        exchange,
+        outcome.created() ? 201 : 200,
+        json(order),
+        Map.of("Location", TMF622 + "/productOrder/" + order.id()));
+  }
+
+  /**
+   * @throws ProblemException 422 with the rules' reasons when the order was rejected
+   */
+  public static ProductOrder requireNotRejected(ProductOrder order) {
     if (order.state() == OrderState.REJECTED) {
       throw new ProblemException(
           Problem.of(
@@ -101,11 +112,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
               .with("productOrder", order.id())
               .with("reasons", Reasons.json(order.refusals())));
     }
-    HttpResponses.json(
-        exchange,
-        outcome.created() ? 201 : 200,
-        json(order),
-        Map.of("Location", TMF622 + "/productOrder/" + order.id()));
+    return order;
   }
 
   /** Reads an order request; every invalid field is named in one 400 answer. */

@@ -3,7 +3,6 @@ package io.simbundle.provisioning.api.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.Json;
-import io.simbundle.provisioning.api.Reasons;
 import io.simbundle.provisioning.api.RequestBodies;
 import io.simbundle.provisioning.api.order.ProductOrderRoutes;
 import io.simbundle.provisioning.api.problem.Problem;
@@ -12,7 +11,6 @@ import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.order.OrderOutcome;
 import io.simbundle.provisioning.order.OrderRequest;
 import io.simbundle.provisioning.order.OrderService;
-import io.simbundle.provisioning.order.OrderState;
 import io.simbundle.provisioning.store.RequestSignature;
 import io.simbundle.provisioning.store.Store;
 import io.simbundle.provisioning.store.StoreService;
@@ -105,16 +103,7 @@ public final class StoreOrderRoutes extends RouteBuilder {
               "store " + storeId + " may not sell campaign " + campaign));
     }
     OrderOutcome outcome = orders.create(request, Actor.channel(storeId));
-    if (outcome.order().state() == OrderState.REJECTED) {
-      throw new ProblemException(
-          Problem.of(
-                  422,
-                  "order-rejected",
-                  "Refused by the rules",
-                  "the order was rejected: " + outcome.order().refusals().size() + " reason(s)")
-              .with("productOrder", outcome.order().id())
-              .with("reasons", Reasons.json(outcome.order().refusals())));
-    }
+    ProductOrderRoutes.requireNotRejected(outcome.order());
     Map<String, Object> json = new LinkedHashMap<>(ProductOrderRoutes.json(outcome.order()));
     json.put("duplicate", !outcome.created());
     HttpResponses.json(exchange, 202, json, Map.of("Location", (String) json.get("href")));
