@@ -30,6 +30,8 @@ import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.order.OrderService;
 import io.simbundle.provisioning.outbox.OutboxDelivery;
 import io.simbundle.provisioning.partner.PartnerEndpoints;
+import io.simbundle.provisioning.store.OrderFileRoute;
+import io.simbundle.provisioning.store.OrderFiles;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingSync;
 import io.simbundle.provisioning.subscription.Grants;
@@ -187,6 +189,11 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(stores, orders, clock));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new OrderFileRoute(
+                settings.provisioning().orderFiles(), new OrderFiles(stores, orders)));
     camel
         .configure()
         .addRoutesBuilder(

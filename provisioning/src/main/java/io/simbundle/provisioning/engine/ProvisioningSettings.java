@@ -1,8 +1,10 @@
 package io.simbundle.provisioning.engine;
 
+import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.settings.InvalidSettingException;
 import io.simbundle.platform.settings.Settings;
 import io.simbundle.provisioning.outbox.DeliveryPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,20 +15,27 @@ import java.util.Objects;
  * @param jobInterval how often unpaid orders are expired and charging is brought in step
  * @param outboxPoll how often the outbox is looked at for messages due
  * @param delivery how hard the outbox tries
+ * @param orderFiles where stores drop order files, one directory per store
  */
 public record ProvisioningSettings(
-    Duration paymentWindow, Duration jobInterval, Duration outboxPoll, DeliveryPolicy delivery) {
+    Duration paymentWindow,
+    Duration jobInterval,
+    Duration outboxPoll,
+    DeliveryPolicy delivery,
+    Path orderFiles) {
 
   public static final String PAYMENT_WINDOW = "simbundle.orders.payment-window-minutes";
   public static final String JOB_INTERVAL = "simbundle.provisioning.job-interval-seconds";
   public static final String OUTBOX_POLL = "simbundle.outbox.poll-millis";
   public static final String OUTBOX_ATTEMPTS = "simbundle.outbox.max-attempts";
+  public static final String ORDER_FILES = "simbundle.orders.files-dir";
 
   public ProvisioningSettings {
     Objects.requireNonNull(paymentWindow);
     Objects.requireNonNull(jobInterval);
     Objects.requireNonNull(outboxPoll);
     Objects.requireNonNull(delivery);
+    Objects.requireNonNull(orderFiles);
     if (paymentWindow.isNegative() || paymentWindow.isZero()) {
       throw new InvalidSettingException(
           PAYMENT_WINDOW, String.valueOf(paymentWindow.toMinutes()), "must be positive");
@@ -37,12 +46,14 @@ public record ProvisioningSettings(
     }
   }
 
-  public static ProvisioningSettings defaults() {
+  /** The defaults, with order files taken from {@code orderFiles}. */
+  public static ProvisioningSettings defaults(Path orderFiles) {
     return new ProvisioningSettings(
         Duration.ofMinutes(30),
         Duration.ofSeconds(30),
         Duration.ofSeconds(1),
-        DeliveryPolicy.defaults());
+        DeliveryPolicy.defaults(),
+        orderFiles);
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -54,6 +65,13 @@ public record ProvisioningSettings(
             settings.integer(OUTBOX_ATTEMPTS, 8),
             Duration.ofSeconds(1),
             Duration.ofMinutes(10),
-            Duration.ofSeconds(5)));
+            Duration.ofSeconds(5)),
+        settings
+            .path(ORDER_FILES)
+            .orElse(
+                settings
+                    .path(DatabaseSettings.DATA_DIR)
+                    .orElse(Path.of("data"))
+                    .resolve("order-files")));
   }
 }

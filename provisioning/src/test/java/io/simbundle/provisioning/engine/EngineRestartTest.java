@@ -51,7 +51,7 @@ class EngineRestartTest {
             RulesSettings.defaults(),
             new SecuritySettings(TestEngine.ADMIN, Optional.empty()),
             TestEngine.gy(),
-            ProvisioningSettings.defaults());
+            ProvisioningSettings.defaults(TestEngine.orderFilesDirectory()));
 
     assertThatThrownBy(() -> Engine.start(unreachable, TestEngine.CLOCK))
         .hasMessageContaining("database")

@@ -69,7 +69,8 @@ public final class TestEngine implements AutoCloseable {
                 Duration.ofHours(1),
                 Duration.ofHours(1),
                 new DeliveryPolicy(
-                    3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)))),
+                    3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)),
+                orderFilesDirectory())),
         clock);
   }
 
@@ -84,7 +85,12 @@ public final class TestEngine implements AutoCloseable {
   public static TestEngine start(
       DatabaseSettings database, Optional<Path> catalogDirectory, RulesSettings rules) {
     return new TestEngine(
-        settings(database, catalogDirectory, rules, ProvisioningSettings.defaults()), CLOCK);
+        settings(
+            database,
+            catalogDirectory,
+            rules,
+            ProvisioningSettings.defaults(orderFilesDirectory())),
+        CLOCK);
   }
 
   private static EngineSettings settings(
@@ -101,6 +107,15 @@ public final class TestEngine implements AutoCloseable {
         new SecuritySettings(ADMIN, Optional.empty()),
         gy(),
         provisioning);
+  }
+
+  /** A fresh directory for the engine's store order files. */
+  public static Path orderFilesDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("simbundle-order-files");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Gy on a free loopback port, with the demo subscribers. */
