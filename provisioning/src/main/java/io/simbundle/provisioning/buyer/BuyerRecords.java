@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.buyer;
 
 import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.provisioning.campaign.CampaignStock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,10 +19,12 @@ public final class BuyerRecords {
 
   private final DataSource dataSource;
   private final PersonalDataDigest digest;
+  private final CampaignStock stock;
 
-  public BuyerRecords(DataSource dataSource, PersonalDataDigest digest) {
+  public BuyerRecords(DataSource dataSource, PersonalDataDigest digest, CampaignStock stock) {
     this.dataSource = dataSource;
     this.digest = digest;
+    this.stock = stock;
   }
 
   /** Cards on this ID number that are not terminated. */
@@ -42,11 +45,9 @@ public final class BuyerRecords {
             campaignCode);
   }
 
-  /** Live orders the campaign has taken in all. */
+  /** Units the campaign has sold: live orders holding stock. */
   public long campaignUnitsSold(String campaignCode) {
-    return count(
-        "SELECT COUNT(*) FROM product_order WHERE campaign_code = ? AND " + LIVE_ORDER,
-        campaignCode);
+    return stock.sold(campaignCode);
   }
 
   /**

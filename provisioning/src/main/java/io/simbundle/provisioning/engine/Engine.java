@@ -24,6 +24,7 @@ import io.simbundle.provisioning.api.store.StoreOrderRoutes;
 import io.simbundle.provisioning.api.web.WebPageRoutes;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.provisioning.buyer.PersonalData;
+import io.simbundle.provisioning.campaign.CampaignStock;
 import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.inventory.Inventory;
@@ -102,7 +103,9 @@ public final class Engine implements AutoCloseable {
     database.migrate(ProvisioningSchema.SCHEMA);
     PersonalData personalData =
         PersonalData.open(settings.security().personalDataKey(), database.dataSource());
-    BuyerRecords buyerRecords = new BuyerRecords(database.dataSource(), personalData.digest());
+    CampaignStock campaignStock = new CampaignStock(database.dataSource());
+    BuyerRecords buyerRecords =
+        new BuyerRecords(database.dataSource(), personalData.digest(), campaignStock);
     PersistenceUnit provisioningUnit =
         PersistenceUnit.create(database, ProvisioningSchema.SCHEMA, ProvisioningSchema.entities());
     started.push(provisioningUnit);
@@ -114,6 +117,7 @@ public final class Engine implements AutoCloseable {
             rules,
             buyerRecords,
             inventory,
+            campaignStock,
             personalData,
             settings.provisioning().paymentWindow(),
             clock);

@@ -15,6 +15,8 @@ import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.provisioning.buyer.Masked;
 import io.simbundle.provisioning.buyer.PersonalData;
+import io.simbundle.provisioning.campaign.CampaignRefusal;
+import io.simbundle.provisioning.campaign.CampaignStock;
 import io.simbundle.provisioning.inventory.Allocation;
 import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.inventory.InventoryUnavailableException;
@@ -55,6 +57,7 @@ public final class OrderService {
   private final RulesService rules;
   private final BuyerRecords records;
   private final Inventory inventory;
+  private final CampaignStock stock;
   private final PersonalData personalData;
   private final Duration paymentWindow;
   private final Clock clock;
@@ -66,6 +69,7 @@ public final class OrderService {
       RulesService rules,
       BuyerRecords records,
       Inventory inventory,
+      CampaignStock stock,
       PersonalData personalData,
       Duration paymentWindow,
       Clock clock) {
@@ -74,6 +78,7 @@ public final class OrderService {
     this.rules = rules;
     this.records = records;
     this.inventory = inventory;
+    this.stock = stock;
     this.personalData = personalData;
     this.paymentWindow = paymentWindow;
     this.clock = clock;
@@ -117,12 +122,31 @@ public final class OrderService {
         return rejected;
       }
       long due = amountDue(request, version);
+      String digest = personalData.digest().of(request.buyer().idNumber());
+      request.campaignCode().flatMap(version::campaign).ifPresent(c -> stock.prepare(c, digest));
       try {
-        return unit.call(
-            em ->
-                earlier(em, request)
-                    .orElseGet(
-                        () -> new OrderOutcome(accept(em, request, version, due, actor), true)));
+        return retryingDeadlocks(
+            () ->
+                unit.call(
+                    em ->
+                        earlier(em, request)
+                            .orElseGet(
+                                () ->
+                                    new OrderOutcome(
+                                        accept(em, request, version, due, actor), true))));
+      } catch (CampaignRefusal refusal) {
+        ProductOrder rejected =
+            unit.call(
+                em ->
+                    store(
+                        em,
+                        newOrder(request, version, due, now),
+                        OrderState.REJECTED,
+                        List.of(refusal.reason()),
+                        refusal.getMessage(),
+                        actor));
+        log.info("order {} rejected: {}", rejected.id(), refusal.reason().code());
+        return new OrderOutcome(rejected, true);
       } catch (InventoryUnavailableException e) {
         ProductOrder failed =
             unit.call(
@@ -147,6 +171,38 @@ public final class OrderService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Runs an order transaction again when the database chose it as a deadlock victim: under a burst,
+   * orders lock campaign, stock and inventory rows in orders the database cannot always keep apart,
+   * and the victim's work was rolled back whole.
+   */
+  private static <T> T retryingDeadlocks(java.util.function.Supplier<T> transaction) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.get();
+      } catch (PersistenceException e) {
+        if (attempt == 5 || !isDeadlock(e)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 << attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isDeadlock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransactionRollbackException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The order a store's earlier delivery of this request created, in the caller's transaction. */
@@ -223,6 +279,8 @@ public final class OrderService {
     order.state = OrderState.ACKNOWLEDGED.tmfName();
     em.persist(order);
     em.flush();
+    Optional<PresaleCampaign> campaign = request.campaignCode().flatMap(version::campaign);
+    campaign.ifPresent(c -> stock.take(em, c, order.idNumberDigest));
     Allocation allocation =
         inventory.reserve(em, order.id, request.province(), request.pickedMsisdn());
     order.msisdn = allocation.msisdn();
@@ -342,6 +400,9 @@ public final class OrderService {
       EntityManager em, ProductOrderEntity order, String reason, Actor actor) {
     OrderState next = order.state().moveTo(OrderState.CANCELLED);
     inventory.release(em, order.id);
+    if (order.campaignCode != null) {
+      stock.giveBack(em, order.campaignCode, order.idNumberDigest);
+    }
     String released = "; released " + order.msisdn + " and card " + order.iccid;
     order.msisdn = null;
     order.iccid = null;
