@@ -388,6 +388,49 @@ public final class OrderService {
   }
 
   /**
+   * Records that a paid order's card was shipped, and tells the store.
+   *
+   * @throws ProvisioningException when the order is unknown, not paid, activated or shipped already
+   */
+  public ProductOrder ship(String orderCode, String carrier, String trackingNumber, Actor actor) {
+    return unit.call(
+        em -> {
+          ProductOrderEntity order = lock(em, orderCode);
+          if (order.state() != OrderState.IN_PROGRESS || order.shippedAt != null) {
+            throw ProvisioningException.conflict(
+                "order-state",
+                "order "
+                    + orderCode
+                    + (order.shippedAt != null
+                        ? " is shipped already"
+                        : " is " + order.state + "; only a paid order is shipped"));
+          }
+          Instant now = clock.instant();
+          order.shippedAt = now;
+          order.carrier = carrier;
+          order.trackingNumber = trackingNumber;
+          order.updatedAt = now;
+          AuditTrail.record(
+              em,
+              AuditTrail.Subject.ORDER,
+              order.id,
+              Optional.of(order.state),
+              order.state,
+              actor,
+              "shipped by " + carrier + ", tracking " + trackingNumber,
+              now);
+          Map<String, Object> payload = new java.util.LinkedHashMap<>();
+          payload.put("productOrder", order.orderCode);
+          payload.put("externalId", order.externalId);
+          payload.put("carrier", carrier);
+          payload.put("trackingNumber", trackingNumber);
+          payload.put("at", now);
+          StoreService.queueCallback(em, order.channel, "order.shipped", payload, now);
+          return view(order);
+        });
+  }
+
+  /**
    * Cancels an order that is not yet activated and returns its number and card to stock.
    *
    * @throws ProvisioningException when the order is unknown or already final
@@ -606,6 +649,8 @@ public final class OrderService {
         Optional.ofNullable(order.stateReason),
         readReasons(order.refusals),
         Optional.ofNullable(order.reservedUntil),
+        Optional.ofNullable(order.shippedAt)
+            .map(at -> new ProductOrder.Shipment(order.carrier, order.trackingNumber, at)),
         order.createdAt,
         order.updatedAt);
   }

@@ -31,10 +31,14 @@ public record ProductOrder(
     Optional<String> stateReason,
     List<Reason> refusals,
     Optional<Instant> reservedUntil,
+    Optional<Shipment> shipment,
     Instant createdAt,
     Instant updatedAt) {
 
   public ProductOrder {
     refusals = List.copyOf(refusals);
   }
+
+  /** The card on its way: who carries it, the tracking number, when it left. */
+  public record Shipment(String carrier, String trackingNumber, Instant shippedAt) {}
 }

@@ -92,6 +92,15 @@ public class ProductOrderEntity {
   @Column(name = "reserved_until")
   Instant reservedUntil;
 
+  @Column(name = "shipped_at")
+  Instant shippedAt;
+
+  @Column(length = 32)
+  String carrier;
+
+  @Column(name = "tracking_number", length = 64)
+  String trackingNumber;
+
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 

@@ -248,4 +248,26 @@ class OrderLifecycleTest {
     assertThat(history(id(order)).findValuesAsText("to"))
         .containsExactly("acknowledged", "inProgress", "cancelled");
   }
+
+  @Test
+  void onlyAPaidOrderIsShippedAndOnlyOnce() {
+    JsonNode order =
+        presale.placeAccepted(Presale.weChatWoOrder("ship-1", Presale.newIdNumber("19900101")));
+    String shipment = "{\"carrier\": \"SF\", \"trackingNumber\": \"SF1234567890\"}";
+    String path = ORDERS + "/" + id(order) + "/shipment";
+
+    HttpResponse<String> unpaid = engine.adminPost(path, shipment);
+    presale.pay(id(order), 3600);
+    HttpResponse<String> shipped = engine.adminPost(path, shipment);
+    HttpResponse<String> again = engine.adminPost(path, shipment);
+
+    assertThat(unpaid.statusCode()).isEqualTo(409);
+    assertThat(shipped.statusCode()).isEqualTo(201);
+    assertThat(read(shipped).path("shipment").path("trackingNumber").asText())
+        .isEqualTo("SF1234567890");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(read(again).path("detail").asText()).endsWith("is shipped already");
+    assertThat(history(id(order)).get(2).path("reason").asText())
+        .isEqualTo("shipped by SF, tracking SF1234567890");
+  }
 }

@@ -199,4 +199,21 @@ class OutboxDeliveryTest {
         .isEmpty();
     assertThat(engine.engine().outbox().backlog()).isEmpty();
   }
+
+  @Test
+  void theStoreHearsOfEveryStepOfItsOrder() {
+    String orderId = pushOrder("YX-CB-4");
+    presale.pay(orderId, 5000);
+    engine.adminPost(
+        Presale.ORDERS + "/" + orderId + "/shipment",
+        "{\"carrier\": \"SF\", \"trackingNumber\": \"SF42\"}");
+    presale.cancel(orderId, "buyer refused the parcel");
+
+    deliver();
+
+    assertThat(receiver.received())
+        .extracting(r -> r.header("X-Simbundle-Kind"))
+        .containsExactly(
+            "order.acknowledged", "order.inProgress", "order.shipped", "order.cancelled");
+  }
 }

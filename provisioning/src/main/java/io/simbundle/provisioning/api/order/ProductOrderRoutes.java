@@ -35,6 +35,7 @@ import org.apache.camel.builder.RouteBuilder;
  *       first order when the channel's external id was seen before, 422 when the rules reject it
  *       (the rejected order is kept and named), 409 when no number or card is left;
  *   <li>{@code GET .../productOrder/{id}} and {@code GET .../productOrder?channel=&state=};
+ *   <li>{@code POST .../productOrder/{id}/shipment}: the paid card was shipped (the store is told);
  *   <li>{@code POST .../cancelProductOrder} (TMF622's task resource);
  *   <li>{@code POST /tmf-api/paymentManagement/v5/payment}: a payment for an order (TMF676);
  *   <li>{@code GET /api/v1/audit/productOrder/{id}}: every state change of an order.
@@ -67,6 +68,9 @@ public final class ProductOrderRoutes extends RouteBuilder {
         .get("/productOrder/{id}")
         .id("tmf622-get-order")
         .to("direct:tmf622-get-order")
+        .post("/productOrder/{id}/shipment")
+        .id("tmf622-ship-order")
+        .to("direct:tmf622-ship-order")
         .post("/cancelProductOrder")
         .id("tmf622-cancel-order")
         .to("direct:tmf622-cancel-order");
@@ -80,6 +84,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     from("direct:tmf622-list-orders").process(authentication).process(this::list);
     from("direct:tmf622-get-order").process(authentication).process(this::get);
     from("direct:tmf622-cancel-order").process(authentication).process(this::cancel);
+    from("direct:tmf622-ship-order").process(authentication).process(this::ship);
     from("direct:tmf676-payment").process(authentication).process(this::pay);
     from("direct:audit-order").process(authentication).process(this::history);
   }
@@ -234,6 +239,15 @@ public final class ProductOrderRoutes extends RouteBuilder {
     HttpResponses.json(exchange, 201, json);
   }
 
+  private void ship(Exchange exchange) {
+    String id = exchange.getIn().getHeader("id", String.class);
+    RequestBodies body = RequestBodies.of(exchange);
+    String carrier = body.text("/carrier", true, 32).orElse("");
+    String tracking = body.text("/trackingNumber", true, 64).orElse("");
+    body.requireValid();
+    HttpResponses.json(exchange, 201, json(orders.ship(id, carrier, tracking, admin())));
+  }
+
   private void pay(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
     String id = body.text("/productOrder/id", true, 16).orElse("");
@@ -294,6 +308,19 @@ public final class ProductOrderRoutes extends RouteBuilder {
     order.creditPayer().ifPresent(p -> payment.put("payer", p));
     json.put("payment", payment);
     order.reservedUntil().ifPresent(t -> json.put("reservedUntil", t.toString()));
+    order
+        .shipment()
+        .ifPresent(
+            s ->
+                json.put(
+                    "shipment",
+                    Map.of(
+                        "carrier",
+                        s.carrier(),
+                        "trackingNumber",
+                        s.trackingNumber(),
+                        "shippedAt",
+                        s.shippedAt().toString())));
     Map<String, Object> product = new LinkedHashMap<>();
     order.msisdn().ifPresent(m -> product.put("msisdn", m));
     order.iccid().ifPresent(i -> product.put("iccid", i));
