@@ -181,11 +181,11 @@ public final class CampaignStock {
         .setParameter(1, campaignCode)
         .setParameter(2, buyerDigest)
         .executeUpdate();
+    // Into any slice with room: a random one may be full, and the unit would be lost.
     em.createNativeQuery(
             "UPDATE campaign_stock_slice SET remaining = remaining + 1 WHERE campaign_code = ?1"
-                + " AND slice = ?2 AND remaining < initial")
+                + " AND remaining < initial LIMIT 1")
         .setParameter(1, campaignCode)
-        .setParameter(2, ThreadLocalRandom.current().nextInt(SLICES))
         .executeUpdate();
   }
 

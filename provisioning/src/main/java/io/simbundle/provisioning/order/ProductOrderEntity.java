@@ -135,10 +135,6 @@ public class ProductOrderEntity {
     return idNumberDigest;
   }
 
-  public String buyerNameSealed() {
-    return buyerNameSealed;
-  }
-
   public boolean newToOperator() {
     return newToOperator;
   }

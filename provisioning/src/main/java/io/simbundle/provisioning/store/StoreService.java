@@ -112,21 +112,31 @@ public final class StoreService {
                 .toList());
   }
 
-  /** The secrets a request of the store may be signed with now; empty for an unknown store. */
-  public List<String> validSecrets(String storeId) {
+  /**
+   * A store and the secrets its requests may be signed with now (the current one, and the one
+   * before while its grace period lasts), read together for each pushed order.
+   */
+  public record Signer(Store store, List<String> secrets) {
+    public Signer {
+      secrets = List.copyOf(secrets);
+    }
+  }
+
+  public Optional<Signer> signer(String storeId) {
     Instant now = clock.instant();
     return unit.call(
-        em -> {
-          StoreEntity entity = em.find(StoreEntity.class, storeId);
-          List<String> secrets = new ArrayList<>();
-          if (entity != null) {
-            secrets.add(seal.open(SEAL_FIELD, entity.secretSealed));
-            if (entity.previousSecretSealed != null && now.isBefore(entity.previousValidUntil)) {
-              secrets.add(seal.open(SEAL_FIELD, entity.previousSecretSealed));
-            }
-          }
-          return secrets;
-        });
+        em ->
+            Optional.ofNullable(em.find(StoreEntity.class, storeId))
+                .map(
+                    entity -> {
+                      List<String> secrets = new ArrayList<>();
+                      secrets.add(seal.open(SEAL_FIELD, entity.secretSealed));
+                      if (entity.previousSecretSealed != null
+                          && now.isBefore(entity.previousValidUntil)) {
+                        secrets.add(seal.open(SEAL_FIELD, entity.previousSecretSealed));
+                      }
+                      return new Signer(view(entity), secrets);
+                    }));
   }
 
   /** Where the store takes callbacks, signed with its current secret. */

@@ -16,6 +16,7 @@ import io.simbundle.provisioning.store.Store;
 import io.simbundle.provisioning.store.StoreService;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -59,9 +60,10 @@ public final class StoreOrderRoutes extends RouteBuilder {
     String storeId = exchange.getIn().getHeader("storeId", String.class);
     String raw = exchange.getIn().getBody(String.class);
     String body = raw == null ? "" : raw;
+    Optional<StoreService.Signer> signer = stores.signer(storeId);
     Optional<String> refusal =
         RequestSignature.refusal(
-            stores.validSecrets(storeId),
+            signer.map(StoreService.Signer::secrets).orElse(List.of()),
             exchange.getIn().getHeader(TIMESTAMP, String.class),
             exchange.getIn().getHeader(SIGNATURE, String.class),
             body,
@@ -73,7 +75,7 @@ public final class StoreOrderRoutes extends RouteBuilder {
               Problem.of(401, "unauthorized", "Unauthorized", reason)
                   .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"simbundle-stores\""));
         });
-    Store store = stores.find(storeId).orElseThrow();
+    Store store = signer.orElseThrow().store();
     exchange.getIn().setBody(body);
     RequestBodies parsed = RequestBodies.of(exchange);
     Optional<String> channel = parsed.text("/channel/id", false);
