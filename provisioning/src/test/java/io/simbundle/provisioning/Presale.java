@@ -156,25 +156,31 @@ public final class Presale {
             engine.settings().gy().identity(),
             timeout)) {
       Session session = pcef.newSession();
+      // Like a real PCEF, an unanswered request is sent again (T flag) when its Tx timer expires.
+      Duration tx = Duration.ofSeconds(5);
       Answer initial =
-          pcef.send(
+          pcef.sendRetransmitting(
               session,
+              () ->
+                  pcef.creditControlRequest(
+                      session,
+                      GyAvp.INITIAL_REQUEST,
+                      0,
+                      msisdn,
+                      List.of(new Mscc(ratingGroup, 5L * 1024 * 1024, -1))),
+              tx,
+              3);
+      pcef.sendRetransmitting(
+          session,
+          () ->
               pcef.creditControlRequest(
                   session,
-                  GyAvp.INITIAL_REQUEST,
-                  0,
+                  GyAvp.TERMINATION_REQUEST,
+                  1,
                   msisdn,
-                  List.of(new Mscc(ratingGroup, 5L * 1024 * 1024, -1))),
-              timeout);
-      pcef.send(
-          session,
-          pcef.creditControlRequest(
-              session,
-              GyAvp.TERMINATION_REQUEST,
-              1,
-              msisdn,
-              List.of(new Mscc(ratingGroup, -1, usedBytes))),
-          timeout);
+                  List.of(new Mscc(ratingGroup, -1, usedBytes))),
+          tx,
+          3);
       return initial.getResultCode().getUnsigned32();
     } catch (org.jdiameter.api.AvpDataException e) {
       throw new IllegalStateException("answer without a Result-Code", e);

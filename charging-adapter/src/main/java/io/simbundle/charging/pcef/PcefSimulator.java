@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.AvpSet;
@@ -204,6 +205,27 @@ public final class PcefSimulator implements AutoCloseable {
       }
     }
     return request;
+  }
+
+  /**
+   * Sends a request as a PCEF does when its Tx timer expires: a request left unanswered for {@code
+   * tx} is sent again with the T flag (RFC 4006, RFC 6733), up to {@code attempts} times.
+   *
+   * @param request builds the request afresh for each attempt
+   */
+  public Answer sendRetransmitting(
+      Session session, Supplier<Request> request, Duration tx, int attempts) {
+    for (int attempt = 1; ; attempt++) {
+      Request sent = request.get();
+      sent.setReTransmitted(attempt > 1);
+      try {
+        return send(session, sent, tx);
+      } catch (IllegalStateException unanswered) {
+        if (attempt == attempts) {
+          throw unanswered;
+        }
+      }
+    }
   }
 
   /** Sends a request and waits for its answer. */
