@@ -12,9 +12,13 @@ import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.engine.TestEngine;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +45,27 @@ public final class Presale {
   public static String newIdNumber(String birthDate) {
     String first17 = "440106" + birthDate + "%03d".formatted(SERIAL.getAndIncrement() % 1000);
     return first17 + ResidentIdNumber.checkCharacter(first17);
+  }
+
+  /**
+   * A catalog directory holding the demo catalog as a later version whose presale campaigns have
+   * only {@code stock} units: a flash sale that sells out.
+   */
+  public static Path flashSaleCatalog(int stock) {
+    try (InputStream demo = Presale.class.getResourceAsStream("/catalog/demo-2026.11.yaml")) {
+      Path catalogs = Files.createTempDirectory("flash-catalog");
+      String flash =
+          new String(demo.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("version: \"2026.11\"", "version: \"2026.11-flash\"")
+              .replace(
+                  "effectiveFrom: 2026-11-01T00:00:00+08:00",
+                  "effectiveFrom: 2026-11-02T00:00:00+08:00")
+              .replace("stock: 100000", "stock: " + stock);
+      Files.writeString(catalogs.resolve("flash.yaml"), flash);
+      return catalogs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static JsonNode read(HttpResponse<String> response) {

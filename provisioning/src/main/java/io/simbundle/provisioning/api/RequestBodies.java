@@ -30,7 +30,13 @@ public final class RequestBodies {
    * @throws ProblemException 400 when the body is missing, too large or not a JSON object
    */
   public static RequestBodies of(Exchange exchange) {
-    String body = exchange.getIn().getBody(String.class);
+    return parse(exchange.getIn().getBody(String.class));
+  }
+
+  /**
+   * @throws ProblemException 400 when the body is missing, too large or not a JSON object
+   */
+  public static RequestBodies parse(String body) {
     if (body == null || body.isBlank()) {
       throw new ProblemException(Problem.badRequest("a JSON request body is required"));
     }

@@ -20,7 +20,9 @@ import io.simbundle.provisioning.api.problem.ProblemResponses;
 import io.simbundle.provisioning.api.problem.UnmatchedRequests;
 import io.simbundle.provisioning.api.product.ProductInventoryRoutes;
 import io.simbundle.provisioning.api.qualification.QualificationRoutes;
+import io.simbundle.provisioning.api.store.StoreOrderIntake;
 import io.simbundle.provisioning.api.store.StoreOrderRoutes;
+import io.simbundle.provisioning.api.store.StoreOrderTopicRoute;
 import io.simbundle.provisioning.api.web.WebPageRoutes;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.provisioning.buyer.PersonalData;
@@ -192,7 +194,14 @@ public final class Engine implements AutoCloseable {
     this.outbox = outbox;
     camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
-    camel.configure().addRoutesBuilder(new StoreOrderRoutes(stores, orders, clock));
+    StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
+    camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
+    settings
+        .provisioning()
+        .kafkaIntake()
+        .ifPresent(
+            kafka ->
+                camel.configure().addRoutesBuilder(new StoreOrderTopicRoute(kafka, intake, clock)));
     camel
         .configure()
         .addRoutesBuilder(

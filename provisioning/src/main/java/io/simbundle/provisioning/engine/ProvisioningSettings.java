@@ -7,6 +7,7 @@ import io.simbundle.provisioning.outbox.DeliveryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How orders and subscriptions are kept moving.
@@ -16,13 +17,15 @@ import java.util.Objects;
  * @param outboxPoll how often the outbox is looked at for messages due
  * @param delivery how hard the outbox tries
  * @param orderFiles where stores drop order files, one directory per store
+ * @param kafkaIntake the order topic the engine also takes store orders from, if any
  */
 public record ProvisioningSettings(
     Duration paymentWindow,
     Duration jobInterval,
     Duration outboxPoll,
     DeliveryPolicy delivery,
-    Path orderFiles) {
+    Path orderFiles,
+    Optional<KafkaIntakeSettings> kafkaIntake) {
 
   public static final String PAYMENT_WINDOW = "simbundle.orders.payment-window-minutes";
   public static final String JOB_INTERVAL = "simbundle.provisioning.job-interval-seconds";
@@ -36,6 +39,7 @@ public record ProvisioningSettings(
     Objects.requireNonNull(outboxPoll);
     Objects.requireNonNull(delivery);
     Objects.requireNonNull(orderFiles);
+    Objects.requireNonNull(kafkaIntake);
     if (paymentWindow.isNegative() || paymentWindow.isZero()) {
       throw new InvalidSettingException(
           PAYMENT_WINDOW, String.valueOf(paymentWindow.toMinutes()), "must be positive");
@@ -53,7 +57,14 @@ public record ProvisioningSettings(
         Duration.ofSeconds(30),
         Duration.ofSeconds(1),
         DeliveryPolicy.defaults(),
-        orderFiles);
+        orderFiles,
+        Optional.empty());
+  }
+
+  /** These settings, with orders also taken from a Kafka topic. */
+  public ProvisioningSettings withKafkaIntake(KafkaIntakeSettings kafka) {
+    return new ProvisioningSettings(
+        paymentWindow, jobInterval, outboxPoll, delivery, orderFiles, Optional.of(kafka));
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -72,6 +83,7 @@ public record ProvisioningSettings(
                 settings
                     .path(DatabaseSettings.DATA_DIR)
                     .orElse(Path.of("data"))
-                    .resolve("order-files")));
+                    .resolve("order-files")),
+        KafkaIntakeSettings.from(settings));
   }
 }

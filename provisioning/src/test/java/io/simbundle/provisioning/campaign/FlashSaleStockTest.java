@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,20 +36,11 @@ class FlashSaleStockTest {
   private static Presale presale;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path catalogs = Files.createTempDirectory("flash-catalog");
-    try (InputStream demo =
-        FlashSaleStockTest.class.getResourceAsStream("/catalog/demo-2026.11.yaml")) {
-      String flash =
-          new String(demo.readAllBytes(), StandardCharsets.UTF_8)
-              .replace("version: \"2026.11\"", "version: \"2026.11-flash\"")
-              .replace(
-                  "effectiveFrom: 2026-11-01T00:00:00+08:00",
-                  "effectiveFrom: 2026-11-02T00:00:00+08:00")
-              .replace("stock: 100000", "stock: " + STOCK);
-      Files.writeString(catalogs.resolve("flash.yaml"), flash);
-    }
-    engine = TestEngine.start(TestDatabase.newSchemaSettings("flash_sale"), Optional.of(catalogs));
+  static void start() {
+    engine =
+        TestEngine.start(
+            TestDatabase.newSchemaSettings("flash_sale"),
+            Optional.of(Presale.flashSaleCatalog(STOCK)));
     presale = new Presale(engine);
     presale.stock("GD", 90_000, 200);
   }

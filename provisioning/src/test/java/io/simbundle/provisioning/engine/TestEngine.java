@@ -59,10 +59,22 @@ public final class TestEngine implements AutoCloseable {
 
   /** Like {@link #start(String, Clock)}, on a given database: a restart on the same data. */
   public static TestEngine start(DatabaseSettings database, Clock clock) {
+    return start(database, Optional.empty(), clock, Optional.empty());
+  }
+
+  /**
+   * Like {@link #start(DatabaseSettings, Clock)}, with catalog files of the test's own and, if
+   * given, store orders also taken from a Kafka topic.
+   */
+  public static TestEngine start(
+      DatabaseSettings database,
+      Optional<Path> catalogDirectory,
+      Clock clock,
+      Optional<KafkaIntakeSettings> kafkaIntake) {
     return new TestEngine(
         settings(
             database,
-            Optional.empty(),
+            catalogDirectory,
             RulesSettings.defaults(),
             new ProvisioningSettings(
                 Duration.ofMinutes(30),
@@ -70,7 +82,8 @@ public final class TestEngine implements AutoCloseable {
                 Duration.ofHours(1),
                 new DeliveryPolicy(
                     3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)),
-                orderFilesDirectory())),
+                orderFilesDirectory(),
+                kafkaIntake)),
         clock);
   }
 

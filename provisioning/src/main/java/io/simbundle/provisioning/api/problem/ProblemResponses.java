@@ -85,7 +85,7 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
   }
 
   /** The problem a provisioning refusal is answered with. */
-  static Problem of(ProvisioningException refusal) {
+  public static Problem of(ProvisioningException refusal) {
     int status =
         switch (refusal.kind()) {
           case INVALID -> 400;

@@ -1,0 +1,99 @@
+package io.simbundle.provisioning.api.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.simbundle.provisioning.api.Json;
+import io.simbundle.provisioning.api.RequestBodies;
+import io.simbundle.provisioning.api.order.ProductOrderRoutes;
+import io.simbundle.provisioning.api.problem.Problem;
+import io.simbundle.provisioning.api.problem.ProblemException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.order.OrderOutcome;
+import io.simbundle.provisioning.order.OrderRequest;
+import io.simbundle.provisioning.order.OrderService;
+import io.simbundle.provisioning.store.RequestSignature;
+import io.simbundle.provisioning.store.Store;
+import io.simbundle.provisioning.store.StoreService;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes one signed order pushed by a store, whichever way it came (HTTP or the order topic): the
+ * signature is verified on the raw body before anything is parsed, then the order is placed like a
+ * back-office order with the store as its channel. The store's order id makes a repeat harmless.
+ */
+public final class StoreOrderIntake {
+
+  private final StoreService stores;
+  private final OrderService orders;
+
+  public StoreOrderIntake(StoreService stores, OrderService orders) {
+    this.stores = stores;
+    this.orders = orders;
+  }
+
+  /** An accepted order (created now, or by an earlier delivery of the same store order). */
+  public record Accepted(Map<String, Object> order, String href) {}
+
+  /**
+   * @param signedAt the instant the signature's timestamp is checked against: now for a request,
+   *     the broker's append time for a message that may have waited in a topic
+   * @throws ProblemException 401 for a missing, wrong or stale signature, 400 for an invalid body,
+   *     403 for a campaign the store may not sell, 422 with the rules' reasons
+   * @throws io.simbundle.provisioning.ProvisioningException when no number or card is left
+   */
+  public Accepted take(
+      String storeId, String timestamp, String signature, String rawBody, Instant signedAt) {
+    String body = rawBody == null ? "" : rawBody;
+    Optional<StoreService.Signer> signer = stores.signer(storeId);
+    Optional<String> refusal =
+        RequestSignature.refusal(
+            signer.map(StoreService.Signer::secrets).orElse(List.of()),
+            timestamp,
+            signature,
+            body,
+            signedAt);
+    // An unknown store has no secret, so it is refused like a wrong signature: nothing to probe.
+    refusal.ifPresent(
+        reason -> {
+          throw new ProblemException(
+              Problem.of(401, "unauthorized", "Unauthorized", reason)
+                  .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"simbundle-stores\""));
+        });
+    Store store = signer.orElseThrow().store();
+    RequestBodies parsed = RequestBodies.parse(body);
+    Optional<String> channel = parsed.text("/channel/id", false);
+    if (channel.isPresent() && !channel.get().equals(storeId)) {
+      parsed.invalid("/channel/id", "must be the store, " + storeId + ", or left out");
+    }
+    ((ObjectNode) parsed.root())
+        .set("channel", Json.mapper().createObjectNode().put("id", storeId));
+    OrderRequest request = ProductOrderRoutes.orderRequest(parsed);
+    if (request.externalId().isEmpty()) {
+      parsed.invalid("/externalId", "a store's order carries its own order id");
+      parsed.requireValid();
+    }
+    String campaign =
+        request
+            .campaignCode()
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.badRequest("a store's order names the campaign it sells in")));
+    if (!store.campaigns().contains(campaign)) {
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "campaign-not-allowed",
+              "Campaign not allowed",
+              "store " + storeId + " may not sell campaign " + campaign));
+    }
+    OrderOutcome outcome = orders.create(request, Actor.channel(storeId));
+    ProductOrderRoutes.requireNotRejected(outcome.order());
+    Map<String, Object> json = new LinkedHashMap<>(ProductOrderRoutes.json(outcome.order()));
+    json.put("duplicate", !outcome.created());
+    return new Accepted(json, (String) json.get("href"));
+  }
+}
