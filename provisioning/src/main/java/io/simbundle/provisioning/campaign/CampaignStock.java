@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +29,21 @@ public final class CampaignStock {
 
   static final int SLICES = 16;
 
+  /**
+   * How old a stock reading may be. A unit given back on another node (a cancelled or expired
+   * order) is on sale again here within this time; until then this node may answer sold out.
+   */
+  static final Duration LEVEL_AGE = Duration.ofSeconds(1);
+
+  /**
+   * How long an order looks for a slice when every slice with stock left is held by orders in
+   * flight (their batches commit within milliseconds) before it calls the campaign sold out.
+   */
+  static final Duration HELD_SLICES_WAIT = Duration.ofSeconds(5);
+
   private final DataSource dataSource;
   private final Set<String> sliced = ConcurrentHashMap.newKeySet();
+  private final Map<String, Reading> levels = new ConcurrentHashMap<>();
 
   public CampaignStock(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -122,7 +137,9 @@ public final class CampaignStock {
     // Never wait for a slice: an order only takes slices no other order holds (SKIP LOCKED), so
     // orders cannot deadlock on them. When every slice with stock left is held by orders in
     // flight, it looks again a moment later, until one is free or none has stock left.
-    for (int round = 0; round < 100; round++) {
+    boolean empty = false;
+    long giveUpAt = System.nanoTime() + HELD_SLICES_WAIT.toNanos();
+    while (!empty && System.nanoTime() < giveUpAt) {
       @SuppressWarnings("unchecked")
       List<Integer> withStock =
           em.createNativeQuery(
@@ -132,7 +149,8 @@ public final class CampaignStock {
               .setParameter(1, campaign.code())
               .getResultList();
       if (withStock.isEmpty()) {
-        break;
+        empty = true;
+        continue;
       }
       int first = ThreadLocalRandom.current().nextInt(withStock.size());
       for (int i = 0; i < withStock.size(); i++) {
@@ -156,12 +174,20 @@ public final class CampaignStock {
       }
       pause();
     }
-    throw new CampaignRefusal(
-        new Reason(
-            "SOLD_OUT",
-            "Campaign " + campaign.code() + " is sold out.",
-            "活动 " + campaign.code() + " 已售罄。",
-            "Campaign must have stock left"));
+    // Not sold to this buyer after all: the caller's transaction may go on with other orders.
+    em.createNativeQuery(
+            "UPDATE campaign_buyer SET orders = orders - 1 WHERE campaign_code = ?1"
+                + " AND id_number_digest = ?2")
+        .setParameter(1, campaign.code())
+        .setParameter(2, buyerDigest)
+        .executeUpdate();
+    if (empty) {
+      // Until the next reading, later orders are told at once.
+      Reading reading = levels.get(campaign.code());
+      long sold = reading == null ? 0 : reading.level().sold();
+      levels.put(campaign.code(), new Reading(new Level(sold, 0, true), System.nanoTime()));
+    }
+    throw new CampaignRefusal(soldOut(campaign.code()));
   }
 
   private static void pause() {
@@ -175,6 +201,7 @@ public final class CampaignStock {
 
   /** Gives an order's unit back (cancelled or expired), in the caller's transaction. */
   public void giveBack(EntityManager em, String campaignCode, String buyerDigest) {
+    levels.remove(campaignCode);
     em.createNativeQuery(
             "UPDATE campaign_buyer SET orders = orders - 1 WHERE campaign_code = ?1"
                 + " AND id_number_digest = ?2 AND orders > 0")
@@ -189,20 +216,60 @@ public final class CampaignStock {
         .executeUpdate();
   }
 
-  /** Units sold: orders holding a unit now. */
+  /**
+   * How much of a campaign is sold and left, as read at most {@link #LEVEL_AGE} ago: the rules'
+   * stock check and the sold-out answer use it, so a sale's peak does not add a read per order. The
+   * authority stays {@link #take}.
+   */
+  public record Level(long sold, long remaining, boolean sliced) {
+
+    /** Sold out for certain, as far as this reading goes. */
+    public boolean soldOut() {
+      return sliced && remaining == 0;
+    }
+  }
+
+  private record Reading(Level level, long atNanos) {}
+
+  /** Units sold: orders holding a unit, as read a moment ago. */
   public long sold(String campaignCode) {
+    return level(campaignCode).sold();
+  }
+
+  /** The campaign's stock, as read a moment ago. */
+  public Level level(String campaignCode) {
+    Reading reading = levels.get(campaignCode);
+    if (reading != null && System.nanoTime() - reading.atNanos() < LEVEL_AGE.toNanos()) {
+      return reading.level();
+    }
+    long at = System.nanoTime();
+    Level level = read(campaignCode);
+    levels.put(campaignCode, new Reading(level, at));
+    return level;
+  }
+
+  private Level read(String campaignCode) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT COALESCE(SUM(initial - remaining), 0) FROM campaign_stock_slice"
-                    + " WHERE campaign_code = ?")) {
+                "SELECT COALESCE(SUM(initial - remaining), 0), COALESCE(SUM(remaining), 0),"
+                    + " COUNT(*) FROM campaign_stock_slice WHERE campaign_code = ?")) {
       select.setString(1, campaignCode);
       try (ResultSet row = select.executeQuery()) {
         row.next();
-        return row.getLong(1);
+        return new Level(row.getLong(1), row.getLong(2), row.getInt(3) > 0);
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot read campaign stock: " + e.getMessage(), e);
     }
+  }
+
+  /** The reason an order finds the campaign sold out. */
+  public static Reason soldOut(String campaignCode) {
+    return new Reason(
+        "SOLD_OUT",
+        "Campaign " + campaignCode + " is sold out.",
+        "活动 " + campaignCode + " 已售罄。",
+        "Campaign must have stock left");
   }
 }

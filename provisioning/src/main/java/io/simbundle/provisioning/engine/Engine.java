@@ -31,6 +31,7 @@ import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.order.OrderService;
+import io.simbundle.provisioning.order.StoreOrderKeys;
 import io.simbundle.provisioning.outbox.OutboxDelivery;
 import io.simbundle.provisioning.partner.PartnerEndpoints;
 import io.simbundle.provisioning.store.OrderFileRoute;
@@ -120,9 +121,11 @@ public final class Engine implements AutoCloseable {
             buyerRecords,
             inventory,
             campaignStock,
+            new StoreOrderKeys(database.dataSource()),
             personalData,
             settings.provisioning().paymentWindow(),
             clock);
+    started.push(orders);
 
     ChargingFunction charging =
         ChargingFunction.start(

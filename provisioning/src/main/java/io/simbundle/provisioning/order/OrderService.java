@@ -46,11 +46,14 @@ import org.slf4j.LoggerFactory;
  * entry in one transaction; the order row is locked while it changes, so a payment and the expiry
  * of the same order cannot both win.
  */
-public final class OrderService {
+public final class OrderService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
   private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Writers share the sale's load in batches; each holds one connection while it writes.
+  private static final int WRITERS = 4;
+  private static final int MAX_BATCH = 32;
 
   private final PersistenceUnit unit;
   private final CatalogService catalog;
@@ -58,10 +61,12 @@ public final class OrderService {
   private final BuyerRecords records;
   private final Inventory inventory;
   private final CampaignStock stock;
+  private final StoreOrderKeys keys;
   private final PersonalData personalData;
   private final Duration paymentWindow;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final OrderBatches<Acceptance, Settled> writers;
 
   public OrderService(
       PersistenceUnit unit,
@@ -70,6 +75,7 @@ public final class OrderService {
       BuyerRecords records,
       Inventory inventory,
       CampaignStock stock,
+      StoreOrderKeys keys,
       PersonalData personalData,
       Duration paymentWindow,
       Clock clock) {
@@ -79,9 +85,24 @@ public final class OrderService {
     this.records = records;
     this.inventory = inventory;
     this.stock = stock;
+    this.keys = keys;
     this.personalData = personalData;
     this.paymentWindow = paymentWindow;
     this.clock = clock;
+    this.writers =
+        new OrderBatches<>(
+            "order-writer",
+            WRITERS,
+            MAX_BATCH,
+            batch -> unit.call(em -> acceptAll(em, batch)),
+            alone ->
+                retryingDeadlocks(() -> unit.call(em -> acceptAll(em, List.of(alone)).get(0))));
+  }
+
+  /** Stops the order writers once the orders handed to them are written. */
+  @Override
+  public void close() {
+    writers.close();
   }
 
   public static List<Class<?>> entities() {
@@ -97,6 +118,10 @@ public final class OrderService {
    */
   public OrderOutcome create(OrderRequest request, Actor actor) {
     CatalogVersion version = catalog.current();
+    Optional<PresaleCampaign> campaign = request.campaignCode().flatMap(version::campaign);
+    if (campaign.isPresent() && stock.level(campaign.get().code()).soldOut()) {
+      return soldOut(request, campaign.get());
+    }
     Instant now = clock.instant();
     Decision decision = qualify(request, version, now);
     try {
@@ -123,47 +148,8 @@ public final class OrderService {
       }
       long due = amountDue(request, version);
       String digest = personalData.digest().of(request.buyer().idNumber());
-      request.campaignCode().flatMap(version::campaign).ifPresent(c -> stock.prepare(c, digest));
-      try {
-        return retryingDeadlocks(
-            () ->
-                unit.call(
-                    em ->
-                        earlier(em, request)
-                            .orElseGet(
-                                () ->
-                                    new OrderOutcome(
-                                        accept(em, request, version, due, actor), true))));
-      } catch (CampaignRefusal refusal) {
-        ProductOrder rejected =
-            unit.call(
-                em ->
-                    store(
-                        em,
-                        newOrder(request, version, due, now),
-                        OrderState.REJECTED,
-                        List.of(refusal.reason()),
-                        refusal.getMessage(),
-                        actor));
-        log.info("order {} rejected: {}", rejected.id(), refusal.reason().code());
-        return new OrderOutcome(rejected, true);
-      } catch (InventoryUnavailableException e) {
-        ProductOrder failed =
-            unit.call(
-                em ->
-                    store(
-                        em,
-                        newOrder(request, version, due, now),
-                        OrderState.FAILED,
-                        List.of(),
-                        e.getMessage(),
-                        actor));
-        throw new ProvisioningException(
-            ProvisioningException.Kind.EXHAUSTED,
-            "inventory-unavailable",
-            e.getMessage(),
-            Map.of("productOrder", failed.id()));
-      }
+      campaign.ifPresent(c -> stock.prepare(c, digest));
+      return writers.settle(new Acceptance(request, version, due, actor)).get();
     } catch (PersistenceException e) {
       // Two deliveries of one store order raced: the unique key let one in, the other reads it.
       if (request.externalId().isPresent() && isDuplicate(e)) {
@@ -171,6 +157,27 @@ public final class OrderService {
       }
       throw e;
     }
+  }
+
+  /**
+   * The answer once a campaign is sold out, given without qualifying or storing anything: after a
+   * flash sale's stock is gone most of its orders are still to come. A store's repeat of an order
+   * that got a card still gets that order.
+   */
+  private OrderOutcome soldOut(OrderRequest request, PresaleCampaign campaign) {
+    Optional<OrderOutcome> first =
+        request
+            .externalId()
+            .flatMap(externalId -> keys.orderCode(request.channel(), externalId))
+            .flatMap(this::find)
+            .map(order -> new OrderOutcome(order, false));
+    return first.orElseThrow(
+        () ->
+            new ProvisioningException(
+                ProvisioningException.Kind.REFUSED,
+                "sold-out",
+                "campaign " + campaign.code() + " is sold out; no order was created",
+                Map.of("reasons", List.of(CampaignStock.soldOut(campaign.code())))));
   }
 
   /**
@@ -272,17 +279,118 @@ public final class OrderService {
     };
   }
 
-  private ProductOrder accept(
-      EntityManager em, OrderRequest request, CatalogVersion version, long due, Actor actor) {
+  /** An approved order on its way to a writer, with what storing it needs. */
+  private record Acceptance(OrderRequest request, CatalogVersion version, long due, Actor actor) {}
+
+  /** What writing an order came to: its outcome, or the refusal to throw at the caller. */
+  private record Settled(OrderOutcome outcome, RuntimeException failure) {
+
+    static Settled of(OrderOutcome outcome) {
+      return new Settled(outcome, null);
+    }
+
+    OrderOutcome get() {
+      if (failure != null) {
+        throw failure;
+      }
+      return outcome;
+    }
+  }
+
+  /**
+   * Writes a batch of approved orders in the caller's transaction. A store's order already placed
+   * (before, or earlier in this batch) is answered with that order; a refusal on the way (sold out,
+   * the buyer's limit, no card left) is undone by hand and stored as the refused order, so the
+   * other orders of the batch stand.
+   */
+  private List<Settled> acceptAll(EntityManager em, List<Acceptance> batch) {
+    Map<String, ProductOrderEntity> placed = placedBefore(em, batch);
+    Map<String, Integer> firstInBatch = new java.util.HashMap<>();
+    List<Settled> settled = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      OrderRequest request = batch.get(i).request();
+      Optional<String> key = request.externalId().map(id -> storeKey(request.channel(), id));
+      if (key.isPresent() && placed.containsKey(key.get())) {
+        settled.add(Settled.of(new OrderOutcome(view(placed.get(key.get())), false)));
+      } else if (key.isPresent() && firstInBatch.containsKey(key.get())) {
+        Settled first = settled.get(firstInBatch.get(key.get()));
+        settled.add(
+            first.failure() != null
+                ? first
+                : Settled.of(new OrderOutcome(first.outcome().order(), false)));
+      } else {
+        key.ifPresent(k -> firstInBatch.put(k, settled.size()));
+        settled.add(accept(em, batch.get(i)));
+      }
+    }
+    return settled;
+  }
+
+  private static String storeKey(String channel, String externalId) {
+    return channel + '\u0000' + externalId;
+  }
+
+  /** Orders the batch's external ids named before, by channel and external id. */
+  private static Map<String, ProductOrderEntity> placedBefore(
+      EntityManager em, List<Acceptance> batch) {
+    List<String> externalIds =
+        batch.stream().flatMap(a -> a.request().externalId().stream()).distinct().toList();
+    if (externalIds.isEmpty()) {
+      return Map.of();
+    }
+    List<String> channels = batch.stream().map(a -> a.request().channel()).distinct().toList();
+    Map<String, ProductOrderEntity> placed = new java.util.HashMap<>();
+    em.createQuery(
+            "FROM ProductOrderEntity WHERE channel IN :channels AND externalId IN :ids",
+            ProductOrderEntity.class)
+        .setParameter("channels", channels)
+        .setParameter("ids", externalIds)
+        .getResultStream()
+        .forEach(order -> placed.put(storeKey(order.channel, order.externalId), order));
+    return placed;
+  }
+
+  private Settled accept(EntityManager em, Acceptance acceptance) {
+    OrderRequest request = acceptance.request();
+    Actor actor = acceptance.actor();
     Instant now = clock.instant();
-    ProductOrderEntity order = newOrder(request, version, due, now);
+    ProductOrderEntity order = newOrder(request, acceptance.version(), acceptance.due(), now);
     order.state = OrderState.ACKNOWLEDGED.tmfName();
     em.persist(order);
     em.flush();
-    Optional<PresaleCampaign> campaign = request.campaignCode().flatMap(version::campaign);
-    campaign.ifPresent(c -> stock.take(em, c, order.idNumberDigest));
-    Allocation allocation =
-        inventory.reserve(em, order.id, request.province(), request.pickedMsisdn());
+    Optional<PresaleCampaign> campaign =
+        request.campaignCode().flatMap(acceptance.version()::campaign);
+    if (campaign.isPresent()) {
+      try {
+        stock.take(em, campaign.get(), order.idNumberDigest);
+      } catch (CampaignRefusal refusal) {
+        ProductOrder rejected =
+            settle(
+                em,
+                order,
+                OrderState.REJECTED,
+                List.of(refusal.reason()),
+                refusal.getMessage(),
+                actor);
+        log.info("order {} rejected: {}", rejected.id(), refusal.reason().code());
+        return Settled.of(new OrderOutcome(rejected, true));
+      }
+    }
+    Allocation allocation;
+    try {
+      allocation = inventory.reserve(em, order.id, request.province(), request.pickedMsisdn());
+    } catch (InventoryUnavailableException e) {
+      inventory.release(em, order.id);
+      campaign.ifPresent(c -> stock.giveBack(em, c.code(), order.idNumberDigest));
+      ProductOrder failed = settle(em, order, OrderState.FAILED, List.of(), e.getMessage(), actor);
+      return new Settled(
+          null,
+          new ProvisioningException(
+              ProvisioningException.Kind.EXHAUSTED,
+              "inventory-unavailable",
+              e.getMessage(),
+              Map.of("productOrder", failed.id())));
+    }
     order.msisdn = allocation.msisdn();
     order.iccid = allocation.iccid();
     order.imsi = allocation.imsi();
@@ -302,7 +410,7 @@ public final class OrderService {
     } else {
       order.reservedUntil = now.plus(paymentWindow);
     }
-    return view(order);
+    return Settled.of(new OrderOutcome(view(order), true));
   }
 
   private ProductOrderEntity newOrder(
@@ -343,6 +451,20 @@ public final class OrderService {
     order.refusals = refusals.isEmpty() ? null : writeReasons(refusals);
     em.persist(order);
     em.flush();
+    return settle(em, order, state, refusals, reason, actor);
+  }
+
+  /** Gives a stored order its first state, with the audit entry and the store's callback. */
+  private ProductOrder settle(
+      EntityManager em,
+      ProductOrderEntity order,
+      OrderState state,
+      List<Reason> refusals,
+      String reason,
+      Actor actor) {
+    order.state = state.tmfName();
+    order.stateReason = reason;
+    order.refusals = refusals.isEmpty() ? null : writeReasons(refusals);
     audit(em, order, Optional.empty(), reason, actor);
     announce(em, order);
     return view(order);

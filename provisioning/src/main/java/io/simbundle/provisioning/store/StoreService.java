@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +29,12 @@ public final class StoreService {
 
   private static final Logger log = LoggerFactory.getLogger(StoreService.class);
   private static final String SEAL_FIELD = "storeSecret";
+  private static final Duration SIGNER_CACHE = Duration.ofSeconds(10);
 
   private final PersistenceUnit unit;
   private final PersonalDataSeal seal;
   private final Clock clock;
+  private final Map<String, CachedSigner> signers = new ConcurrentHashMap<>();
 
   public StoreService(PersistenceUnit unit, PersonalDataSeal seal, Clock clock) {
     this.unit = unit;
@@ -91,6 +95,7 @@ public final class StoreService {
               entity.updatedAt = now;
               return view(entity);
             });
+    signers.remove(storeId);
     log.info(
         "secret of store {} rotated by {}; the previous one is valid {}", storeId, actor, grace);
     return new IssuedSecret(store, secret);
@@ -113,30 +118,62 @@ public final class StoreService {
   }
 
   /**
-   * A store and the secrets its requests may be signed with now (the current one, and the one
-   * before while its grace period lasts), read together for each pushed order.
+   * A store and the secrets its requests may be signed with: the current one, and the one before
+   * until its grace period ends.
    */
-  public record Signer(Store store, List<String> secrets) {
-    public Signer {
-      secrets = List.copyOf(secrets);
+  public record Signer(
+      Store store,
+      String current,
+      Optional<String> previous,
+      Optional<Instant> previousValidUntil) {
+
+    /** The secrets a request signed at {@code now} may use. */
+    public List<String> secrets(Instant now) {
+      List<String> secrets = new ArrayList<>(2);
+      secrets.add(current);
+      if (previous.isPresent() && now.isBefore(previousValidUntil.orElseThrow())) {
+        secrets.add(previous.get());
+      }
+      return secrets;
     }
   }
 
+  private record CachedSigner(Optional<Signer> signer, long readAtNanos) {}
+
+  /**
+   * The store's signer as read at most {@link #SIGNER_CACHE} ago: read for every pushed order, it
+   * is kept in memory rather than read and unsealed each time. A request its secrets refuse is
+   * checked again against {@link #freshSigner}, so a secret rotated on another node is honoured at
+   * once.
+   */
   public Optional<Signer> signer(String storeId) {
-    Instant now = clock.instant();
-    return unit.call(
-        em ->
-            Optional.ofNullable(em.find(StoreEntity.class, storeId))
-                .map(
-                    entity -> {
-                      List<String> secrets = new ArrayList<>();
-                      secrets.add(seal.open(SEAL_FIELD, entity.secretSealed));
-                      if (entity.previousSecretSealed != null
-                          && now.isBefore(entity.previousValidUntil)) {
-                        secrets.add(seal.open(SEAL_FIELD, entity.previousSecretSealed));
-                      }
-                      return new Signer(view(entity), secrets);
-                    }));
+    CachedSigner cached = signers.get(storeId);
+    if (cached != null && System.nanoTime() - cached.readAtNanos() < SIGNER_CACHE.toNanos()) {
+      return cached.signer();
+    }
+    return freshSigner(storeId);
+  }
+
+  /** The store's signer read from the database now. */
+  public Optional<Signer> freshSigner(String storeId) {
+    long readAt = System.nanoTime();
+    Optional<Signer> signer =
+        unit.call(
+            em ->
+                Optional.ofNullable(em.find(StoreEntity.class, storeId))
+                    .map(
+                        entity ->
+                            new Signer(
+                                view(entity),
+                                seal.open(SEAL_FIELD, entity.secretSealed),
+                                Optional.ofNullable(entity.previousSecretSealed)
+                                    .map(previous -> seal.open(SEAL_FIELD, previous)),
+                                Optional.ofNullable(entity.previousValidUntil))));
+    if (signers.size() > 10_000) {
+      signers.clear();
+    }
+    signers.put(storeId, new CachedSigner(signer, readAt));
+    return signer;
   }
 
   /** Where the store takes callbacks, signed with its current secret. */

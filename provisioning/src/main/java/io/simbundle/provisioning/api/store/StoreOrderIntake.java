@@ -34,6 +34,20 @@ public final class StoreOrderIntake {
     this.orders = orders;
   }
 
+  private static Optional<String> refusal(
+      Optional<StoreService.Signer> signer,
+      String timestamp,
+      String signature,
+      String body,
+      Instant signedAt) {
+    return RequestSignature.refusal(
+        signer.map(s -> s.secrets(signedAt)).orElse(List.of()),
+        timestamp,
+        signature,
+        body,
+        signedAt);
+  }
+
   /** An accepted order (created now, or by an earlier delivery of the same store order). */
   public record Accepted(Map<String, Object> order, String href) {}
 
@@ -48,13 +62,12 @@ public final class StoreOrderIntake {
       String storeId, String timestamp, String signature, String rawBody, Instant signedAt) {
     String body = rawBody == null ? "" : rawBody;
     Optional<StoreService.Signer> signer = stores.signer(storeId);
-    Optional<String> refusal =
-        RequestSignature.refusal(
-            signer.map(StoreService.Signer::secrets).orElse(List.of()),
-            timestamp,
-            signature,
-            body,
-            signedAt);
+    Optional<String> refusal = refusal(signer, timestamp, signature, body, signedAt);
+    if (refusal.isPresent()) {
+      // The kept secrets may predate a rotation made on another node: look again before refusing.
+      signer = stores.freshSigner(storeId);
+      refusal = refusal(signer, timestamp, signature, body, signedAt);
+    }
     // An unknown store has no secret, so it is refused like a wrong signature: nothing to probe.
     refusal.ifPresent(
         reason -> {
