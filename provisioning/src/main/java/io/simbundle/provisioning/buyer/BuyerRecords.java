@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -43,6 +44,33 @@ public final class BuyerRecords {
                 + LIVE_ORDER,
             digest.of(idNumber),
             campaignCode);
+  }
+
+  /** What the rules ask about a buyer placing an order: cards held, orders in the campaign. */
+  public record Standing(int activeCards, int campaignOrders) {}
+
+  /** A buyer's {@link Standing}, read in one round trip. */
+  public Standing standing(String idNumber, Optional<String> campaignCode) {
+    String buyer = digest.of(idNumber);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT (SELECT COUNT(*) FROM product WHERE id_number_digest = ?"
+                    + " AND status <> 'terminated'),"
+                    + " (SELECT COUNT(*) FROM product_order WHERE id_number_digest = ?"
+                    + " AND campaign_code = ? AND "
+                    + LIVE_ORDER
+                    + ")")) {
+      select.setString(1, buyer);
+      select.setString(2, buyer);
+      select.setString(3, campaignCode.orElse(null));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return new Standing(row.getInt(1), row.getInt(2));
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("cannot read buyer records: " + e.getMessage(), e);
+    }
   }
 
   /** Units the campaign has sold: live orders holding stock. */

@@ -9,9 +9,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -22,8 +28,8 @@ import javax.sql.DataSource;
  * on rows the database locks, so a flash sale is never oversold and no buyer exceeds the limit,
  * whatever the burst.
  *
- * <p>The stock is split into {@value #SLICES} slices: an order decrements one picked at random
- * among those no other order holds, so buyers do not queue on one hot row.
+ * <p>The stock is split into {@value #SLICES} slices: a batch of orders takes its units from slices
+ * no other batch holds, starting at a random one, so buyers do not queue on one hot row.
  */
 public final class CampaignStock {
 
@@ -49,24 +55,13 @@ public final class CampaignStock {
     this.dataSource = dataSource;
   }
 
-  /**
-   * Creates the rows an order of this buyer in this campaign will lock, before its transaction: the
-   * campaign's slices (once) and the buyer's counter. Inserting them inside concurrent order
-   * transactions would deadlock on the duplicate-key checks.
-   */
-  public void prepare(PresaleCampaign campaign, String buyerDigest) {
+  /** Creates the campaign's slices, before the first order's transaction, once. */
+  public void prepare(PresaleCampaign campaign) {
+    if (sliced.contains(campaign.code())) {
+      return;
+    }
     try (Connection connection = dataSource.getConnection()) {
-      if (!sliced.contains(campaign.code())) {
-        createSlices(connection, campaign);
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT IGNORE INTO campaign_buyer (campaign_code, id_number_digest, orders)"
-                  + " VALUES (?, ?, 0)")) {
-        insert.setString(1, campaign.code());
-        insert.setString(2, buyerDigest);
-        insert.executeUpdate();
-      }
+      createSlices(connection, campaign);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot set up campaign stock: " + e.getMessage(), e);
     }
@@ -113,33 +108,104 @@ public final class CampaignStock {
   }
 
   /**
-   * Takes one unit for a buyer, in the caller's transaction; {@link #prepare} must have run.
+   * Takes a unit for each buyer of a batch, in the caller's transaction; {@link #prepare} must have
+   * run for the campaign. The buyers' counters are locked (in key order, as every batch does, so
+   * batches cannot deadlock on them) and checked against the limit; the units come from slices no
+   * other batch holds. Nothing is written for a buyer refused.
    *
-   * @throws CampaignRefusal sold out, or the buyer's limit reached
+   * @return per buyer, in order: empty when a unit was taken, else why not (the limit, sold out)
    */
-  public void take(EntityManager em, PresaleCampaign campaign, String buyerDigest) {
-    int counted =
-        em.createNativeQuery(
-                "UPDATE campaign_buyer SET orders = orders + 1 WHERE campaign_code = ?1"
-                    + " AND id_number_digest = ?2 AND orders < ?3")
-            .setParameter(1, campaign.code())
-            .setParameter(2, buyerDigest)
-            .setParameter(3, campaign.perBuyerLimit())
-            .executeUpdate();
-    if (counted == 0) {
-      throw new CampaignRefusal(
-          new Reason(
-              "BUYER_LIMIT_REACHED",
-              "At most " + campaign.perBuyerLimit() + " order(s) per buyer in this campaign.",
-              "本活动每人限购 " + campaign.perBuyerLimit() + " 张。",
-              "Per-buyer campaign limit"));
+  public List<Optional<Reason>> take(
+      EntityManager em, PresaleCampaign campaign, List<String> buyerDigests) {
+    Map<String, Integer> counted = lockCounters(em, campaign, buyerDigests);
+    List<Optional<Reason>> answers = new ArrayList<>(buyerDigests.size());
+    List<Integer> allowed = new ArrayList<>();
+    for (String digest : buyerDigests) {
+      int orders = counted.getOrDefault(digest, 0);
+      if (orders < campaign.perBuyerLimit()) {
+        counted.put(digest, orders + 1);
+        allowed.add(answers.size());
+        answers.add(Optional.empty());
+      } else {
+        answers.add(Optional.of(limitReached(campaign)));
+      }
     }
-    // Never wait for a slice: an order only takes slices no other order holds (SKIP LOCKED), so
-    // orders cannot deadlock on them. When every slice with stock left is held by orders in
-    // flight, it looks again a moment later, until one is free or none has stock left.
-    boolean empty = false;
+    int units = takeUnits(em, campaign, allowed.size());
+    Map<String, Integer> increments = new TreeMap<>();
+    for (int k = 0; k < allowed.size(); k++) {
+      int index = allowed.get(k);
+      if (k < units) {
+        increments.merge(buyerDigests.get(index), 1, Integer::sum);
+      } else {
+        answers.set(index, Optional.of(soldOut(campaign.code())));
+      }
+    }
+    countOrders(em, campaign, increments);
+    return answers;
+  }
+
+  /**
+   * Creates the buyers' counters that are missing and locks them all, in key order; returns their
+   * counts. The upsert takes exclusive locks straight away: shared locks first (as INSERT IGNORE
+   * takes them) would deadlock two batches upgrading the same rows.
+   */
+  private static Map<String, Integer> lockCounters(
+      EntityManager em, PresaleCampaign campaign, List<String> buyerDigests) {
+    List<String> sorted = new TreeSet<>(buyerDigests).stream().toList();
+    StringBuilder upsert =
+        new StringBuilder(
+            "INSERT INTO campaign_buyer (campaign_code, id_number_digest, orders) VALUES ");
+    upsert.append(String.join(", ", Collections.nCopies(sorted.size(), "(?, ?, 0)")));
+    upsert.append(" ON DUPLICATE KEY UPDATE orders = orders");
+    var insert = em.createNativeQuery(upsert.toString());
+    for (int i = 0; i < sorted.size(); i++) {
+      insert.setParameter(2 * i + 1, campaign.code());
+      insert.setParameter(2 * i + 2, sorted.get(i));
+    }
+    insert.executeUpdate();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id_number_digest, orders FROM campaign_buyer WHERE campaign_code = ?1"
+                    + " AND id_number_digest IN (?2)",
+                Object[].class)
+            .setParameter(1, campaign.code())
+            .setParameter(2, sorted)
+            .getResultList();
+    Map<String, Integer> counted = new HashMap<>();
+    rows.forEach(row -> counted.put((String) row[0], ((Number) row[1]).intValue()));
+    return counted;
+  }
+
+  /** Adds each buyer's new orders to their counter: one statement per distinct increment. */
+  private static void countOrders(
+      EntityManager em, PresaleCampaign campaign, Map<String, Integer> increments) {
+    Map<Integer, List<String>> byIncrement = new TreeMap<>();
+    increments.forEach(
+        (digest, n) -> byIncrement.computeIfAbsent(n, k -> new ArrayList<>()).add(digest));
+    byIncrement.forEach(
+        (n, digests) ->
+            em.createNativeQuery(
+                    "UPDATE campaign_buyer SET orders = orders + ?1 WHERE campaign_code = ?2"
+                        + " AND id_number_digest IN (?3)")
+                .setParameter(1, n)
+                .setParameter(2, campaign.code())
+                .setParameter(3, digests)
+                .executeUpdate());
+  }
+
+  /**
+   * Takes up to {@code wanted} units from slices no other transaction holds (SKIP LOCKED, so
+   * batches never wait on one another for stock), a slice this transaction holds already first.
+   * When every slice with stock left is held by batches in flight, it looks again a moment later.
+   *
+   * @return the units taken: fewer than wanted only when the campaign is sold out
+   */
+  private int takeUnits(EntityManager em, PresaleCampaign campaign, int wanted) {
+    int taken = 0;
     long giveUpAt = System.nanoTime() + HELD_SLICES_WAIT.toNanos();
-    while (!empty && System.nanoTime() < giveUpAt) {
+    boolean empty = false;
+    while (taken < wanted && !empty && System.nanoTime() < giveUpAt) {
       @SuppressWarnings("unchecked")
       List<Integer> withStock =
           em.createNativeQuery(
@@ -148,12 +214,10 @@ public final class CampaignStock {
                   Integer.class)
               .setParameter(1, campaign.code())
               .getResultList();
-      if (withStock.isEmpty()) {
-        empty = true;
-        continue;
-      }
-      int first = ThreadLocalRandom.current().nextInt(withStock.size());
-      for (int i = 0; i < withStock.size(); i++) {
+      empty = withStock.isEmpty();
+      int first = empty ? 0 : ThreadLocalRandom.current().nextInt(withStock.size());
+      boolean tookSome = false;
+      for (int i = 0; i < withStock.size() && taken < wanted; i++) {
         int slice = withStock.get((first + i) % withStock.size());
         List<?> held =
             em.createNativeQuery(
@@ -162,32 +226,39 @@ public final class CampaignStock {
                 .setParameter(1, campaign.code())
                 .setParameter(2, slice)
                 .getResultList();
-        if (!held.isEmpty() && ((Number) held.get(0)).intValue() > 0) {
+        int remaining = held.isEmpty() ? 0 : ((Number) held.get(0)).intValue();
+        int units = Math.min(remaining, wanted - taken);
+        if (units > 0) {
           em.createNativeQuery(
-                  "UPDATE campaign_stock_slice SET remaining = remaining - 1"
-                      + " WHERE campaign_code = ?1 AND slice = ?2")
-              .setParameter(1, campaign.code())
-              .setParameter(2, slice)
+                  "UPDATE campaign_stock_slice SET remaining = remaining - ?1"
+                      + " WHERE campaign_code = ?2 AND slice = ?3")
+              .setParameter(1, units)
+              .setParameter(2, campaign.code())
+              .setParameter(3, slice)
               .executeUpdate();
-          return;
+          taken += units;
+          tookSome = true;
         }
       }
-      pause();
+      if (!tookSome && !empty) {
+        pause();
+      }
     }
-    // Not sold to this buyer after all: the caller's transaction may go on with other orders.
-    em.createNativeQuery(
-            "UPDATE campaign_buyer SET orders = orders - 1 WHERE campaign_code = ?1"
-                + " AND id_number_digest = ?2")
-        .setParameter(1, campaign.code())
-        .setParameter(2, buyerDigest)
-        .executeUpdate();
     if (empty) {
       // Until the next reading, later orders are told at once.
       Reading reading = levels.get(campaign.code());
       long sold = reading == null ? 0 : reading.level().sold();
       levels.put(campaign.code(), new Reading(new Level(sold, 0, true), System.nanoTime()));
     }
-    throw new CampaignRefusal(soldOut(campaign.code()));
+    return taken;
+  }
+
+  private static Reason limitReached(PresaleCampaign campaign) {
+    return new Reason(
+        "BUYER_LIMIT_REACHED",
+        "At most " + campaign.perBuyerLimit() + " order(s) per buyer in this campaign.",
+        "本活动每人限购 " + campaign.perBuyerLimit() + " 张。",
+        "Per-buyer campaign limit");
   }
 
   private static void pause() {

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -201,49 +203,100 @@ public final class Inventory {
   }
 
   /**
-   * Reserves a number and a card of the province for an order, in the caller's transaction.
-   *
-   * @param pickedMsisdn the number the buyer chose, if any
-   * @throws InventoryUnavailableException when none is free or the picked number is not
+   * What an order asks of the inventory: any number of the province, or the one the buyer picked.
    */
-  public Allocation reserve(
-      EntityManager em, long orderId, Province province, Optional<String> pickedMsisdn) {
-    String msisdn =
-        pickedMsisdn
-            .map(
-                picked -> {
-                  int taken =
-                      em.createNativeQuery(
-                              "UPDATE phone_number SET status = ?1, order_id = ?2"
-                                  + " WHERE msisdn = ?3 AND province = ?4 AND status = ?5")
-                          .setParameter(1, RESERVED)
-                          .setParameter(2, orderId)
-                          .setParameter(3, picked)
-                          .setParameter(4, province.name())
-                          .setParameter(5, AVAILABLE)
-                          .executeUpdate();
-                  if (taken != 1) {
-                    throw new InventoryUnavailableException(
-                        "number " + picked + " is not available in " + province.name());
-                  }
-                  return picked;
-                })
-            .orElseGet(
-                () ->
-                    takeFirstAvailable(em, "phone_number", "msisdn", "msisdn", orderId, province)[
-                        0]);
-    String[] card = takeFirstAvailable(em, "sim_card", "iccid", "imsi", orderId, province);
-    String iccid = card[0];
-    String imsi = card[1];
-    return new Allocation(msisdn, iccid, imsi);
+  public record Wanted(Province province, Optional<String> pickedMsisdn) {}
+
+  /** A number and a card locked for an order, or why there is none. */
+  public record Pick(Optional<Allocation> allocation, String shortage) {}
+
+  /**
+   * Locks a number and a card for each order of a batch, in the caller's transaction, without
+   * changing them yet: {@link #hold} marks them reserved once the orders are stored. Rows other
+   * orders in flight have locked are skipped, so batches proceed in parallel; a picked number is
+   * waited for, and refused when that other order took it.
+   *
+   * @return one pick per order, in order
+   */
+  public List<Pick> pick(EntityManager em, List<Wanted> orders) {
+    List<Pick> picks = new ArrayList<>(Collections.nCopies(orders.size(), (Pick) null));
+    Map<Province, List<Integer>> byProvince = new LinkedHashMap<>();
+    for (int i = 0; i < orders.size(); i++) {
+      byProvince.computeIfAbsent(orders.get(i).province(), p -> new ArrayList<>()).add(i);
+    }
+    for (var entry : byProvince.entrySet()) {
+      Province province = entry.getKey();
+      List<Integer> indexes = entry.getValue();
+      String[] numbers = new String[indexes.size()];
+      String[] shortages = new String[indexes.size()];
+      Set<String> pickedHere = new HashSet<>();
+      int anyNumber = 0;
+      for (int j = 0; j < indexes.size(); j++) {
+        Optional<String> picked = orders.get(indexes.get(j)).pickedMsisdn();
+        if (picked.isEmpty()) {
+          anyNumber++;
+        } else if (pickedHere.add(picked.get()) && isAvailable(em, picked.get(), province)) {
+          numbers[j] = picked.get();
+        } else {
+          shortages[j] = "number " + picked.get() + " is not available in " + province.name();
+        }
+      }
+      List<Object[]> free =
+          firstAvailable(em, "phone_number", "msisdn", "msisdn", province, anyNumber);
+      int nextFree = 0;
+      int withNumber = 0;
+      for (int j = 0; j < indexes.size(); j++) {
+        if (numbers[j] == null && shortages[j] == null) {
+          if (nextFree < free.size()) {
+            numbers[j] = (String) free.get(nextFree++)[0];
+          } else {
+            shortages[j] = "no number is available in " + province.name();
+          }
+        }
+        withNumber += numbers[j] == null ? 0 : 1;
+      }
+      List<Object[]> cards = firstAvailable(em, "sim_card", "iccid", "imsi", province, withNumber);
+      int nextCard = 0;
+      for (int j = 0; j < indexes.size(); j++) {
+        Optional<Allocation> allocation = Optional.empty();
+        if (numbers[j] != null) {
+          if (nextCard < cards.size()) {
+            Object[] card = cards.get(nextCard++);
+            allocation =
+                Optional.of(new Allocation(numbers[j], (String) card[0], (String) card[1]));
+          } else {
+            shortages[j] = "no SIM card is available in " + province.name();
+          }
+        }
+        picks.set(indexes.get(j), new Pick(allocation, shortages[j]));
+      }
+    }
+    return picks;
   }
 
-  /** Takes the first available row of the province; returns its key and {@code also}. */
-  private static String[] takeFirstAvailable(
-      EntityManager em, String table, String key, String also, long orderId, Province province) {
+  private static boolean isAvailable(EntityManager em, String msisdn, Province province) {
+    return !em.createNativeQuery(
+            "SELECT msisdn FROM phone_number WHERE msisdn = ?1 AND province = ?2 AND status = ?3"
+                + " FOR UPDATE",
+            String.class)
+        .setParameter(1, msisdn)
+        .setParameter(2, province.name())
+        .setParameter(3, AVAILABLE)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Locks up to {@code count} available rows of the province; returns their key and {@code also}.
+   */
+  private static List<Object[]> firstAvailable(
+      EntityManager em, String table, String key, String also, Province province, int count) {
+    if (count == 0) {
+      return List.of();
+    }
     // Locked rows belong to reservations in flight: skipping them lets buyers proceed in parallel.
     @SuppressWarnings("unchecked")
-    List<Object[]> candidates =
+    List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT "
                     + key
@@ -253,35 +306,54 @@ public final class Inventory {
                     + table
                     + " WHERE province = ?1 AND status = ?2 ORDER BY "
                     + key
-                    + " LIMIT 1 FOR UPDATE SKIP LOCKED",
+                    + " LIMIT ?3 FOR UPDATE SKIP LOCKED",
                 Object[].class)
             .setParameter(1, province.name())
             .setParameter(2, AVAILABLE)
+            .setParameter(3, count)
             .getResultList();
-    if (candidates.isEmpty()) {
-      throw new InventoryUnavailableException(
-          "no "
-              + (table.equals("sim_card") ? "SIM card" : "number")
-              + " is available in "
-              + province.name());
+    return rows;
+  }
+
+  /**
+   * Marks the numbers and cards {@link #pick} locked as reserved for their orders, in the caller's
+   * transaction: one statement per table for the whole batch.
+   */
+  public void hold(EntityManager em, Map<Long, Allocation> byOrder) {
+    if (!byOrder.isEmpty()) {
+      hold(em, "phone_number", "msisdn", byOrder, Allocation::msisdn);
+      hold(em, "sim_card", "iccid", byOrder, Allocation::iccid);
     }
-    String taken = (String) candidates.get(0)[0];
-    int updated =
-        em.createNativeQuery(
-                "UPDATE "
-                    + table
-                    + " SET status = ?1, order_id = ?2 WHERE "
-                    + key
-                    + " = ?3 AND status = ?4")
-            .setParameter(1, RESERVED)
-            .setParameter(2, orderId)
-            .setParameter(3, taken)
-            .setParameter(4, AVAILABLE)
-            .executeUpdate();
-    if (updated != 1) {
-      throw new IllegalStateException(taken + " changed under its row lock");
+  }
+
+  private static void hold(
+      EntityManager em,
+      String table,
+      String key,
+      Map<Long, Allocation> byOrder,
+      Function<Allocation, String> keyOf) {
+    StringBuilder sql = new StringBuilder("UPDATE " + table + " SET status = ?, order_id = CASE");
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(RESERVED);
+    for (var entry : byOrder.entrySet()) {
+      sql.append(" WHEN ").append(key).append(" = ? THEN ?");
+      parameters.add(keyOf.apply(entry.getValue()));
+      parameters.add(entry.getKey());
     }
-    return new String[] {taken, (String) candidates.get(0)[1]};
+    sql.append(" END WHERE ").append(key).append(" IN (");
+    sql.append(String.join(", ", Collections.nCopies(byOrder.size(), "?")));
+    sql.append(") AND status = ?");
+    byOrder.values().forEach(allocation -> parameters.add(keyOf.apply(allocation)));
+    parameters.add(AVAILABLE);
+    var update = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < parameters.size(); i++) {
+      update.setParameter(i + 1, parameters.get(i));
+    }
+    int updated = update.executeUpdate();
+    if (updated != byOrder.size()) {
+      throw new IllegalStateException(
+          updated + " of " + byOrder.size() + " locked " + table + " rows could be reserved");
+    }
   }
 
   /** Returns what an order reserved to the available stock, in the caller's transaction. */

@@ -15,11 +15,9 @@ import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.buyer.BuyerRecords;
 import io.simbundle.provisioning.buyer.Masked;
 import io.simbundle.provisioning.buyer.PersonalData;
-import io.simbundle.provisioning.campaign.CampaignRefusal;
 import io.simbundle.provisioning.campaign.CampaignStock;
 import io.simbundle.provisioning.inventory.Allocation;
 import io.simbundle.provisioning.inventory.Inventory;
-import io.simbundle.provisioning.inventory.InventoryUnavailableException;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.rules.QualificationRequest;
 import io.simbundle.rules.RulesService;
@@ -35,6 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +52,8 @@ public final class OrderService implements AutoCloseable {
   private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   private static final ObjectMapper JSON = new ObjectMapper();
   // Writers share the sale's load in batches; each holds one connection while it writes.
-  private static final int WRITERS = 4;
-  private static final int MAX_BATCH = 32;
+  private static final int WRITERS = 2;
+  private static final int MAX_BATCH = 64;
 
   private final PersistenceUnit unit;
   private final CatalogService catalog;
@@ -148,8 +148,8 @@ public final class OrderService implements AutoCloseable {
       }
       long due = amountDue(request, version);
       String digest = personalData.digest().of(request.buyer().idNumber());
-      campaign.ifPresent(c -> stock.prepare(c, digest));
-      return writers.settle(new Acceptance(request, version, due, actor)).get();
+      campaign.ifPresent(stock::prepare);
+      return writers.settle(new Acceptance(request, version, due, digest, actor)).get();
     } catch (PersistenceException e) {
       // Two deliveries of one store order raced: the unique key let one in, the other reads it.
       if (request.externalId().isPresent() && isDuplicate(e)) {
@@ -230,6 +230,7 @@ public final class OrderService implements AutoCloseable {
 
   private Decision qualify(OrderRequest request, CatalogVersion version, Instant now) {
     String idNumber = request.buyer().idNumber();
+    BuyerRecords.Standing standing = records.standing(idNumber, request.campaignCode());
     return rules.qualify(
         version,
         new QualificationRequest(
@@ -241,8 +242,8 @@ public final class OrderService implements AutoCloseable {
             idNumber,
             request.buyer().newToOperator(),
             request.buyer().newToPartner(),
-            records.activeCards(idNumber),
-            request.campaignCode().map(c -> records.campaignOrders(idNumber, c)).orElse(0),
+            standing.activeCards(),
+            standing.campaignOrders(),
             request.campaignCode().map(records::campaignUnitsSold).orElse(0L),
             now));
   }
@@ -280,7 +281,8 @@ public final class OrderService implements AutoCloseable {
   }
 
   /** An approved order on its way to a writer, with what storing it needs. */
-  private record Acceptance(OrderRequest request, CatalogVersion version, long due, Actor actor) {}
+  private record Acceptance(
+      OrderRequest request, CatalogVersion version, long due, String buyerDigest, Actor actor) {}
 
   /** What writing an order came to: its outcome, or the refusal to throw at the caller. */
   private record Settled(OrderOutcome outcome, RuntimeException failure) {
@@ -299,31 +301,161 @@ public final class OrderService implements AutoCloseable {
 
   /**
    * Writes a batch of approved orders in the caller's transaction. A store's order already placed
-   * (before, or earlier in this batch) is answered with that order; a refusal on the way (sold out,
-   * the buyer's limit, no card left) is undone by hand and stored as the refused order, so the
-   * other orders of the batch stand.
+   * (before, or earlier in this batch) is answered with that order. The batch's stock, buyer limits
+   * and inventory are settled together, a few statements for the whole batch; an order refused on
+   * the way (sold out, the buyer's limit, no card left) is stored as refused while the others
+   * stand.
    */
   private List<Settled> acceptAll(EntityManager em, List<Acceptance> batch) {
     Map<String, ProductOrderEntity> placed = placedBefore(em, batch);
-    Map<String, Integer> firstInBatch = new java.util.HashMap<>();
-    List<Settled> settled = new ArrayList<>(batch.size());
+    Settled[] settled = new Settled[batch.size()];
+    int[] repeatOf = new int[batch.size()];
+    Map<String, Integer> firstInBatch = new HashMap<>();
+    List<Integer> fresh = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
+      repeatOf[i] = -1;
       OrderRequest request = batch.get(i).request();
       Optional<String> key = request.externalId().map(id -> storeKey(request.channel(), id));
       if (key.isPresent() && placed.containsKey(key.get())) {
-        settled.add(Settled.of(new OrderOutcome(view(placed.get(key.get())), false)));
+        settled[i] = Settled.of(new OrderOutcome(view(placed.get(key.get())), false));
       } else if (key.isPresent() && firstInBatch.containsKey(key.get())) {
-        Settled first = settled.get(firstInBatch.get(key.get()));
-        settled.add(
-            first.failure() != null
-                ? first
-                : Settled.of(new OrderOutcome(first.outcome().order(), false)));
+        repeatOf[i] = firstInBatch.get(key.get());
       } else {
-        key.ifPresent(k -> firstInBatch.put(k, settled.size()));
-        settled.add(accept(em, batch.get(i)));
+        int first = i;
+        key.ifPresent(k -> firstInBatch.put(k, first));
+        fresh.add(i);
       }
     }
-    return settled;
+    Map<Integer, Reason> refused = takeStock(em, batch, fresh);
+    List<Integer> granted = fresh.stream().filter(i -> !refused.containsKey(i)).toList();
+    List<Inventory.Pick> picks =
+        inventory.pick(
+            em,
+            granted.stream()
+                .map(i -> batch.get(i).request())
+                .map(r -> new Inventory.Wanted(r.province(), r.pickedMsisdn()))
+                .toList());
+    Map<Long, Allocation> held = new LinkedHashMap<>();
+    int next = 0;
+    for (int i : fresh) {
+      Acceptance acceptance = batch.get(i);
+      ProductOrderEntity order =
+          newOrder(acceptance.request(), acceptance.version(), acceptance.due(), clock.instant());
+      Reason refusal = refused.get(i);
+      if (refusal != null) {
+        ProductOrder rejected =
+            store(
+                em,
+                order,
+                OrderState.REJECTED,
+                List.of(refusal),
+                refusal.message(),
+                acceptance.actor());
+        log.info("order {} rejected: {}", rejected.id(), refusal.code());
+        settled[i] = Settled.of(new OrderOutcome(rejected, true));
+        continue;
+      }
+      Inventory.Pick pick = picks.get(next++);
+      if (pick.allocation().isEmpty()) {
+        settled[i] = failed(em, acceptance, order, pick.shortage());
+        continue;
+      }
+      Allocation allocation = pick.allocation().get();
+      settled[i] =
+          Settled.of(new OrderOutcome(acknowledge(em, acceptance, order, allocation), true));
+      held.put(order.id, allocation);
+    }
+    inventory.hold(em, held);
+    for (int i = 0; i < batch.size(); i++) {
+      if (repeatOf[i] >= 0) {
+        Settled first = settled[repeatOf[i]];
+        settled[i] =
+            first.failure() != null
+                ? first
+                : Settled.of(new OrderOutcome(first.outcome().order(), false));
+      }
+    }
+    return List.of(settled);
+  }
+
+  /** Takes the campaign units of a batch's fresh orders; returns the refused ones with why. */
+  private Map<Integer, Reason> takeStock(
+      EntityManager em, List<Acceptance> batch, List<Integer> fresh) {
+    Map<String, PresaleCampaign> campaigns = new HashMap<>();
+    Map<String, List<Integer>> byCampaign = new LinkedHashMap<>();
+    for (int i : fresh) {
+      Acceptance acceptance = batch.get(i);
+      acceptance
+          .request()
+          .campaignCode()
+          .flatMap(acceptance.version()::campaign)
+          .ifPresent(
+              campaign -> {
+                campaigns.putIfAbsent(campaign.code(), campaign);
+                byCampaign.computeIfAbsent(campaign.code(), c -> new ArrayList<>()).add(i);
+              });
+    }
+    Map<Integer, Reason> refused = new HashMap<>();
+    byCampaign.forEach(
+        (code, indexes) -> {
+          List<Optional<Reason>> answers =
+              stock.take(
+                  em,
+                  campaigns.get(code),
+                  indexes.stream().map(i -> batch.get(i).buyerDigest()).toList());
+          for (int k = 0; k < indexes.size(); k++) {
+            int index = indexes.get(k);
+            answers.get(k).ifPresent(reason -> refused.put(index, reason));
+          }
+        });
+    return refused;
+  }
+
+  /** Stores an order no number or card was left for; the unit it took goes back on sale. */
+  private Settled failed(
+      EntityManager em, Acceptance acceptance, ProductOrderEntity order, String shortage) {
+    if (order.campaignCode != null) {
+      stock.giveBack(em, order.campaignCode, order.idNumberDigest);
+    }
+    ProductOrder failed =
+        store(em, order, OrderState.FAILED, List.of(), shortage, acceptance.actor());
+    return new Settled(
+        null,
+        new ProvisioningException(
+            ProvisioningException.Kind.EXHAUSTED,
+            "inventory-unavailable",
+            shortage,
+            Map.of("productOrder", failed.id())));
+  }
+
+  /** Stores an accepted order holding its number and card, and tells the store. */
+  private ProductOrder acknowledge(
+      EntityManager em, Acceptance acceptance, ProductOrderEntity order, Allocation allocation) {
+    Actor actor = acceptance.actor();
+    order.msisdn = allocation.msisdn();
+    order.iccid = allocation.iccid();
+    order.imsi = allocation.imsi();
+    order.state = OrderState.ACKNOWLEDGED.tmfName();
+    boolean credit = acceptance.request().payment().type() == PaymentType.CREDIT;
+    if (!credit) {
+      order.reservedUntil = order.createdAt.plus(paymentWindow);
+    }
+    em.persist(order);
+    audit(em, order, Optional.empty(), "qualified; reserved " + allocation.msisdn(), actor);
+    announce(em, order);
+    if (credit) {
+      moveTo(
+          em,
+          order,
+          OrderState.IN_PROGRESS,
+          "paid on credit by "
+              + order.creditPayer
+              + " (authorization "
+              + order.creditAuthorization
+              + ")",
+          actor);
+    }
+    return view(order);
   }
 
   private static String storeKey(String channel, String externalId) {
@@ -348,69 +480,6 @@ public final class OrderService implements AutoCloseable {
         .getResultStream()
         .forEach(order -> placed.put(storeKey(order.channel, order.externalId), order));
     return placed;
-  }
-
-  private Settled accept(EntityManager em, Acceptance acceptance) {
-    OrderRequest request = acceptance.request();
-    Actor actor = acceptance.actor();
-    Instant now = clock.instant();
-    ProductOrderEntity order = newOrder(request, acceptance.version(), acceptance.due(), now);
-    order.state = OrderState.ACKNOWLEDGED.tmfName();
-    em.persist(order);
-    em.flush();
-    Optional<PresaleCampaign> campaign =
-        request.campaignCode().flatMap(acceptance.version()::campaign);
-    if (campaign.isPresent()) {
-      try {
-        stock.take(em, campaign.get(), order.idNumberDigest);
-      } catch (CampaignRefusal refusal) {
-        ProductOrder rejected =
-            settle(
-                em,
-                order,
-                OrderState.REJECTED,
-                List.of(refusal.reason()),
-                refusal.getMessage(),
-                actor);
-        log.info("order {} rejected: {}", rejected.id(), refusal.reason().code());
-        return Settled.of(new OrderOutcome(rejected, true));
-      }
-    }
-    Allocation allocation;
-    try {
-      allocation = inventory.reserve(em, order.id, request.province(), request.pickedMsisdn());
-    } catch (InventoryUnavailableException e) {
-      inventory.release(em, order.id);
-      campaign.ifPresent(c -> stock.giveBack(em, c.code(), order.idNumberDigest));
-      ProductOrder failed = settle(em, order, OrderState.FAILED, List.of(), e.getMessage(), actor);
-      return new Settled(
-          null,
-          new ProvisioningException(
-              ProvisioningException.Kind.EXHAUSTED,
-              "inventory-unavailable",
-              e.getMessage(),
-              Map.of("productOrder", failed.id())));
-    }
-    order.msisdn = allocation.msisdn();
-    order.iccid = allocation.iccid();
-    order.imsi = allocation.imsi();
-    audit(em, order, Optional.empty(), "qualified; reserved " + allocation.msisdn(), actor);
-    announce(em, order);
-    if (request.payment().type() == PaymentType.CREDIT) {
-      moveTo(
-          em,
-          order,
-          OrderState.IN_PROGRESS,
-          "paid on credit by "
-              + order.creditPayer
-              + " (authorization "
-              + order.creditAuthorization
-              + ")",
-          actor);
-    } else {
-      order.reservedUntil = now.plus(paymentWindow);
-    }
-    return Settled.of(new OrderOutcome(view(order), true));
   }
 
   private ProductOrderEntity newOrder(
@@ -450,7 +519,6 @@ public final class OrderService implements AutoCloseable {
     order.stateReason = reason;
     order.refusals = refusals.isEmpty() ? null : writeReasons(refusals);
     em.persist(order);
-    em.flush();
     return settle(em, order, state, refusals, reason, actor);
   }
 
