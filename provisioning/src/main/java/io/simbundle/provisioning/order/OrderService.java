@@ -471,14 +471,22 @@ public final class OrderService implements AutoCloseable {
       return Map.of();
     }
     List<String> channels = batch.stream().map(a -> a.request().channel()).distinct().toList();
-    Map<String, ProductOrderEntity> placed = new java.util.HashMap<>();
-    em.createQuery(
-            "FROM ProductOrderEntity WHERE channel IN :channels AND externalId IN :ids",
-            ProductOrderEntity.class)
-        .setParameter("channels", channels)
-        .setParameter("ids", externalIds)
-        .getResultStream()
-        .forEach(order -> placed.put(storeKey(order.channel, order.externalId), order));
+    Map<String, ProductOrderEntity> placed = new HashMap<>();
+    // A plain key lookup: the entity query costs more to plan than to run, and repeats are rare.
+    @SuppressWarnings("unchecked")
+    List<Object[]> keys =
+        em.createNativeQuery(
+                "SELECT id, channel, external_id FROM product_order"
+                    + " WHERE channel IN (?1) AND external_id IN (?2)",
+                Object[].class)
+            .setParameter(1, channels)
+            .setParameter(2, externalIds)
+            .getResultList();
+    for (Object[] key : keys) {
+      placed.put(
+          storeKey((String) key[1], (String) key[2]),
+          em.find(ProductOrderEntity.class, ((Number) key[0]).longValue()));
+    }
     return placed;
   }
 

@@ -7,14 +7,10 @@ import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import io.simbundle.provisioning.store.RequestSignature;
 import io.simbundle.rules.realname.ResidentIdNumber;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -88,7 +84,7 @@ public final class FlashSaleBenchmark {
                               "tmall-card",
                               "full",
                               "tmall-flagship"))
-                      .statusCode()
+                      .status()
                   == 202);
 
       Outcomes outcomes = new Outcomes();
@@ -117,6 +113,14 @@ public final class FlashSaleBenchmark {
     }
     // The embedded database's process watcher is not a daemon thread.
     System.exit(0);
+  }
+
+  private static JsonNode read(KeepAliveHttp.Response response) {
+    try {
+      return Presale.JSON.readTree(response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String onboard(TestEngine engine, String store, String campaign) {
@@ -154,31 +158,31 @@ public final class FlashSaleBenchmark {
   }
 
   /** Signs and pushes orders as a store's system would, over keep-alive HTTP/1.1 connections. */
-  private static final class Pusher {
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final TestEngine engine;
+  private static final class Pusher implements AutoCloseable {
+    private final KeepAliveHttp http;
 
     Pusher(TestEngine engine) {
-      this.engine = engine;
+      this.http = new KeepAliveHttp(engine.settings().httpHost(), engine.settings().httpPort());
     }
 
-    HttpResponse<String> push(String store, String secret, String body) throws Exception {
+    KeepAliveHttp.Response push(String store, String secret, String body) throws Exception {
       // The engine runs on the test clock, inside the campaign's sale window.
       String timestamp = String.valueOf(TestEngine.CLOCK.instant().getEpochSecond());
-      URI uri = engine.uri("/api/v1/stores/" + store + "/productOrder");
-      return http.send(
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofSeconds(60))
-              .header("Content-Type", "application/json")
-              .header("X-Simbundle-Timestamp", timestamp)
-              .header("X-Simbundle-Signature", RequestSignature.sign(secret, timestamp, body))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      return http.post(
+          "/api/v1/stores/" + store + "/productOrder",
+          Map.of(
+              "Content-Type",
+              "application/json",
+              "X-Simbundle-Timestamp",
+              timestamp,
+              "X-Simbundle-Signature",
+              RequestSignature.sign(secret, timestamp, body)),
+          body);
+    }
+
+    @Override
+    public void close() {
+      http.close();
     }
   }
 
@@ -195,10 +199,10 @@ public final class FlashSaleBenchmark {
     volatile long lastAcknowledgedAt;
     volatile long answeredByLastAcknowledgement;
 
-    boolean record(String externalId, HttpResponse<String> response) {
-      JsonNode body = Presale.read(response);
+    boolean record(String externalId, KeepAliveHttp.Response response) {
+      JsonNode body = read(response);
       long answeredNow = answered.incrementAndGet();
-      if (response.statusCode() == 202 && !body.path("duplicate").asBoolean()) {
+      if (response.status() == 202 && !body.path("duplicate").asBoolean()) {
         acknowledged.put(externalId, body.path("id").asText());
         synchronized (this) {
           lastAcknowledgedAt = System.nanoTime();
@@ -206,7 +210,7 @@ public final class FlashSaleBenchmark {
         }
         return true;
       }
-      if (response.statusCode() == 422) {
+      if (response.status() == 422) {
         String reason = body.path("reasons").findValuesAsText("code").toString();
         if (reason.contains("SOLD_OUT")) {
           soldOut.incrementAndGet();
@@ -220,13 +224,13 @@ public final class FlashSaleBenchmark {
       return unexpected(response);
     }
 
-    boolean recordRetry(String externalId, HttpResponse<String> response) {
+    boolean recordRetry(String externalId, KeepAliveHttp.Response response) {
       String first = acknowledged.get(externalId);
-      JsonNode body = Presale.read(response);
+      JsonNode body = read(response);
       boolean alike =
           first == null
-              ? response.statusCode() == 422
-              : response.statusCode() == 202
+              ? response.status() == 422
+              : response.status() == 202
                   && body.path("duplicate").asBoolean()
                   && body.path("id").asText().equals(first);
       if (alike) {
@@ -236,9 +240,9 @@ public final class FlashSaleBenchmark {
       return unexpected(response);
     }
 
-    private boolean unexpected(HttpResponse<String> response) {
+    private boolean unexpected(KeepAliveHttp.Response response) {
       unexpected.incrementAndGet();
-      firstUnexpected.putIfAbsent(String.valueOf(response.statusCode()), response.body());
+      firstUnexpected.putIfAbsent(String.valueOf(response.status()), response.body());
       return false;
     }
 
