@@ -53,7 +53,7 @@ public final class AuditTrail {
   public static List<AuditEntry> of(EntityManager em, Subject subject, long subjectId) {
     return em
         .createQuery(
-            "FROM AuditEntryEntity WHERE subjectType = :type AND subjectId = :id ORDER BY id",
+            "FROM AuditEntryEntity WHERE subjectType = :type AND subjectId = :id ORDER BY at, id",
             AuditEntryEntity.class)
         .setParameter("type", subject.column)
         .setParameter("id", subjectId)

@@ -86,10 +86,14 @@ public final class BuyerRecords {
     if (campaignCode == null) {
       return 0;
     }
+    // By time of placing (ids are handed out in blocks per node), ties broken by id.
     return count(
-        "SELECT COUNT(*) FROM product_order WHERE campaign_code = ? AND id <= ? AND " + LIVE_ORDER,
-        campaignCode,
-        String.valueOf(orderId));
+        "SELECT COUNT(*) FROM product_order o, (SELECT created_at, id FROM product_order"
+            + " WHERE id = ?) me WHERE o.campaign_code = ? AND (o.created_at < me.created_at"
+            + " OR (o.created_at = me.created_at AND o.id <= me.id))"
+            + " AND o.state NOT IN ('cancelled', 'rejected', 'failed')",
+        String.valueOf(orderId),
+        campaignCode);
   }
 
   private long count(String sql, String... parameters) {

@@ -114,10 +114,6 @@ final class OrderBatches<T, R> implements AutoCloseable {
     try {
       results = batch.apply(taken.stream().map(Pending::work).toList());
     } catch (RuntimeException e) {
-      if (taken.size() == 1) {
-        taken.get(0).result().completeExceptionally(e);
-        return;
-      }
       log.debug(
           "batch of {} orders failed ({}); settling each on its own", taken.size(), e.toString());
       for (Pending<T, R> pending : taken) {
