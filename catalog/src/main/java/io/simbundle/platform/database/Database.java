@@ -18,10 +18,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
 
-  /** Connector/J parameters the engine relies on: UTC on the wire, batched inserts. */
+  /**
+   * Connector/J parameters the engine relies on: UTC on the wire, batched inserts, statements
+   * parsed once per connection, no round trip to set what the session has already.
+   */
   public static final String RECOMMENDED_URL_PARAMETERS =
       "sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-          + "&rewriteBatchedStatements=true&characterEncoding=UTF-8";
+          + "&rewriteBatchedStatements=true&characterEncoding=UTF-8"
+          + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=4096"
+          + "&useLocalSessionState=true";
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 

@@ -48,7 +48,7 @@ public record DatabaseSettings(
         settings.text(PASSWORD, ""),
         settings.path(DATA_DIR).orElse(Path.of("data")).resolve("mariadb"),
         settings.integer(EMBEDDED_PORT, 0),
-        settings.integer(POOL_SIZE, 16));
+        settings.integer(POOL_SIZE, 32));
   }
 
   public boolean embedded() {

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for order placement: callers hand in their work and wait, a few writer threads each
- * take whatever is waiting (up to {@code maxBatch}) and settle it in one transaction. Under a burst
- * the commit, the connection and the round trips around it are shared by many orders; alone, an
- * order is written at once, as a batch of one.
+ * Group commit for order placement: callers hand in their work and wait, writer threads each take
+ * whatever is waiting (up to {@code maxBatch}) and settle it in one transaction. Under a burst the
+ * commit, the connection and the round trips around it are shared by many orders; alone, an order
+ * is written at once, as a batch of one.
  *
  * <p>When a batch's transaction fails (a deadlock, a duplicate delivery racing in another batch, a
  * lost connection), every item is settled again on its own, so one item cannot fail the others.

@@ -40,6 +40,7 @@ public final class FlashSaleBenchmark {
   private static final String STORE = "yixun";
   private static final String CAMPAIGN = "yixun-wechat-wo-presale";
   private static final int WARM_UP = 5_000;
+  private static final int POOL_SIZE = 32;
 
   private FlashSaleBenchmark() {}
 
@@ -48,7 +49,16 @@ public final class FlashSaleBenchmark {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int orders = (int) Math.round(1_000_000 * scale);
     int stock = orders / 10;
-    DatabaseSettings db = TestDatabase.newSchemaSettings("flash_bench");
+    DatabaseSettings test = TestDatabase.newSchemaSettings("flash_bench");
+    // The engine's own default pool, not the small one the test suite's many engines share.
+    DatabaseSettings db =
+        new DatabaseSettings(
+            test.url(),
+            test.user(),
+            test.password(),
+            test.embeddedDirectory(),
+            test.embeddedPort(),
+            POOL_SIZE);
     try (TestEngine engine =
         TestEngine.start(
             db, Optional.of(Presale.flashSaleCatalog(stock)), TestEngine.CLOCK, Optional.empty())) {
@@ -67,6 +77,8 @@ public final class FlashSaleBenchmark {
       LoadRun.report("raw insert (ceiling)", concurrency, rawInsert(db, references, concurrency));
       LoadRun.report(
           "naive single stock row", concurrency, naiveStockRow(db, references, concurrency));
+
+      LoadRun.report("bare HTTP stack (422)", concurrency, bareStack(references, concurrency));
 
       Pusher pusher = new Pusher(engine);
       // The JIT compiles the whole path first, on another campaign: not measured.
@@ -157,6 +169,19 @@ public final class FlashSaleBenchmark {
         .formatted(externalId, idNumber, product, payment, campaign);
   }
 
+  /** A store's request headers: the body signed at the engine's time. */
+  private static Map<String, String> signed(String secret, String body) {
+    // The engine runs on the test clock, inside the campaign's sale window.
+    String timestamp = String.valueOf(TestEngine.CLOCK.instant().getEpochSecond());
+    return Map.of(
+        "Content-Type",
+        "application/json",
+        "X-Simbundle-Timestamp",
+        timestamp,
+        "X-Simbundle-Signature",
+        RequestSignature.sign(secret, timestamp, body));
+  }
+
   /** Signs and pushes orders as a store's system would, over keep-alive HTTP/1.1 connections. */
   private static final class Pusher implements AutoCloseable {
     private final KeepAliveHttp http;
@@ -166,18 +191,7 @@ public final class FlashSaleBenchmark {
     }
 
     KeepAliveHttp.Response push(String store, String secret, String body) throws Exception {
-      // The engine runs on the test clock, inside the campaign's sale window.
-      String timestamp = String.valueOf(TestEngine.CLOCK.instant().getEpochSecond());
-      return http.post(
-          "/api/v1/stores/" + store + "/productOrder",
-          Map.of(
-              "Content-Type",
-              "application/json",
-              "X-Simbundle-Timestamp",
-              timestamp,
-              "X-Simbundle-Signature",
-              RequestSignature.sign(secret, timestamp, body)),
-          body);
+      return http.post("/api/v1/stores/" + store + "/productOrder", signed(secret, body), body);
     }
 
     @Override
@@ -322,6 +336,25 @@ public final class FlashSaleBenchmark {
     try (ResultSet row = connection.createStatement().executeQuery(sql)) {
       row.next();
       return row.getLong(1);
+    }
+  }
+
+  /**
+   * The same signed requests, from the same client, to the engine's HTTP stack with nothing behind
+   * it: the most any design could answer over HTTP on this machine. Warmed up first, like the
+   * engine.
+   */
+  private static LoadRun.Result bareStack(int count, int concurrency) throws Exception {
+    try (BareHttpStack bare = new BareHttpStack();
+        KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", bare.port())) {
+      LoadRun.Call call =
+          i -> {
+            String body =
+                order("BARE-" + i, idNumber("440109", i), "wechat-wo", "deposit", CAMPAIGN);
+            return http.post(BareHttpStack.PATH, signed("bare-secret", body), body).status() == 422;
+          };
+      LoadRun.run(WARM_UP, concurrency, call);
+      return LoadRun.run(count, concurrency, call);
     }
   }
 
