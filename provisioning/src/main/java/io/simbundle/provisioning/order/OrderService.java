@@ -517,6 +517,7 @@ public final class OrderService implements AutoCloseable {
     return order;
   }
 
+  /** Stores an order in its first state, with the audit entry and the store's callback. */
   private ProductOrder store(
       EntityManager em,
       ProductOrderEntity order,
@@ -528,20 +529,6 @@ public final class OrderService implements AutoCloseable {
     order.stateReason = reason;
     order.refusals = refusals.isEmpty() ? null : writeReasons(refusals);
     em.persist(order);
-    return settle(em, order, state, refusals, reason, actor);
-  }
-
-  /** Gives a stored order its first state, with the audit entry and the store's callback. */
-  private ProductOrder settle(
-      EntityManager em,
-      ProductOrderEntity order,
-      OrderState state,
-      List<Reason> refusals,
-      String reason,
-      Actor actor) {
-    order.state = state.tmfName();
-    order.stateReason = reason;
-    order.refusals = refusals.isEmpty() ? null : writeReasons(refusals);
     audit(em, order, Optional.empty(), reason, actor);
     announce(em, order);
     return view(order);

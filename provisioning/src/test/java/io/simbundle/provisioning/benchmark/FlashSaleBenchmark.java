@@ -74,7 +74,8 @@ public final class FlashSaleBenchmark {
       LoadRun.header();
 
       int references = Math.min(orders / 5, 200_000);
-      LoadRun.report("raw insert (ceiling)", concurrency, rawInsert(db, references, concurrency));
+      LoadRun.report(
+          "raw insert (ceiling)", concurrency, LoadRun.rawInserts(db, references, concurrency));
       LoadRun.report(
           "naive single stock row", concurrency, naiveStockRow(db, references, concurrency));
 
@@ -356,29 +357,6 @@ public final class FlashSaleBenchmark {
       LoadRun.run(WARM_UP, concurrency, call);
       return LoadRun.run(count, concurrency, call);
     }
-  }
-
-  /** Autocommitted single-row inserts: the most orders per second any one-row design can store. */
-  private static LoadRun.Result rawInsert(DatabaseSettings db, int count, int concurrency)
-      throws Exception {
-    try (Connection connection = LoadRun.connect(db)) {
-      connection
-          .createStatement()
-          .execute(
-              "CREATE TABLE bench_insert (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
-                  + " payload VARCHAR(64) NOT NULL) ENGINE = InnoDB");
-    }
-    ThreadLocal<Connection> connections = LoadRun.connectionPerThread(db);
-    return LoadRun.run(
-        count,
-        concurrency,
-        i -> {
-          try (PreparedStatement insert =
-              connections.get().prepareStatement("INSERT INTO bench_insert (payload) VALUES (?)")) {
-            insert.setString(1, "order-" + i);
-            return insert.executeUpdate() == 1;
-          }
-        });
   }
 
   /**

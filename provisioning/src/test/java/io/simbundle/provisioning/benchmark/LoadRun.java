@@ -3,6 +3,7 @@ package io.simbundle.provisioning.benchmark;
 import io.simbundle.platform.database.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,31 @@ final class LoadRun {
             return connect(db);
           } catch (Exception e) {
             throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /**
+   * Autocommitted single-row inserts over JDBC, a connection per thread: the most orders per second
+   * any design that stores a row per order could store on this database.
+   */
+  static Result rawInserts(DatabaseSettings db, int count, int concurrency) throws Exception {
+    try (Connection connection = connect(db)) {
+      connection
+          .createStatement()
+          .execute(
+              "CREATE TABLE IF NOT EXISTS bench_insert (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                  + " payload VARCHAR(64) NOT NULL) ENGINE = InnoDB");
+    }
+    ThreadLocal<Connection> connections = connectionPerThread(db);
+    return run(
+        count,
+        concurrency,
+        i -> {
+          try (PreparedStatement insert =
+              connections.get().prepareStatement("INSERT INTO bench_insert (payload) VALUES (?)")) {
+            insert.setString(1, "order-" + i);
+            return insert.executeUpdate() == 1;
           }
         });
   }

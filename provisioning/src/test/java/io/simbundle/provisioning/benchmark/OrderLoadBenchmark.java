@@ -4,8 +4,6 @@ import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,13 +38,6 @@ public final class OrderLoadBenchmark {
         presale.stock("GD", 1_000_000 + first, Math.min(20_000, stock - first));
       }
       DatabaseSettings db = engine.settings().database();
-      try (Connection connection = LoadRun.connect(db)) {
-        connection
-            .createStatement()
-            .execute(
-                "CREATE TABLE bench_insert (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
-                    + " payload VARCHAR(64) NOT NULL) ENGINE = InnoDB");
-      }
       LoadRun.header();
       AtomicInteger serial = new AtomicInteger();
       // The JIT compiles the whole path (Camel, Hibernate, Drools, the driver) first: not measured.
@@ -61,22 +52,8 @@ public final class OrderLoadBenchmark {
                       .statusCode()
                   == 201);
       for (int concurrency : levels) {
-        ThreadLocal<Connection> connections = LoadRun.connectionPerThread(db);
         LoadRun.report(
-            "raw insert (ceiling)",
-            concurrency,
-            LoadRun.run(
-                perLevel,
-                concurrency,
-                i -> {
-                  try (PreparedStatement insert =
-                      connections
-                          .get()
-                          .prepareStatement("INSERT INTO bench_insert (payload) VALUES (?)")) {
-                    insert.setString(1, "order-" + i);
-                    return insert.executeUpdate() == 1;
-                  }
-                }));
+            "raw insert (ceiling)", concurrency, LoadRun.rawInserts(db, perLevel, concurrency));
         long questions = LoadRun.questions(db);
         LoadRun.report(
             "TMF622 order",
