@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Places, pays, cancels and expires orders (TMF622). Every state change is written with its audit
  * entry in one transaction; the order row is locked while it changes, so a payment and the expiry
- * of the same order cannot both win.
+ * of the same order cannot both win. New orders are written in batches (group commit), so a sale's
+ * peak shares commits and round trips instead of queueing for them.
  */
 public final class OrderService implements AutoCloseable {
 
@@ -111,11 +112,13 @@ public final class OrderService implements AutoCloseable {
   }
 
   /**
-   * Places an order: qualified by the rules, then a number and a card are reserved. A rejected
-   * order is stored with the rules' reasons, an order no inventory is left for as failed.
+   * Places an order: qualified by the rules, then written with the other orders waiting (one
+   * transaction per batch), its campaign unit, number and card taken. A rejected order is stored
+   * with the reasons, an order no inventory is left for as failed; once a campaign is known to be
+   * sold out its orders are refused without storing anything.
    *
-   * @throws ProvisioningException invalid payment terms, or no inventory left (the failed order is
-   *     named in the details)
+   * @throws ProvisioningException invalid payment terms, sold out (refused, nothing stored), or no
+   *     inventory left (the failed order is named in the details)
    */
   public OrderOutcome create(OrderRequest request, Actor actor) {
     CatalogVersion version = catalog.current();
