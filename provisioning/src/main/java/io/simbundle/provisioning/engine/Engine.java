@@ -15,6 +15,7 @@ import io.simbundle.provisioning.api.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.api.admin.StoreAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
 import io.simbundle.provisioning.api.inventory.InventoryRoutes;
+import io.simbundle.provisioning.api.observability.ObservabilityRoutes;
 import io.simbundle.provisioning.api.order.ProductOrderRoutes;
 import io.simbundle.provisioning.api.problem.ProblemResponses;
 import io.simbundle.provisioning.api.problem.UnmatchedRequests;
@@ -30,6 +31,8 @@ import io.simbundle.provisioning.campaign.CampaignStock;
 import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.inventory.Inventory;
+import io.simbundle.provisioning.observability.EngineMetrics;
+import io.simbundle.provisioning.observability.HttpRequestMeter;
 import io.simbundle.provisioning.order.OrderService;
 import io.simbundle.provisioning.order.StoreOrderKeys;
 import io.simbundle.provisioning.outbox.OutboxDelivery;
@@ -202,6 +205,15 @@ public final class Engine implements AutoCloseable {
             clock);
     this.outbox = outbox;
     camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
+    EngineMetrics metrics =
+        new EngineMetrics(
+            database.dataSource(),
+            () -> outbox.backlog().values().stream().mapToLong(Long::longValue).sum());
+    camel.bind("httpRequestMeter", new HttpRequestMeter(metrics.registry()));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new ObservabilityRoutes(metrics, database.dataSource(), charging.identity()));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
     StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));

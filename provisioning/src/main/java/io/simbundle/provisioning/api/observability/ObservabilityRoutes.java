@@ -1,0 +1,85 @@
+package io.simbundle.provisioning.api.observability;
+
+import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.provisioning.api.HttpResponses;
+import io.simbundle.provisioning.observability.EngineMetrics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * What operators and their monitoring read: {@code GET /metrics}, the Prometheus exposition of the
+ * engine's meters, and {@code GET /health}, whether the database answers and the Gy server takes
+ * connections (200 when both do, 503 otherwise). Neither shows personal data, so neither asks for
+ * credentials; keep them on the operators' network.
+ */
+public final class ObservabilityRoutes extends RouteBuilder {
+
+  private static final int PROBE_MILLIS = 2000;
+
+  private final EngineMetrics metrics;
+  private final DataSource dataSource;
+  private final DiameterIdentity gy;
+
+  public ObservabilityRoutes(EngineMetrics metrics, DataSource dataSource, DiameterIdentity gy) {
+    this.metrics = metrics;
+    this.dataSource = dataSource;
+    this.gy = gy;
+  }
+
+  @Override
+  public void configure() {
+    rest()
+        .get("/metrics")
+        .id("metrics")
+        .to("direct:metrics")
+        .get("/health")
+        .id("health")
+        .to("direct:health");
+    from("direct:metrics")
+        .process(
+            e ->
+                HttpResponses.write(
+                    e,
+                    200,
+                    "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.scrape(),
+                    Map.of()));
+    from("direct:health").process(this::health);
+  }
+
+  private void health(Exchange exchange) {
+    Map<String, Object> checks = new LinkedHashMap<>();
+    checks.put("database", databaseAnswers() ? "UP" : "DOWN");
+    checks.put("diameter", gyListens() ? "UP" : "DOWN");
+    boolean up = checks.values().stream().allMatch("UP"::equals);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "UP" : "DOWN");
+    body.put("checks", checks);
+    HttpResponses.json(exchange, up ? 200 : 503, body, Map.of("Cache-Control", "no-store"));
+  }
+
+  private boolean databaseAnswers() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(PROBE_MILLIS / 1000);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private boolean gyListens() {
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress(gy.address(), gy.port()), PROBE_MILLIS);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
