@@ -5,6 +5,7 @@ import io.simbundle.charging.account.Account;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.CreditControlService;
 import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.charging.gy.GyServer;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.store.AccountCache;
@@ -102,6 +103,19 @@ public final class ChargingFunction implements AutoCloseable {
   /** Migrates the charging tables and starts the Gy server. */
   public static ChargingFunction start(
       Database database, DiameterIdentity identity, ChargingSettings settings, Clock clock) {
+    return start(database, identity, settings, clock, GyRequestListener.NONE);
+  }
+
+  /**
+   * Like {@link #start(Database, DiameterIdentity, ChargingSettings, Clock)}, telling {@code
+   * listener} of every request answered.
+   */
+  public static ChargingFunction start(
+      Database database,
+      DiameterIdentity identity,
+      ChargingSettings settings,
+      Clock clock,
+      GyRequestListener listener) {
     ChargingStore store = ChargingStore.open(database, clock);
     Checkpointer checkpointer =
         new Checkpointer(store, clock, settings.duplicateWindow(), CHECKPOINT_EVERY);
@@ -112,7 +126,8 @@ public final class ChargingFunction implements AutoCloseable {
     try {
       checkpointer.recoverAndStart();
       CreditControlService creditControl =
-          new CreditControlService(store, accounts, committer, workers, identity, settings, clock);
+          new CreditControlService(
+              store, accounts, committer, workers, identity, settings, clock, listener);
       GyServer server = GyServer.start(identity, creditControl);
       // Sweep several times per validity period, so a silent session is released soon after Tcc.
       Duration sweepEvery = settings.grants().validity().dividedBy(4);

@@ -43,6 +43,7 @@ public final class CreditControlService implements CreditControlHandler {
   private final Clock clock;
   private final GroupCommitter committer;
   private final Executor loader;
+  private final GyRequestListener listener;
 
   /** Requests decided but not yet committed: a retransmission waits for the first answer. */
   private final Map<String, CompletableFuture<CreditControlOutcome>> inFlight =
@@ -58,8 +59,10 @@ public final class CreditControlService implements CreditControlHandler {
       Executor loader,
       DiameterIdentity self,
       ChargingSettings settings,
-      Clock clock) {
+      Clock clock,
+      GyRequestListener listener) {
     this.loader = loader;
+    this.listener = listener;
     this.store = store;
     this.accounts = accounts;
     this.committer = committer;
@@ -71,9 +74,15 @@ public final class CreditControlService implements CreditControlHandler {
 
   @Override
   public CompletableFuture<Answer> answer(Request request) {
+    long arrived = System.nanoTime();
     return outcome(request)
         .exceptionally(failure -> unableToComply(request, failure))
-        .thenApply(outcome -> CreditControlAnswers.answer(request, outcome, self, settings));
+        .thenApply(
+            outcome -> {
+              listener.answered(
+                  outcome.requestType(), outcome.resultCode(), System.nanoTime() - arrived);
+              return CreditControlAnswers.answer(request, outcome, self, settings);
+            });
   }
 
   /** Runs {@code work} on an account with no other request of the same subscriber running. */

@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.Request;
+import org.jdiameter.api.Session;
 
 /**
  * A charging function on its own schema of the test database and a free port, with PCEFs that
@@ -22,6 +26,12 @@ import java.util.Set;
 public final class ChargingFixture implements AutoCloseable {
 
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The PCEF's Tx timer: an unanswered request is sent again (T flag) after it, as RFC 4006 has.
+   */
+  public static final Duration TX = Duration.ofSeconds(3);
+
   public static final long MB = 1024 * 1024;
 
   /**
@@ -109,6 +119,14 @@ public final class ChargingFixture implements AutoCloseable {
         new DiameterIdentity(host, "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
         charging.identity(),
         TIMEOUT);
+  }
+
+  /**
+   * Sends a Credit-Control-Request as a PCEF does: built afresh and sent again with the T flag when
+   * the Tx timer expires, up to three times.
+   */
+  public static Answer send(PcefSimulator pcef, Session session, Supplier<Request> request) {
+    return pcef.sendRetransmitting(session, request, TX, 3);
   }
 
   @Override

@@ -73,8 +73,11 @@ class CreditControlTest {
 
   private static AnswerView send(
       Session session, int type, int number, String msisdn, Mscc... mscc) {
-    Request request = pcef.creditControlRequest(session, type, number, msisdn, List.of(mscc));
-    return new AnswerView(pcef.send(session, request, TIMEOUT));
+    return new AnswerView(
+        ChargingFixture.send(
+            pcef,
+            session,
+            () -> pcef.creditControlRequest(session, type, number, msisdn, List.of(mscc))));
   }
 
   private static Balance balance(String msisdn) {

@@ -53,10 +53,10 @@ class ReservationLifecycleTest {
 
   private AnswerView send(PcefSimulator pcef, Session session, int type, int number, Mscc... mscc) {
     return new AnswerView(
-        pcef.send(
+        ChargingFixture.send(
+            pcef,
             session,
-            pcef.creditControlRequest(session, type, number, MSISDN, List.of(mscc)),
-            TIMEOUT));
+            () -> pcef.creditControlRequest(session, type, number, MSISDN, List.of(mscc))));
   }
 
   @Test

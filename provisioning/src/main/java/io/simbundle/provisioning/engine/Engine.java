@@ -32,6 +32,7 @@ import io.simbundle.provisioning.charging.ChargingProfiles;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.inventory.Inventory;
 import io.simbundle.provisioning.observability.EngineMetrics;
+import io.simbundle.provisioning.observability.GyRequestMeter;
 import io.simbundle.provisioning.observability.HttpRequestMeter;
 import io.simbundle.provisioning.order.OrderService;
 import io.simbundle.provisioning.order.StoreOrderKeys;
@@ -133,6 +134,7 @@ public final class Engine implements AutoCloseable {
             clock);
     started.push(orders);
 
+    EngineMetrics metrics = new EngineMetrics(database.dataSource());
     ChargingFunction charging =
         ChargingFunction.start(
             database,
@@ -143,7 +145,8 @@ public final class Engine implements AutoCloseable {
                 settings.gy().unknownRatingGroups(),
                 settings.gy().topUpUrl(),
                 settings.gy().duplicateWindow()),
-            clock);
+            clock,
+            new GyRequestMeter(metrics.registry()));
     started.push(charging);
     this.charging = charging;
     if (settings.gy().demoSubscribers()) {
@@ -205,10 +208,7 @@ public final class Engine implements AutoCloseable {
             clock);
     this.outbox = outbox;
     camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
-    EngineMetrics metrics =
-        new EngineMetrics(
-            database.dataSource(),
-            () -> outbox.backlog().values().stream().mapToLong(Long::longValue).sum());
+    metrics.watchOutbox(() -> outbox.backlog().values().stream().mapToLong(Long::longValue).sum());
     camel.bind("httpRequestMeter", new HttpRequestMeter(metrics.registry()));
     camel
         .configure()

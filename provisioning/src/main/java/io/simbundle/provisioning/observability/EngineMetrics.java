@@ -37,10 +37,7 @@ public final class EngineMetrics {
   private final MultiGauge stockLeft;
   private long readAtNanos;
 
-  /**
-   * @param outboxBacklog messages waiting for delivery, read at each scrape
-   */
-  public EngineMetrics(DataSource dataSource, Supplier<Number> outboxBacklog) {
+  public EngineMetrics(DataSource dataSource) {
     this.dataSource = dataSource;
     this.ordersByState =
         MultiGauge.builder("simbundle.orders")
@@ -50,13 +47,17 @@ public final class EngineMetrics {
         MultiGauge.builder("simbundle.campaign.stock.remaining")
             .description("Units a presale campaign has left")
             .register(registry);
-    Gauge.builder("simbundle.outbox.backlog", outboxBacklog)
-        .description("Store callbacks and partner notices waiting for delivery")
-        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /** Reports the outbox's backlog, read at each scrape. */
+  public void watchOutbox(Supplier<Number> backlog) {
+    Gauge.builder("simbundle.outbox.backlog", backlog)
+        .description("Store callbacks and partner notices waiting for delivery")
+        .register(registry);
   }
 
   public PrometheusMeterRegistry registry() {

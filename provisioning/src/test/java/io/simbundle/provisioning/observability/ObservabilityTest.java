@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.provisioning.Presale;
+import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +58,22 @@ class ObservabilityTest {
         .contains("simbundle_campaign_stock_remaining{campaign=\"yixun-wechat-wo-presale\"} 99997")
         .containsPattern("simbundle_outbox_backlog \\d")
         .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void gyRequestsAreTimedByTypeAndResultCode() {
+    presale.browse(DemoSubscribers.WECHAT_WO, 1000, 64 * 1024);
+
+    String metrics = engine.get("/metrics").body();
+
+    for (String type : new String[] {"initial", "termination"}) {
+      assertThat(metrics)
+          .containsPattern(
+              "simbundle_gy_requests_seconds_count\\{result=\"2001\",type=\""
+                  + type
+                  + "\"\\} [1-9]");
+    }
+    assertThat(metrics).contains("simbundle_gy_requests_seconds_bucket{result=\"2001\"");
   }
 
   @Test
