@@ -2,6 +2,7 @@ package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Grant;
+import io.simbundle.charging.account.Source;
 import io.simbundle.charging.account.Usage;
 import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.AnsweredRequest;
@@ -289,6 +290,11 @@ public final class CreditControlService implements CreditControlHandler {
         (result, failure) -> {
           if (failure == null) {
             answered.put(sessionId, number, outcome, clock.instant());
+            for (Usage used : usage) {
+              if (used.source().kind() == Source.Kind.ZERO_RATED) {
+                listener.zeroRated(used.source().partnerCode(), used.bytes());
+              }
+            }
           }
           inFlight.remove(key);
         });

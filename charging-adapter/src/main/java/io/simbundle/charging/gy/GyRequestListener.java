@@ -1,8 +1,9 @@
 package io.simbundle.charging.gy;
 
 /**
- * Told of every Credit-Control-Request answered, for the operator's metrics; called on the thread
- * that completes the answer, so it must be quick and must not throw.
+ * Told of every Credit-Control-Request answered and of the zero-rated traffic it reported, for the
+ * operator's metrics; called on the thread that completes the request, so it must be quick and must
+ * not throw.
  */
 @FunctionalInterface
 public interface GyRequestListener {
@@ -16,4 +17,7 @@ public interface GyRequestListener {
    * @param nanos from the request's arrival to its answer being ready
    */
   void answered(int requestType, long resultCode, long nanos);
+
+  /** Traffic of a partner's zero-rated service, charged to no one, once it is committed. */
+  default void zeroRated(String partnerCode, long bytes) {}
 }

@@ -61,7 +61,7 @@ class ObservabilityTest {
   }
 
   @Test
-  void gyRequestsAreTimedByTypeAndResultCode() {
+  void gyRequestsAreTimedByTypeAndResultCodeAndZeroRatedBytesCountedPerPartner() {
     presale.browse(DemoSubscribers.WECHAT_WO, 1000, 64 * 1024);
 
     String metrics = engine.get("/metrics").body();
@@ -73,7 +73,9 @@ class ObservabilityTest {
                   + type
                   + "\"\\} [1-9]");
     }
-    assertThat(metrics).contains("simbundle_gy_requests_seconds_bucket{result=\"2001\"");
+    assertThat(metrics)
+        .contains("simbundle_gy_requests_seconds_bucket{result=\"2001\"")
+        .contains("simbundle_zero_rated_bytes_total{partner=\"tencent\"} 65536");
   }
 
   @Test
