@@ -36,16 +36,6 @@ public final class BuyerRecords {
             digest.of(idNumber));
   }
 
-  /** Live orders this ID number placed in the campaign. */
-  public int campaignOrders(String idNumber, String campaignCode) {
-    return (int)
-        count(
-            "SELECT COUNT(*) FROM product_order WHERE id_number_digest = ? AND campaign_code = ? AND "
-                + LIVE_ORDER,
-            digest.of(idNumber),
-            campaignCode);
-  }
-
   /** What the rules ask about a buyer placing an order: cards held, orders in the campaign. */
   public record Standing(int activeCards, int campaignOrders) {}
 
@@ -91,7 +81,8 @@ public final class BuyerRecords {
         "SELECT COUNT(*) FROM product_order o, (SELECT created_at, id FROM product_order"
             + " WHERE id = ?) me WHERE o.campaign_code = ? AND (o.created_at < me.created_at"
             + " OR (o.created_at = me.created_at AND o.id <= me.id))"
-            + " AND o.state NOT IN ('cancelled', 'rejected', 'failed')",
+            + " AND o."
+            + LIVE_ORDER,
         String.valueOf(orderId),
         campaignCode);
   }

@@ -2,6 +2,8 @@ package io.simbundle.provisioning.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -14,6 +16,8 @@ import org.apache.camel.support.EventNotifierSupport;
 public final class HttpRequestMeter extends EventNotifierSupport {
 
   private final MeterRegistry registry;
+  // Looked up on every request: one timer per route and status, built once.
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public HttpRequestMeter(MeterRegistry registry) {
     this.registry = registry;
@@ -43,12 +47,17 @@ public final class HttpRequestMeter extends EventNotifierSupport {
     }
     Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
     String route = exchange.getFromRouteId() == null ? "unknown" : exchange.getFromRouteId();
-    Timer.builder("simbundle.http.server.requests")
-        .description("HTTP requests by route and status")
-        .tag("route", route)
-        .tag("status", String.valueOf(status == null ? (exchange.isFailed() ? 500 : 200) : status))
-        .publishPercentileHistogram()
-        .register(registry)
+    String code = String.valueOf(status == null ? (exchange.isFailed() ? 500 : 200) : status);
+    timers
+        .computeIfAbsent(
+            route + ' ' + code,
+            key ->
+                Timer.builder("simbundle.http.server.requests")
+                    .description("HTTP requests by route and status")
+                    .tag("route", route)
+                    .tag("status", code)
+                    .publishPercentileHistogram()
+                    .register(registry))
         .record(exchange.getClock().elapsed(), TimeUnit.MILLISECONDS);
   }
 }

@@ -7,6 +7,7 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.campaign.PresaleCampaign;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogVersion;
+import io.simbundle.platform.database.DatabaseFailures;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
@@ -208,12 +209,7 @@ public final class OrderService implements AutoCloseable {
   }
 
   private static boolean isDeadlock(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransactionRollbackException) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseFailures.causedBy(e, java.sql.SQLTransactionRollbackException.class);
   }
 
   /** The order a store's earlier delivery of this request created, in the caller's transaction. */
@@ -853,12 +849,7 @@ public final class OrderService implements AutoCloseable {
   }
 
   private static boolean isDuplicate(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLIntegrityConstraintViolationException) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseFailures.causedBy(e, SQLIntegrityConstraintViolationException.class);
   }
 
   private static String writeReasons(List<Reason> reasons) {

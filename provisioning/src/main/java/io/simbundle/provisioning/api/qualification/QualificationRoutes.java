@@ -88,8 +88,9 @@ public final class QualificationRoutes extends RouteBuilder {
 
     CatalogVersion version = catalog.current();
     Instant now = clock.instant();
-    int activeCards = records.activeCards(idNumber);
-    int campaignOrders = campaign.map(c -> records.campaignOrders(idNumber, c)).orElse(0);
+    BuyerRecords.Standing standing = records.standing(idNumber, campaign);
+    int activeCards = standing.activeCards();
+    int campaignOrders = standing.campaignOrders();
     long unitsSold = campaign.map(records::campaignUnitsSold).orElse(0L);
 
     List<Map<String, Object>> results = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.api.store;
 
 import io.simbundle.catalog.NoCatalogInForceException;
+import io.simbundle.platform.database.DatabaseFailures;
 import io.simbundle.platform.database.DatabaseUnavailableException;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.api.Json;
@@ -134,7 +135,8 @@ public final class StoreOrderTopicRoute extends RouteBuilder {
       status = problem.status();
       answer = problem.toJson(where);
     } catch (RuntimeException e) {
-      if (isTransient(e)) {
+      if (DatabaseFailures.causedBy(
+          e, SQLTransientException.class, SQLNonTransientConnectionException.class)) {
         throw new TransientDatabaseError(e);
       }
       if (e instanceof DatabaseUnavailableException
@@ -165,15 +167,6 @@ public final class StoreOrderTopicRoute extends RouteBuilder {
     if (commit != null) {
       commit.commit();
     }
-  }
-
-  private static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A database failure that goes away by itself (lost connection, lock wait, timeout). */
