@@ -13,6 +13,8 @@ import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.Checkpointer;
 import io.simbundle.charging.store.GroupCommitter;
 import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.charging.usage.ExplainedUsage;
+import io.simbundle.charging.usage.WhyCharged;
 import io.simbundle.platform.database.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -307,6 +309,21 @@ public final class ChargingFunction implements AutoCloseable {
   public List<UsageRecord> usage(String msisdn) {
     checkpointer.flush();
     return store.usage(msisdn);
+  }
+
+  /**
+   * The subscriber's usage, each record with why it was free or charged under the profile in force
+   * now; empty when the subscriber is unknown.
+   */
+  public List<ExplainedUsage> explainedUsage(String msisdn) {
+    Optional<ChargingProfile> profile =
+        creditControl.withAccount(msisdn, found -> found.map(Account::profile));
+    if (profile.isEmpty()) {
+      return List.of();
+    }
+    return usage(msisdn).stream()
+        .map(record -> new ExplainedUsage(record, WhyCharged.explain(record, profile.get())))
+        .toList();
   }
 
   @Override

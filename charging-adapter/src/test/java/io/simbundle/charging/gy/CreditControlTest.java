@@ -5,6 +5,7 @@ import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.charging.Balance;
+import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;

@@ -8,6 +8,7 @@ import io.simbundle.catalog.CatalogSources;
 import io.simbundle.catalog.file.CatalogFileReader;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.PartnerSettlement;
+import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;

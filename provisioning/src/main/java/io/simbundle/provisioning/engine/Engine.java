@@ -14,6 +14,7 @@ import io.simbundle.provisioning.api.admin.OutboxAdminRoutes;
 import io.simbundle.provisioning.api.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.api.admin.StoreAdminRoutes;
 import io.simbundle.provisioning.api.catalog.ProductCatalogRoutes;
+import io.simbundle.provisioning.api.charging.ChargingRoutes;
 import io.simbundle.provisioning.api.inventory.InventoryRoutes;
 import io.simbundle.provisioning.api.observability.ObservabilityRoutes;
 import io.simbundle.provisioning.api.order.ProductOrderRoutes;
@@ -193,6 +194,7 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions));
     camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
     camel.configure().addRoutesBuilder(new WebPageRoutes());
+    camel.configure().addRoutesBuilder(new ChargingRoutes(charging, catalog, settings.admin()));
     StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
     PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
     OutboxDelivery outbox =

@@ -1,15 +1,26 @@
 package io.simbundle.provisioning.engine;
 
+import io.simbundle.provisioning.demo.DemoStory;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** {@code java -jar simbundle.jar}: starts the engine and runs until Ctrl-C or SIGTERM. */
+/**
+ * {@code java -jar simbundle.jar}: starts the engine and runs until Ctrl-C or SIGTERM. {@code java
+ * -jar simbundle.jar demo} instead tells the demo story to an engine already running.
+ */
 public final class Launcher {
 
   private Launcher() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && "demo".equals(args[0])) {
+      // Before any logger exists: logback reads it when it configures itself.
+      System.setProperty("simbundle.log.level", "WARN");
+      DemoStory.main(args);
+      return;
+    }
     AtomicReference<Engine> running = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     // Registered before starting, so that Ctrl-C during start-up still stops the database.
@@ -29,7 +40,8 @@ public final class Launcher {
     try {
       settings = EngineSettings.fromEnvironment();
       running.set(Engine.start(settings, Clock.systemUTC()));
-    } catch (RuntimeException e) {
+      AdminPasswordFile.keep(settings);
+    } catch (RuntimeException | IOException e) {
       System.err.println("simbundle did not start: " + e.getMessage());
       System.exit(1);
       return;
@@ -54,7 +66,10 @@ public final class Launcher {
             : "external database",
         settings.admin().user(),
         settings.admin().generated()
-            ? settings.admin().password() + " (generated; set SIMBUNDLE_ADMIN_PASSWORD to fix one)"
+            ? settings.admin().password()
+                + " (generated, also in "
+                + AdminPasswordFile.of(settings)
+                + "; set SIMBUNDLE_ADMIN_PASSWORD to fix one)"
             : "as configured");
     stopped.await();
   }

@@ -29,7 +29,9 @@ public final class OutboxDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
   private static final Duration LEASE = Duration.ofSeconds(30);
-  private static final int BATCH = 20;
+
+  /** Messages claimed at once. */
+  public static final int BATCH = 20;
 
   private final PersistenceUnit unit;
   private final Destinations destinations;

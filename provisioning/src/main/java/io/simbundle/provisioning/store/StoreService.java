@@ -75,6 +75,31 @@ public final class StoreService {
   }
 
   /**
+   * Changes a store's name, callback URL and campaigns; its secrets stay. Callbacks not yet
+   * delivered go to the new URL.
+   *
+   * @throws ProvisioningException when the store is unknown
+   */
+  public Store update(StoreRegistration registration, Actor actor) {
+    Store store =
+        unit.call(
+            em -> {
+              StoreEntity entity = em.find(StoreEntity.class, registration.id());
+              if (entity == null) {
+                throw ProvisioningException.notFound("no store " + registration.id());
+              }
+              entity.name = registration.name();
+              entity.callbackUrl = registration.callbackUrl().toString();
+              entity.campaigns = String.join(",", registration.campaigns());
+              entity.updatedAt = clock.instant();
+              return view(entity);
+            });
+    signers.remove(store.id());
+    log.info("store {} changed by {}", store.id(), actor);
+    return store;
+  }
+
+  /**
    * Issues a new secret; the current one stays valid for {@code grace}.
    *
    * @throws ProvisioningException when the store is unknown

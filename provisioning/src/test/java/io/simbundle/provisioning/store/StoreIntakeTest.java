@@ -205,4 +205,30 @@ class StoreIntakeTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void anAdminRepointsAStoresCallbacksAndItsSecretStaysValid() {
+    String changed =
+        """
+        {"name": "Yixun (易迅)", "callbackUrl": "http://127.0.0.1:9/v2/callback",
+         "campaigns": ["yixun-wechat-wo-presale", "tmall-double-11"]}
+        """;
+    HttpResponse<String> updated = engine.json("PUT", "/admin/stores/yixun", changed, true);
+    HttpResponse<String> unknown = engine.json("PUT", "/admin/stores/nobody", changed, true);
+    HttpResponse<String> badUrl =
+        engine.json(
+            "PUT",
+            "/admin/stores/yixun",
+            "{\"name\": \"Yixun\", \"callbackUrl\": \"http://a b\", \"campaigns\": []}",
+            true);
+    HttpResponse<String> anonymous = engine.json("PUT", "/admin/stores/yixun", changed, false);
+
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(read(engine.adminGet("/admin/stores/yixun")).path("callbackUrl").asText())
+        .isEqualTo("http://127.0.0.1:9/v2/callback");
+    assertThat(push(order("YX-6001", CAMPAIGN), secret, now()).statusCode()).isEqualTo(202);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(badUrl.statusCode()).isEqualTo(400);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
 }

@@ -48,6 +48,9 @@ public final class StoreAdminRoutes extends RouteBuilder {
         .get("/{id}")
         .id("admin-store-get")
         .to("direct:admin-store-get")
+        .put("/{id}")
+        .id("admin-store-update")
+        .to("direct:admin-store-update")
         .post("/{id}/secret")
         .id("admin-store-rotate-secret")
         .to("direct:admin-store-rotate-secret");
@@ -73,12 +76,30 @@ public final class StoreAdminRoutes extends RouteBuilder {
                           .orElseThrow(
                               () -> new ProblemException(Problem.notFound("no store " + id)))));
             });
+    from("direct:admin-store-update").process(authentication).process(this::update);
     from("direct:admin-store-rotate-secret").process(authentication).process(this::rotate);
   }
 
   private void onboard(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
     String id = body.text("/id", true, 32).orElse("");
+    IssuedSecret issued = stores.onboard(registration(body, id), Actor.admin(credentials.user()));
+    HttpResponses.json(
+        exchange,
+        201,
+        withSecret(issued),
+        Map.of("Location", "/admin/stores/" + issued.store().id()));
+  }
+
+  private void update(Exchange exchange) {
+    String id = exchange.getIn().getHeader("id", String.class);
+    RequestBodies body = RequestBodies.of(exchange);
+    Store store = stores.update(registration(body, id), Actor.admin(credentials.user()));
+    HttpResponses.json(exchange, 200, json(store));
+  }
+
+  /** The store a request body describes: name, callback URL and the campaigns it may sell. */
+  private static StoreRegistration registration(RequestBodies body, String id) {
     String name = body.text("/name", true, 128).orElse("");
     String callback = body.text("/callbackUrl", true, 512).orElse("");
     List<String> campaigns = body.codes("/campaigns", 50);
@@ -95,12 +116,7 @@ public final class StoreAdminRoutes extends RouteBuilder {
     } catch (IllegalArgumentException e) {
       throw new ProblemException(Problem.badRequest(e.getMessage()));
     }
-    IssuedSecret issued = stores.onboard(registration, Actor.admin(credentials.user()));
-    HttpResponses.json(
-        exchange,
-        201,
-        withSecret(issued),
-        Map.of("Location", "/admin/stores/" + issued.store().id()));
+    return registration;
   }
 
   private void rotate(Exchange exchange) {

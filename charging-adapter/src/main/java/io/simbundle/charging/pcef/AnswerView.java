@@ -1,12 +1,16 @@
-package io.simbundle.charging.gy;
+package io.simbundle.charging.pcef;
 
+import io.simbundle.charging.gy.GyAvp;
 import java.util.Optional;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 
-/** Reads a Credit-Control-Answer in tests. */
+/**
+ * A Credit-Control-Answer as the PCEF reads it: Result-Code, and per rating group the granted quota
+ * and the final-unit action.
+ */
 public record AnswerView(Answer answer) {
 
   public long resultCode() throws AvpDataException {
@@ -29,7 +33,7 @@ public record AnswerView(Answer answer) {
         return new Mscc(group);
       }
     }
-    throw new AssertionError("no MSCC for rating group " + ratingGroup);
+    throw new IllegalStateException("no MSCC for rating group " + ratingGroup);
   }
 
   public int msccCount() {

@@ -1,0 +1,21 @@
+package io.simbundle.provisioning.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What one telling of the demo came to.
+ *
+ * @param weChatMsisdn the WeChat Wo subscriber
+ * @param yixinMsisdn the Yixin subscriber
+ * @param traffic what the PCEF reported
+ * @param weChatBalance the WeChat Wo subscriber's balance afterwards, as the API answered it
+ * @param whyVideoCharged the answer to "why was the video call charged?"
+ * @param tencentSettlementFen what Tencent owes for the month so far
+ */
+public record DemoFigures(
+    String weChatMsisdn,
+    String yixinMsisdn,
+    GyTraffic.Figures traffic,
+    JsonNode weChatBalance,
+    String whyVideoCharged,
+    long tencentSettlementFen) {}

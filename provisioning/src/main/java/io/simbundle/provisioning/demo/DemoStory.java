@@ -1,0 +1,383 @@
+package io.simbundle.provisioning.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.provisioning.api.admin.AdminCredentials;
+import io.simbundle.provisioning.engine.EngineSettings;
+import io.simbundle.rules.realname.ResidentIdNumber;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar simbundle.jar demo}: drives a running engine through the whole story of a
+ * co-branded card over its real interfaces — a store's signed presale order for WeChat Wo, payment,
+ * shipment, activation with three privileges, then a PCEF's traffic on Gy (WeChat free, video calls
+ * charged, a Yixin subscriber's gift, default traffic until the allowance runs out), and what the
+ * operator reads afterwards: balances, usage with why each record was free or charged, and the
+ * partners' settlement for the month. Every run uses numbers, cards and buyers of its own.
+ */
+public final class DemoStory {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  private static final String CAMPAIGN = "yixun-wechat-wo-presale";
+  private static final Duration CALLBACK_WAIT = Duration.ofSeconds(30);
+  private static final String BUYER = "张三";
+
+  private final EngineClient engine;
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final PrintStream out;
+  private final long run;
+
+  private DemoStory(EngineClient engine, EngineSettings settings, Clock clock, PrintStream out) {
+    this.engine = engine;
+    this.settings = settings;
+    this.clock = clock;
+    this.out = out;
+    this.run = clock.millis() / 1000 % 10_000_000L;
+  }
+
+  /** Runs the story against the engine the settings describe; exits 1 when a step fails. */
+  public static void main(String[] args) {
+    EngineSettings settings = EngineSettings.fromEnvironment();
+    try {
+      run(settings, DemoCredentials.of(settings), Clock.systemUTC(), System.out);
+    } catch (DemoFailure e) {
+      System.err.println("demo stopped: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Tells the story once.
+   *
+   * @return the story's figures, for whoever wants to check them
+   */
+  public static DemoFigures run(
+      EngineSettings settings, AdminCredentials admin, Clock clock, PrintStream out) {
+    String host = "0.0.0.0".equals(settings.httpHost()) ? "127.0.0.1" : settings.httpHost();
+    URI base = URI.create("http://" + host + ":" + settings.httpPort());
+    return new DemoStory(new EngineClient(base, admin, clock), settings, clock, out).tell();
+  }
+
+  private DemoFigures tell() {
+    out.printf(
+        "simbundle demo: engine at %s, Gy at %s:%d%n",
+        engine.base(), settings.gy().identity().address(), settings.gy().identity().port());
+    String weChatMsisdn;
+    String yixinMsisdn;
+    Card weChat = new Card(number(0), iccid(0), imsi(0), idNumber(0));
+    Card yixin = new Card(number(1), iccid(1), imsi(1), idNumber(1));
+    stock(weChat, yixin);
+    try (StoreCallbacks callbacks = new StoreCallbacks(clock)) {
+      String store = "yixun";
+      String secret = onboard(store, callbacks);
+      String orderId = presaleOrder(store, secret, weChat);
+      pay(orderId);
+      ship(orderId);
+      awaitCallback(callbacks, "order.shipped");
+      weChatMsisdn =
+          activate(orderId, weChat, "wechat-free-traffic", "group-chat-60", "free-emoticons");
+      yixinMsisdn = activate(directOrder(yixin), yixin);
+    }
+    GyTraffic.Figures traffic =
+        new GyTraffic(settings.gy().identity(), this::giftsLeft, run, out)
+            .drive(weChatMsisdn, yixinMsisdn);
+    JsonNode balance = balances(weChatMsisdn, yixinMsisdn);
+    String whyVideo = usage(weChatMsisdn, yixinMsisdn);
+    long tencentFen = settlement();
+    out.println("\nThe story is told.");
+    return new DemoFigures(weChatMsisdn, yixinMsisdn, traffic, balance, whyVideo, tencentFen);
+  }
+
+  /**
+   * A number and a card the demo adds to the stock, and a buyer. The order takes whichever number
+   * and card the inventory gives it: the subscriber's number is the one activation answers.
+   */
+  private record Card(String msisdn, String iccid, String imsi, String idNumber) {}
+
+  private String number(int i) {
+    return "86135%08d".formatted(run * 10 % 100_000_000L + i);
+  }
+
+  private String iccid(int i) {
+    return "89860199%012d".formatted(run * 10 + i);
+  }
+
+  private String imsi(int i) {
+    return "4600199%08d".formatted(run * 10 % 100_000_000L + i);
+  }
+
+  /**
+   * A valid resident ID number no earlier run used: the birth date and serial come from the run.
+   */
+  private String idNumber(int i) {
+    LocalDate born = LocalDate.of(1970, 1, 1).plusDays(run / 1000 % 15_000);
+    String first17 =
+        "440106" + born.toString().replace("-", "") + "%03d".formatted((run * 2 + i) % 1000);
+    return first17 + ResidentIdNumber.checkCharacter(first17);
+  }
+
+  private void stock(Card... cards) {
+    StringBuilder numbers = new StringBuilder("msisdn,province\n");
+    StringBuilder sims = new StringBuilder("iccid,imsi,province\n");
+    for (Card card : cards) {
+      numbers.append(card.msisdn()).append(",GD\n");
+      sims.append(card.iccid()).append(',').append(card.imsi()).append(",GD\n");
+    }
+    engine.post(
+        "/api/v1/inventory/phoneNumber?source=demo.csv", "text/csv", numbers.toString(), 201);
+    engine.post("/api/v1/inventory/simCard?source=demo.csv", "text/csv", sims.toString(), 201);
+    step(
+        "Inventory",
+        "%d numbers and %d SIM cards for Guangdong imported (%s …)",
+        cards.length,
+        cards.length,
+        cards[0].msisdn());
+  }
+
+  /**
+   * Acts as the store Yixun: onboards it on a fresh engine, or else points its callbacks at the
+   * demo and rotates its secret (the previous one stays valid an hour).
+   */
+  private String onboard(String store, StoreCallbacks callbacks) {
+    Map<String, Object> registration =
+        Map.of(
+            "id",
+            store,
+            "name",
+            "Yixun (易迅)",
+            "callbackUrl",
+            callbacks.uri().toString(),
+            "campaigns",
+            List.of(CAMPAIGN));
+    HttpResponse<String> onboarded =
+        engine.postJson("/admin/stores", EngineClient.json(registration));
+    JsonNode issued;
+    if (onboarded.statusCode() == 409) {
+      engine.put("/admin/stores/" + store, EngineClient.json(registration));
+      issued = engine.post("/admin/stores/" + store + "/secret", "application/json", "{}", 201);
+      step("Store", "%s exists: callbacks pointed at the demo, secret rotated", store);
+    } else {
+      issued = EngineClient.expect(201, onboarded);
+      step("Store", "%s onboarded for %s; its HMAC secret is shown once", store, CAMPAIGN);
+    }
+    String secret = issued.path("secret").asText();
+    callbacks.trust(secret);
+    return secret;
+  }
+
+  private String presaleOrder(String store, String secret, Card card) {
+    String body =
+        EngineClient.json(
+            Map.of(
+                "externalId", "YX-DEMO-" + run,
+                "place", Map.of("id", "GD"),
+                "campaign", Map.of("id", CAMPAIGN),
+                "buyer", Map.of("name", BUYER, "idNumber", card.idNumber(), "newToOperator", true),
+                "productOrderItem",
+                    List.of(
+                        Map.of(
+                            "id", "1",
+                            "action", "add",
+                            "productOffering", Map.of("id", "wechat-wo"))),
+                "payment", Map.of("type", "deposit")));
+    JsonNode order = engine.pushOrder(store, secret, body);
+    step(
+        "Presale order",
+        "signed push YX-DEMO-%d → order %s %s; deposit %s yuan due, number %s reserved",
+        run,
+        order.path("id").asText(),
+        order.path("state").asText(),
+        yuan(order.path("payment").path("amountDueFen").asLong()),
+        order.findPath("msisdn").asText());
+    return order.path("id").asText();
+  }
+
+  private void pay(String orderId) {
+    JsonNode order = engine.get("/tmf-api/productOrdering/v5/productOrder/" + orderId);
+    long due =
+        order.path("payment").path("amountDueFen").asLong()
+            - order.path("payment").path("amountPaidFen").asLong();
+    JsonNode paid =
+        engine.post(
+            "/tmf-api/paymentManagement/v5/payment",
+            "application/json",
+            EngineClient.json(
+                Map.of(
+                    "productOrder",
+                    Map.of("id", orderId),
+                    "amountFen",
+                    due,
+                    "reference",
+                    "demo-pay-" + run)),
+            201);
+    step(
+        "Payment",
+        "%s yuan paid → order %s",
+        yuan(due),
+        paid.path("productOrder").path("state").asText());
+  }
+
+  private void ship(String orderId) {
+    JsonNode shipped =
+        engine.post(
+            "/tmf-api/productOrdering/v5/productOrder/" + orderId + "/shipment",
+            "application/json",
+            EngineClient.json(Map.of("carrier", "SF Express", "trackingNumber", "SF" + run)),
+            201);
+    step("Shipment", "SF Express SF%d → order %s", run, shipped.path("state").asText());
+  }
+
+  private void awaitCallback(StoreCallbacks callbacks, String kind) {
+    try {
+      long deadline = System.nanoTime() + CALLBACK_WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (callbacks.next(Duration.ofMillis(500)).filter(kind::equals).isPresent()) {
+          step("Store callback", "%s received, signature checked", kind);
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new DemoFailure("the store heard no " + kind + " callback in " + CALLBACK_WAIT);
+  }
+
+  /** Activates the order's card; returns its number. */
+  private String activate(String orderId, Card card, String... privileges) {
+    JsonNode product =
+        engine.postAsSubscriber(
+            "/api/v1/activation",
+            EngineClient.json(
+                Map.of(
+                    "orderCodeOrIccid",
+                    orderId,
+                    "name",
+                    BUYER,
+                    "idNumber",
+                    card.idNumber(),
+                    "chosenPrivileges",
+                    List.of(privileges))),
+            201);
+    step(
+        "Activation",
+        "%s %s with real-name check → %s, privileges %s, free rating groups %s",
+        product.path("productOffering").path("id").asText(),
+        product.path("msisdn").asText(),
+        product.path("status").asText(),
+        product.path("privileges"),
+        product.path("zeroRatedRatingGroups"));
+    return product.path("msisdn").asText();
+  }
+
+  /** A Yixin card bought in the operator's own web shop, paid in full and shipped. */
+  private String directOrder(Card card) {
+    JsonNode order =
+        engine.post(
+            "/tmf-api/productOrdering/v5/productOrder",
+            "application/json",
+            EngineClient.json(
+                Map.of(
+                    "externalId", "WEB-DEMO-" + run,
+                    "channel", Map.of("id", "web"),
+                    "place", Map.of("id", "GD"),
+                    "buyer", Map.of("name", BUYER, "idNumber", card.idNumber()),
+                    "productOrderItem",
+                        List.of(
+                            Map.of(
+                                "id", "1",
+                                "action", "add",
+                                "productOffering", Map.of("id", "yixin-card"))),
+                    "payment", Map.of("type", "full"))),
+            201);
+    String id = order.path("id").asText();
+    step("Second card", "a Yixin card ordered on the web shop: order %s", id);
+    pay(id);
+    ship(id);
+    return id;
+  }
+
+  private long giftsLeft(String msisdn) {
+    long left = 0;
+    for (JsonNode gift : engine.get("/api/v1/charging/balance/" + msisdn).path("giftsLeftBytes")) {
+      left += gift.asLong();
+    }
+    return left;
+  }
+
+  private JsonNode balances(String weChat, String yixin) {
+    out.println();
+    JsonNode balance = engine.get("/api/v1/charging/balance/" + weChat);
+    step(
+        "Balance " + weChat,
+        "allowance %d of %d MB used, WeChat free traffic used %s MB",
+        balance.path("allowanceUsedBytes").asLong() / GyTraffic.MB,
+        balance.path("allowanceBytes").asLong() / GyTraffic.MB,
+        balance.path("zeroRatedUsedBytes").path("wechat-free-traffic").asLong() / GyTraffic.MB);
+    JsonNode yixinBalance = engine.get("/api/v1/charging/balance/" + yixin);
+    step(
+        "Balance " + yixin,
+        "allowance %d of %d MB used, Yixin gift left %d MB",
+        yixinBalance.path("allowanceUsedBytes").asLong() / GyTraffic.MB,
+        yixinBalance.path("allowanceBytes").asLong() / GyTraffic.MB,
+        yixinBalance.path("giftsLeftBytes").path("yixin-monthly-gift").asLong() / GyTraffic.MB);
+    return balance;
+  }
+
+  /** Prints the usage records; returns the answer to "why was the video call charged?". */
+  private String usage(String weChat, String yixin) {
+    String whyVideo = "";
+    for (String msisdn : List.of(weChat, yixin)) {
+      for (JsonNode record : engine.get("/api/v1/charging/usage/" + msisdn)) {
+        step(
+            "Usage " + msisdn,
+            "%s rating group %d: %d MB, %s",
+            record.path("day").asText(),
+            record.path("ratingGroup").asLong(),
+            record.path("bytes").asLong() / GyTraffic.MB,
+            record.path("why").asText());
+        if (record.path("ratingGroup").asLong() == GyTraffic.WECHAT_VIDEO
+            && "ALLOWANCE".equals(record.path("paidByKind").asText())) {
+          whyVideo = record.path("why").asText();
+        }
+      }
+    }
+    step("Why was the video call charged?", "%s", whyVideo);
+    return whyVideo;
+  }
+
+  private long settlement() {
+    YearMonth month = YearMonth.now(clock.withZone(BEIJING));
+    JsonNode settlement = engine.get("/api/v1/charging/settlement/" + month);
+    long tencentFen = 0;
+    for (JsonNode partner : settlement.path("partners")) {
+      step(
+          "Settlement " + month,
+          "%s owes %s yuan for %s GB through %s",
+          partner.path("partner").asText(),
+          yuan(partner.path("amountFen").asLong()),
+          partner.path("sponsoredGb").asText(),
+          partner.path("privilege").asText());
+      if ("tencent".equals(partner.path("partner").asText())) {
+        tencentFen += partner.path("amountFen").asLong();
+      }
+    }
+    return tencentFen;
+  }
+
+  private void step(String what, String format, Object... args) {
+    out.printf("  %-22s %s%n", what + ":", format.formatted(args));
+  }
+
+  private static String yuan(long fen) {
+    return "%d.%02d".formatted(fen / 100, fen % 100);
+  }
+}

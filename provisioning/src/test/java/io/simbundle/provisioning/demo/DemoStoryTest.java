@@ -1,0 +1,72 @@
+package io.simbundle.provisioning.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simbundle.provisioning.engine.TestEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo tells the whole story against a running engine, and the figures it prints add up. */
+class DemoStoryTest {
+
+  private static final long GB = 1024L * 1024L * 1024L;
+  private static final long WECHAT_WO_ALLOWANCE = 500L * 1024 * 1024;
+  private static final long MAX_GRANT = 10L * 1024 * 1024;
+
+  @Test
+  void demoDrivesACardFromPresaleToSettlement() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (TestEngine engine = TestEngine.start("demo_story")) {
+      DemoFigures figures =
+          DemoStory.run(
+              engine.settings(),
+              TestEngine.ADMIN,
+              TestEngine.CLOCK,
+              new PrintStream(printed, true, StandardCharsets.UTF_8));
+      String story = printed.toString(StandardCharsets.UTF_8);
+      System.out.print(story);
+
+      assertThat(story)
+          .contains("order.shipped received, signature checked")
+          .contains("privileges [\"wechat-free-traffic\",\"group-chat-60\",\"free-emoticons\"]")
+          .contains("Final-Unit-Indication TERMINATE");
+      GyTraffic.Figures traffic = figures.traffic();
+      assertThat(traffic.weChatBytes()).isPositive();
+      assertThat(traffic.videoBytes()).isPositive();
+      assertThat(traffic.yixinBytes()).isPositive();
+      // The buyer is new to the operator (500 MB welcome gift) and among the first presale buyers
+      // (1 GB bonus).
+      assertThat(traffic.giftBytes()).isEqualTo(1524L * 1024 * 1024);
+      // The gifts went first; the video call and the rest of the default traffic came out of the
+      // allowance, down to the last grant (less the video-call quota still held at that moment).
+      assertThat(traffic.finalUnitAction()).isZero();
+      long allowanceUsed = figures.weChatBalance().path("allowanceUsedBytes").asLong();
+      assertThat(allowanceUsed)
+          .isEqualTo(traffic.videoBytes() + traffic.defaultBytes())
+          .isGreaterThan(WECHAT_WO_ALLOWANCE - 2 * MAX_GRANT)
+          .isLessThanOrEqualTo(WECHAT_WO_ALLOWANCE);
+      assertThat(
+              figures
+                  .weChatBalance()
+                  .path("zeroRatedUsedBytes")
+                  .path("wechat-free-traffic")
+                  .asLong())
+          .isEqualTo(traffic.weChatBytes());
+      assertThat(figures.whyVideoCharged())
+          .isEqualTo(
+              "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates"
+                  + " rating groups [1000] but not 1001");
+      long expectedFen =
+          BigDecimal.valueOf(traffic.weChatBytes())
+              .multiply(BigDecimal.valueOf(2000))
+              .divide(BigDecimal.valueOf(GB), 0, RoundingMode.HALF_UP)
+              .longValueExact();
+      assertThat(figures.tencentSettlementFen()).isEqualTo(expectedFen);
+      assertThat(story).contains("tencent owes");
+    }
+  }
+}
