@@ -5,6 +5,7 @@ import io.simbundle.charging.account.Account;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.CreditControlService;
 import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyPeer;
 import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.charging.gy.GyServer;
 import io.simbundle.charging.profile.ChargingProfile;
@@ -142,6 +143,11 @@ public final class ChargingFunction implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** The PCEFs connected to Gy, or known from an earlier connection, with their states. */
+  public List<GyPeer> peers() {
+    return server.peers();
   }
 
   public DiameterIdentity identity() {

@@ -2,14 +2,20 @@ package io.simbundle.charging.gy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
+import org.jdiameter.api.InternalException;
 import org.jdiameter.api.LocalAction;
 import org.jdiameter.api.Network;
 import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
+import org.jdiameter.api.PeerTable;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.jdiameter.api.Stack;
@@ -140,6 +146,23 @@ public final class GyServer implements AutoCloseable {
 
   public DiameterIdentity identity() {
     return identity;
+  }
+
+  /** The peers the stack knows (PCEFs connect as undefined peers), with their states. */
+  public List<GyPeer> peers() {
+    List<GyPeer> peers = new ArrayList<>();
+    try {
+      for (Peer peer : stack.unwrap(PeerTable.class).getPeerTable()) {
+        peers.add(
+            new GyPeer(
+                peer.getUri().getFQDN(),
+                peer.getRealmName(),
+                String.valueOf(peer.getState(PeerState.class))));
+      }
+    } catch (InternalException e) {
+      log.warn("the Diameter peer table cannot be read: {}", e.getMessage());
+    }
+    return peers;
   }
 
   @Override

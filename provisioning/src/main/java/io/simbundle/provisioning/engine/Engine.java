@@ -215,7 +215,8 @@ public final class Engine implements AutoCloseable {
     camel
         .configure()
         .addRoutesBuilder(
-            new ObservabilityRoutes(metrics, database.dataSource(), charging.identity()));
+            new ObservabilityRoutes(
+                metrics, database.dataSource(), charging.identity(), charging::peers));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
     StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));

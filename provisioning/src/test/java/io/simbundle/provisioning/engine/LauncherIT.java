@@ -34,11 +34,11 @@ class LauncherIT {
   void launcherServesTheDemoCatalogStopsCleanlyAndFindsItsDataAgain() throws Exception {
     int port = FreePort.next();
 
-    List<String> firstRun = runUntilReadyThenStop(port);
+    List<String> firstRun = runUntilReadyThenStop(port, true);
     assertThat(firstRun).anyMatch(line -> line.contains("catalog version 2026.11 from"));
     assertThat(firstRun).anyMatch(line -> line.contains("simbundle stopping"));
 
-    List<String> secondRun = runUntilReadyThenStop(port);
+    List<String> secondRun = runUntilReadyThenStop(port, false);
     assertThat(secondRun).anyMatch(line -> line.contains("simbundle is running (catalog 2026.11)"));
     // The catalog came from the database this time: nothing was stored again.
     assertThat(secondRun).noneMatch(line -> line.contains("stored and in use"));
@@ -46,21 +46,41 @@ class LauncherIT {
 
   private final int diameterPort = FreePort.next();
 
-  private List<String> runUntilReadyThenStop(int port) throws Exception {
+  /** {@code java -jar target/simbundle.jar [args]} with the test's data directory and ports. */
+  private ProcessBuilder simbundle(int port, String... args) {
     Path jar = Path.of("target", "simbundle.jar");
     assertThat(jar).exists();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString())
-            .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SIMBUNDLE_DATA_DIR", dataDir.toString());
     builder.environment().put("SIMBUNDLE_HTTP_PORT", String.valueOf(port));
     builder.environment().put("SIMBUNDLE_HTTP_HOST", "127.0.0.1");
     builder.environment().put("SIMBUNDLE_DIAMETER_PORT", String.valueOf(diameterPort));
     builder.environment().remove("SIMBUNDLE_DB_URL");
-    Process engine = builder.start();
+    builder.environment().remove("SIMBUNDLE_ADMIN_PASSWORD");
+    return builder;
+  }
+
+  /**
+   * The README's demo line against the running engine: it finds the generated admin password in the
+   * data directory and tells the story to its end.
+   */
+  private void demoTellsTheStory(int port) throws Exception {
+    Process demo = simbundle(port, "demo").start();
+    String printed = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("demo ended").isTrue();
+    assertThat(demo.exitValue()).as(printed).isZero();
+    assertThat(printed)
+        .contains("Final-Unit-Indication TERMINATE", "tencent owes", "The story is told.")
+        .doesNotContain(" INFO ");
+  }
+
+  private List<String> runUntilReadyThenStop(int port, boolean withDemo) throws Exception {
+    Process engine = simbundle(port).start();
     List<String> output = new ArrayList<>();
     try (BufferedReader lines =
         new BufferedReader(
@@ -87,6 +107,9 @@ class LauncherIT {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(offerings.statusCode()).isEqualTo(200);
       assertThat(offerings.body()).contains("wechat-wo", "yixin-card", "tmall-card");
+      if (withDemo) {
+        demoTellsTheStory(port);
+      }
 
       // SIGTERM, as Ctrl-C would do; through the handle, which leaves the output readable.
       engine.toHandle().destroy();

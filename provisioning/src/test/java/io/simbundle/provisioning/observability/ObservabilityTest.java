@@ -3,10 +3,14 @@ package io.simbundle.provisioning.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,13 +83,34 @@ class ObservabilityTest {
   }
 
   @Test
-  void healthIsUpWhenTheDatabaseAnswersAndGyTakesConnections() {
-    HttpResponse<String> health = engine.get("/health");
+  void healthIsUpWhenTheDatabaseAnswersAndGyTakesConnectionsAndListsThePcefs() throws Exception {
+    DiameterIdentity pgw =
+        new DiameterIdentity(
+            "pgw-health.pcef.simbundle.local",
+            "pcef.simbundle.local",
+            "127.0.0.1",
+            FreePort.next());
+    JsonNode connected;
+    try (PcefSimulator pcef =
+        PcefSimulator.connect(pgw, engine.settings().gy().identity(), Duration.ofSeconds(10))) {
+      assertThat(pcef.identity()).isEqualTo(pgw);
+      HttpResponse<String> health = engine.get("/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      connected = Presale.read(health);
+    }
 
-    assertThat(health.statusCode()).isEqualTo(200);
-    JsonNode body = Presale.read(health);
-    assertThat(body.path("status").asText()).isEqualTo("UP");
-    assertThat(body.path("checks").path("database").asText()).isEqualTo("UP");
-    assertThat(body.path("checks").path("diameter").asText()).isEqualTo("UP");
+    assertThat(connected.path("status").asText()).isEqualTo("UP");
+    assertThat(connected.path("checks").path("database").path("status").asText()).isEqualTo("UP");
+    JsonNode diameter = connected.path("checks").path("diameter");
+    assertThat(diameter.path("status").asText()).isEqualTo("UP");
+    assertThat(diameter.path("listening").asText())
+        .isEqualTo("127.0.0.1:" + engine.settings().gy().identity().port());
+    assertThat(diameter.path("peers").findValuesAsText("host")).contains(pgw.host());
+    for (JsonNode peer : diameter.path("peers")) {
+      if (peer.path("host").asText().equals(pgw.host())) {
+        assertThat(peer.path("realm").asText()).isEqualTo("pcef.simbundle.local");
+        assertThat(peer.path("state").asText()).isEqualTo("OKAY");
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.api.observability;
 
 import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyPeer;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.observability.EngineMetrics;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,8 +20,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * What operators and their monitoring read: {@code GET /metrics}, the Prometheus exposition of the
  * engine's meters, and {@code GET /health}, whether the database answers and the Gy server takes
- * connections (200 when both do, 503 otherwise). Neither shows personal data, so neither asks for
- * credentials; keep them on the operators' network.
+ * connections (200 when both do, 503 otherwise), with the Diameter peers (PCEFs) and their states;
+ * a PCEF that is gone does not make the engine unhealthy, it is for the operator to see. Neither
+ * shows personal data, so neither asks for credentials; keep them on the operators' network.
  */
 public final class ObservabilityRoutes extends RouteBuilder {
 
@@ -27,11 +31,17 @@ public final class ObservabilityRoutes extends RouteBuilder {
   private final EngineMetrics metrics;
   private final DataSource dataSource;
   private final DiameterIdentity gy;
+  private final Supplier<List<GyPeer>> peers;
 
-  public ObservabilityRoutes(EngineMetrics metrics, DataSource dataSource, DiameterIdentity gy) {
+  public ObservabilityRoutes(
+      EngineMetrics metrics,
+      DataSource dataSource,
+      DiameterIdentity gy,
+      Supplier<List<GyPeer>> peers) {
     this.metrics = metrics;
     this.dataSource = dataSource;
     this.gy = gy;
+    this.peers = peers;
   }
 
   @Override
@@ -56,14 +66,28 @@ public final class ObservabilityRoutes extends RouteBuilder {
   }
 
   private void health(Exchange exchange) {
+    boolean databaseUp = databaseAnswers();
+    boolean diameterUp = gyListens();
+    Map<String, Object> diameter = new LinkedHashMap<>();
+    diameter.put("status", status(diameterUp));
+    diameter.put("listening", gy.address() + ":" + gy.port());
+    diameter.put(
+        "peers",
+        peers.get().stream()
+            .map(p -> Map.of("host", p.host(), "realm", p.realm(), "state", p.state()))
+            .toList());
     Map<String, Object> checks = new LinkedHashMap<>();
-    checks.put("database", databaseAnswers() ? "UP" : "DOWN");
-    checks.put("diameter", gyListens() ? "UP" : "DOWN");
-    boolean up = checks.values().stream().allMatch("UP"::equals);
+    checks.put("database", Map.of("status", status(databaseUp)));
+    checks.put("diameter", diameter);
+    boolean up = databaseUp && diameterUp;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "UP" : "DOWN");
+    body.put("status", status(up));
     body.put("checks", checks);
     HttpResponses.json(exchange, up ? 200 : 503, body, Map.of("Cache-Control", "no-store"));
+  }
+
+  private static String status(boolean up) {
+    return up ? "UP" : "DOWN";
   }
 
   private boolean databaseAnswers() {
