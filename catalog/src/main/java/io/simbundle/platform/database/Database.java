@@ -22,11 +22,14 @@ public final class Database implements AutoCloseable {
    * Connector/J parameters the engine relies on: UTC on the wire, batched inserts, statements
    * parsed once per connection, no round trip to set what the session has already.
    */
+  /** How long a request waits for a connection from the pool before the database counts as down. */
+  static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+
   public static final String RECOMMENDED_URL_PARAMETERS =
       "sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
           + "&rewriteBatchedStatements=true&characterEncoding=UTF-8"
           + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=4096"
-          + "&useLocalSessionState=true";
+          + "&useLocalSessionState=true&connectTimeout=3000";
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -55,6 +58,8 @@ public final class Database implements AutoCloseable {
       config.setUsername(embedded.isPresent() ? "root" : settings.user());
       config.setPassword(embedded.isPresent() ? "" : settings.password());
       config.setMaximumPoolSize(settings.poolSize());
+      // During an outage a request fails after this long with 503 instead of hanging for 30 s.
+      config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
       config.setAutoCommit(true);
       config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
       HikariDataSource pool = new HikariDataSource(config);

@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.order;
 
+import io.simbundle.platform.database.DatabaseFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * is written at once, as a batch of one.
  *
  * <p>When a batch's transaction fails (a deadlock, a duplicate delivery racing in another batch, a
- * lost connection), every item is settled again on its own, so one item cannot fail the others.
+ * lost connection), every item is settled again on its own, so one item cannot fail the others;
+ * when the database cannot be reached at all, every item fails at once.
  *
  * @param <T> the work handed in
  * @param <R> its result
@@ -114,6 +116,11 @@ final class OrderBatches<T, R> implements AutoCloseable {
     try {
       results = batch.apply(taken.stream().map(Pending::work).toList());
     } catch (RuntimeException e) {
+      if (DatabaseFailures.unreachable(e)) {
+        // Settling each alone would only wait out the pool's timeout once per order.
+        taken.forEach(p -> p.result().completeExceptionally(e));
+        return;
+      }
       log.debug(
           "batch of {} orders failed ({}); settling each on its own", taken.size(), e.toString());
       for (Pending<T, R> pending : taken) {

@@ -1,7 +1,7 @@
 package io.simbundle.provisioning.api.problem;
 
 import io.simbundle.catalog.NoCatalogInForceException;
-import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.platform.database.DatabaseFailures;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.api.Json;
@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class ProblemResponses extends RouteConfigurationBuilder {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+  /** What a client is told to wait for after an outage answer: a restart's order of magnitude. */
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   @Override
   public void configuration() {
@@ -50,28 +53,15 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
                         "No catalog in force",
                         e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
         .end()
-        .onException(DatabaseUnavailableException.class)
-        .handled(true)
-        .process(
-            e -> {
-              log.error(
-                  "request {} failed: database unavailable",
-                  HttpResponses.requestPath(e),
-                  e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-              respond(
-                  e,
-                  Problem.of(
-                      503,
-                      "database-unavailable",
-                      "Service unavailable",
-                      "the database cannot be reached; nothing was changed, try again later"));
-            })
-        .end()
         .onException(Exception.class)
         .handled(true)
         .process(
             e -> {
               Exception cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+              if (DatabaseFailures.unreachable(cause)) {
+                databaseUnreachable(e, cause);
+                return;
+              }
               log.error("request {} failed", HttpResponses.requestPath(e), cause);
               respond(
                   e,
@@ -82,6 +72,33 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
                       "the request could not be completed; the error is logged"));
             })
         .end();
+  }
+
+  /**
+   * 503 with Retry-After: the database is down or restarting. Logged without the stack trace, as an
+   * outage fails every request alike.
+   */
+  private static void databaseUnreachable(Exchange exchange, Exception cause) {
+    log.error(
+        "request {} failed: database unreachable ({})",
+        HttpResponses.requestPath(exchange),
+        rootMessage(cause));
+    respond(
+        exchange,
+        Problem.of(
+                503,
+                "database-unavailable",
+                "Service unavailable",
+                "the database cannot be reached; try again later")
+            .withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   /** The problem a provisioning refusal is answered with. */
