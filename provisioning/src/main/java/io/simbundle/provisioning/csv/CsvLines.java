@@ -60,7 +60,7 @@ public final class CsvLines {
   public static void read(
       Reader reader, List<String> requiredColumns, int maxLines, Handler handler) {
     try (BufferedReader lines = new BufferedReader(reader)) {
-      Map<String, Integer> columns = null;
+      Header columns = null;
       long line = 0;
       int records = 0;
       for (String text = lines.readLine(); text != null; text = lines.readLine()) {
@@ -83,8 +83,19 @@ public final class CsvLines {
           handler.malformed(line, "malformed CSV: " + message(e));
           continue;
         }
+        if (fields.length > columns.width()) {
+          // Values with no column to go to: a shifted or mistyped line, not one to half-read.
+          handler.malformed(
+              line,
+              "the line has "
+                  + fields.length
+                  + " values but the header "
+                  + columns.width()
+                  + " columns");
+          continue;
+        }
         Map<String, String> values = new HashMap<>();
-        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+        for (Map.Entry<String, Integer> column : columns.indexes().entrySet()) {
           if (column.getValue() < fields.length) {
             values.put(column.getKey(), fields[column.getValue()]);
           }
@@ -100,7 +111,10 @@ public final class CsvLines {
     }
   }
 
-  private static Map<String, Integer> header(List<String> required, long line, String text) {
+  /** The header: each column's index by lower-case name, and how many columns it has. */
+  private record Header(Map<String, Integer> indexes, int width) {}
+
+  private static Header header(List<String> required, long line, String text) {
     String[] names;
     try {
       names = CSV.readerFor(String[].class).readValue(text);
@@ -121,7 +135,7 @@ public final class CsvLines {
               + "; expected "
               + String.join(",", required));
     }
-    return columns;
+    return new Header(columns, names.length);
   }
 
   private static String message(IOException e) {
