@@ -69,8 +69,12 @@ public final class Presale {
   }
 
   public static JsonNode read(HttpResponse<String> response) {
+    return read(response.body());
+  }
+
+  public static JsonNode read(String json) {
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
