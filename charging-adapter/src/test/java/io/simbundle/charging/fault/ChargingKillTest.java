@@ -7,9 +7,7 @@ import io.simbundle.charging.Balance;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.DiameterIdentity;
-import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.pcef.PcefSimulator;
-import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
@@ -23,30 +21,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Request;
-import org.jdiameter.api.Session;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kills the charging server with SIGKILL while PCEF sessions report usage, restarts it on the same
- * database, and retransmits every request left unanswered (T flag): each reported byte must be
- * debited exactly once — none lost with the answers that never left, none doubled for requests
- * committed just before the kill.
+ * Kills the charging server with SIGKILL while PCEF sessions ({@link PcefLoad}) report usage,
+ * restarts it on the same database, and retransmits every request left unanswered (T flag): each
+ * reported byte must be debited exactly once — none lost with the answers that never left, none
+ * doubled for requests committed just before the kill.
  */
 class ChargingKillTest {
 
   private static final Logger log = LoggerFactory.getLogger(ChargingKillTest.class);
   private static final int SUBSCRIBERS = 24;
   private static final int KILLS = 3;
-  private static final long USED = 100 * 1024;
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
-
-  /** One request as the PCEF sent it, to retransmit if it went unanswered. */
-  private record Sent(
-      String sessionId, int type, int number, String msisdn, long usedBytes, boolean answered) {}
 
   @Test
   void killedServerNeitherLosesNorDoublesADebit() throws Exception {
@@ -57,12 +47,12 @@ class ChargingKillTest {
         charging.install(ChargingFixture.plainProfile(msisdn(i), 1_000_000 * ChargingProcess.MB));
       }
     }
-    List<Sent> all = new ArrayList<>();
+    List<PcefLoad.Sent> all = new ArrayList<>();
     long answeredFromJournal = 0;
     for (int kill = 0; kill < KILLS; kill++) {
       int port = FreePort.next();
       Process server = ChargingProcess.start(settings, port);
-      List<Sent> round;
+      List<PcefLoad.Sent> round;
       try (PcefSimulator pcef = connect(ChargingProcess.identity(port), "pgw-kill-" + kill)) {
         round = loadUntilKilled(pcef, server);
       }
@@ -70,9 +60,10 @@ class ChargingKillTest {
       try (Database database = Database.open(settings);
           ChargingFunction charging = start(database);
           PcefSimulator pcef = connect(charging.identity(), "pgw-retransmit-" + kill)) {
-        for (Sent lost : round) {
+        for (PcefLoad.Sent lost : round) {
           if (!lost.answered()) {
-            assertEquals(2001L, retransmit(pcef, lost).getResultCode().getUnsigned32());
+            assertEquals(
+                2001L, PcefLoad.retransmit(pcef, lost, TIMEOUT).getResultCode().getUnsigned32());
           }
         }
         answeredFromJournal += charging.retransmissionsAnswered();
@@ -90,7 +81,10 @@ class ChargingKillTest {
       for (int i = 0; i < SUBSCRIBERS; i++) {
         String msisdn = msisdn(i);
         long reported =
-            all.stream().filter(s -> s.msisdn().equals(msisdn)).mapToLong(Sent::usedBytes).sum();
+            all.stream()
+                .filter(s -> s.msisdn().equals(msisdn))
+                .mapToLong(PcefLoad.Sent::usedBytes)
+                .sum();
         Balance balance = charging.balance(msisdn).orElseThrow();
         assertEquals(reported, balance.allowanceUsedBytes(), "allowance used by " + msisdn);
       }
@@ -101,15 +95,17 @@ class ChargingKillTest {
   }
 
   /** Every subscriber runs sessions of CCR-I and CCR-U with usage until the server is killed. */
-  private static List<Sent> loadUntilKilled(PcefSimulator pcef, Process server) throws Exception {
-    ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+  private static List<PcefLoad.Sent> loadUntilKilled(PcefSimulator pcef, Process server)
+      throws Exception {
+    ConcurrentLinkedQueue<PcefLoad.Sent> sent = new ConcurrentLinkedQueue<>();
     AtomicBoolean killed = new AtomicBoolean();
     ExecutorService subscribers = Executors.newFixedThreadPool(SUBSCRIBERS);
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < SUBSCRIBERS; i++) {
         String msisdn = msisdn(i);
-        running.add(subscribers.submit(() -> runSessions(pcef, msisdn, killed, sent)));
+        running.add(
+            subscribers.submit(() -> PcefLoad.runSessions(pcef, msisdn, killed, sent, TIMEOUT)));
       }
       Thread.sleep(1500);
       killed.set(true);
@@ -121,49 +117,6 @@ class ChargingKillTest {
       subscribers.shutdownNow();
     }
     return List.copyOf(sent);
-  }
-
-  private static Void runSessions(
-      PcefSimulator pcef, String msisdn, AtomicBoolean killed, ConcurrentLinkedQueue<Sent> sent) {
-    while (true) {
-      Session session = pcef.newSession();
-      for (int number = 0; number < 6; number++) {
-        int type = number == 0 ? GyAvp.INITIAL_REQUEST : GyAvp.UPDATE_REQUEST;
-        long used = number == 0 ? 0 : USED;
-        Request request = request(pcef, session, type, number, msisdn, used);
-        boolean answered;
-        try {
-          answered = pcef.send(session, request, TIMEOUT).getResultCode().getUnsigned32() == 2001;
-        } catch (RuntimeException | org.jdiameter.api.AvpDataException e) {
-          answered = false;
-        }
-        sent.add(new Sent(session.getSessionId(), type, number, msisdn, used, answered));
-        if (!answered) {
-          if (!killed.get()) {
-            throw new AssertionError("a request failed before the kill");
-          }
-          return null;
-        }
-      }
-    }
-  }
-
-  private static Answer retransmit(PcefSimulator pcef, Sent lost) {
-    Session session = pcef.session(lost.sessionId());
-    Request request =
-        request(pcef, session, lost.type(), lost.number(), lost.msisdn(), lost.usedBytes());
-    request.setReTransmitted(true);
-    return pcef.send(session, request, TIMEOUT);
-  }
-
-  private static Request request(
-      PcefSimulator pcef, Session session, int type, int number, String msisdn, long used) {
-    return pcef.creditControlRequest(
-        session,
-        type,
-        number,
-        msisdn,
-        List.of(new Mscc(10, ChargingProcess.MB, type == GyAvp.INITIAL_REQUEST ? -1 : used)));
   }
 
   private static ChargingFunction start(Database database) {

@@ -6,18 +6,15 @@ import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.simbundle.platform.process.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The charging function alone in a JVM of its own, so that a test can kill it with SIGKILL: no
@@ -55,45 +52,17 @@ public final class ChargingProcess {
 
   /** Starts the process on the test's classpath and waits until it listens. */
   static Process start(DatabaseSettings database, int port) throws Exception {
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ChargingProcess.class.getName(),
-                    database.url().orElseThrow(),
-                    database.user(),
-                    database.password(),
-                    Integer.toString(port)))
-            .redirectErrorStream(true)
-            .start();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread pump =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                  if (line.equals("READY")) {
-                    ready.complete(null);
-                  }
-                }
-              } catch (IOException e) {
-                // The process was killed.
-              }
-              ready.completeExceptionally(new IllegalStateException("charging process ended"));
-            },
-            "charging-process-output");
-    pump.setDaemon(true);
-    pump.start();
-    try {
-      ready.get(90, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw e;
-    }
-    return process;
+    return ChildJvm.start(
+        ChargingProcess.class,
+        List.of(),
+        List.of(
+            database.url().orElseThrow(),
+            database.user(),
+            database.password(),
+            Integer.toString(port)),
+        Map.of(),
+        "READY",
+        Files.createTempFile("charging-process", ".log"),
+        Duration.ofSeconds(90));
   }
 }

@@ -18,7 +18,6 @@ import io.simbundle.platform.net.TcpRelay;
 import io.simbundle.platform.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -64,11 +63,7 @@ class DiameterConnectionDropTest {
 
   private static AnswerView send(
       PcefSimulator pcef, Session session, int type, int number, Mscc mscc) {
-    return new AnswerView(
-        ChargingFixture.send(
-            pcef,
-            session,
-            () -> pcef.creditControlRequest(session, type, number, MSISDN, List.of(mscc))));
+    return ChargingFixture.send(pcef, session, type, number, MSISDN, mscc);
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.simbundle.charging.gy;
 
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.ZeroRatedService;
 import io.simbundle.platform.database.Database;
@@ -127,6 +129,16 @@ public final class ChargingFixture implements AutoCloseable {
    */
   public static Answer send(PcefSimulator pcef, Session session, Supplier<Request> request) {
     return pcef.sendRetransmitting(session, request, TX, 3);
+  }
+
+  /** A subscriber's credit-control request with these MSCCs, sent as {@link #send} does. */
+  public static AnswerView send(
+      PcefSimulator pcef, Session session, int type, int number, String msisdn, Mscc... mscc) {
+    return new AnswerView(
+        send(
+            pcef,
+            session,
+            () -> pcef.creditControlRequest(session, type, number, msisdn, List.of(mscc))));
   }
 
   @Override

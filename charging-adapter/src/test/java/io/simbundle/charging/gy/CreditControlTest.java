@@ -74,11 +74,7 @@ class CreditControlTest {
 
   private static AnswerView send(
       Session session, int type, int number, String msisdn, Mscc... mscc) {
-    return new AnswerView(
-        ChargingFixture.send(
-            pcef,
-            session,
-            () -> pcef.creditControlRequest(session, type, number, msisdn, List.of(mscc))));
+    return ChargingFixture.send(pcef, session, type, number, msisdn, mscc);
   }
 
   private static Balance balance(String msisdn) {

@@ -53,11 +53,7 @@ class ReservationLifecycleTest {
   }
 
   private AnswerView send(PcefSimulator pcef, Session session, int type, int number, Mscc... mscc) {
-    return new AnswerView(
-        ChargingFixture.send(
-            pcef,
-            session,
-            () -> pcef.creditControlRequest(session, type, number, MSISDN, List.of(mscc))));
+    return ChargingFixture.send(pcef, session, type, number, MSISDN, mscc);
   }
 
   @Test

@@ -116,13 +116,7 @@ final class GyTraffic {
       long weChatBytes = 0;
       long weChatGranted = initial.mscc(WECHAT).grantedBytes();
       for (int update = 0; update < WECHAT_UPDATES; update++) {
-        AnswerView answer =
-            send(
-                session,
-                GyAvp.UPDATE_REQUEST,
-                requests.next(),
-                weChat,
-                List.of(new Mscc(WECHAT, ASK, weChatGranted)));
+        AnswerView answer = update(session, weChat, new Mscc(WECHAT, ASK, weChatGranted));
         weChatBytes += weChatGranted;
         weChatGranted = answer.mscc(WECHAT).grantedBytes();
       }
@@ -156,13 +150,7 @@ final class GyTraffic {
       int updates = 0;
       while (reported < gifts) {
         long used = Math.min(granted, gifts - reported);
-        AnswerView answer =
-            send(
-                session,
-                GyAvp.UPDATE_REQUEST,
-                requests.next(),
-                msisdn,
-                List.of(new Mscc(DEFAULT, ASK, used)));
+        AnswerView answer = update(session, msisdn, new Mscc(DEFAULT, ASK, used));
         reported += used;
         updates++;
         granted = answer.mscc(DEFAULT).grantedBytes();
@@ -180,21 +168,9 @@ final class GyTraffic {
 
     /** Asks for video-call quota and reports it used: the allowance pays, the gifts being gone. */
     private long videoCall(Session session, String msisdn) throws AvpDataException {
-      AnswerView asked =
-          send(
-              session,
-              GyAvp.UPDATE_REQUEST,
-              requests.next(),
-              msisdn,
-              List.of(new Mscc(WECHAT_VIDEO, ASK, -1)));
+      AnswerView asked = update(session, msisdn, new Mscc(WECHAT_VIDEO, ASK, -1));
       long videoBytes = asked.mscc(WECHAT_VIDEO).grantedBytes();
-      AnswerView used =
-          send(
-              session,
-              GyAvp.UPDATE_REQUEST,
-              requests.next(),
-              msisdn,
-              List.of(new Mscc(WECHAT_VIDEO, -1, videoBytes)));
+      AnswerView used = update(session, msisdn, new Mscc(WECHAT_VIDEO, -1, videoBytes));
       line(
           "CCR-U ×2",
           "a WeChat video call of %d MB (rating group %d) reported → %d",
@@ -214,13 +190,7 @@ final class GyTraffic {
         if (updates == MAX_UPDATES) {
           throw new DemoFailure("no Final-Unit-Indication after " + MAX_UPDATES + " updates");
         }
-        AnswerView answer =
-            send(
-                session,
-                GyAvp.UPDATE_REQUEST,
-                requests.next(),
-                msisdn,
-                List.of(new Mscc(DEFAULT, ASK, granted)));
+        AnswerView answer = update(session, msisdn, new Mscc(DEFAULT, ASK, granted));
         reported += granted;
         updates++;
         AnswerView.Mscc mscc = answer.mscc(DEFAULT);
@@ -260,6 +230,11 @@ final class GyTraffic {
           send(session, GyAvp.TERMINATION_REQUEST, 1, msisdn, List.of(new Mscc(YIXIN, -1, used)));
       line("CCR-T", "Yixin %d MB reported → %d", used / MB, terminated.resultCode());
       return used;
+    }
+
+    /** A CCR-U of the WeChat Wo session with one MSCC. */
+    private AnswerView update(Session session, String msisdn, Mscc mscc) throws AvpDataException {
+      return send(session, GyAvp.UPDATE_REQUEST, requests.next(), msisdn, List.of(mscc));
     }
 
     private AnswerView send(

@@ -3,10 +3,10 @@ package io.simbundle.provisioning.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.charging.fault.PcefLoad;
+import io.simbundle.charging.fault.PcefLoad.Sent;
 import io.simbundle.charging.gy.DiameterIdentity;
-import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.pcef.PcefSimulator;
-import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
@@ -34,8 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.jdiameter.api.Request;
-import org.jdiameter.api.Session;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +52,6 @@ class EngineKillTest {
   private static final int STORE_CLIENTS = 6;
   private static final List<String> SUBSCRIBERS =
       List.of(DemoSubscribers.WECHAT_WO, DemoSubscribers.YIXIN, DemoSubscribers.PLAIN);
-  private static final long USED = 100 * 1024;
   private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(2500);
   private static final Duration TX = Duration.ofSeconds(5);
   private static final String CAMPAIGN = "yixun-wechat-wo-presale";
@@ -67,10 +64,6 @@ class EngineKillTest {
 
   /** An order a store pushed: its body, and the order id if it was acknowledged. */
   private record Pushed(String externalId, String body, String orderId) {}
-
-  /** A credit-control request as the PCEF sent it, and whether it was answered. */
-  private record Sent(
-      String sessionId, int type, int number, String msisdn, long used, boolean answered) {}
 
   @Test
   void killedEngineLosesNoAcknowledgedOrderAndNoDebitAndTellsTheStoreEverything() throws Exception {
@@ -111,7 +104,10 @@ class EngineKillTest {
       // Each byte reported once, debited once.
       for (String msisdn : SUBSCRIBERS) {
         long reported =
-            requests.stream().filter(r -> r.msisdn().equals(msisdn)).mapToLong(Sent::used).sum();
+            requests.stream()
+                .filter(r -> r.msisdn().equals(msisdn))
+                .mapToLong(Sent::usedBytes)
+                .sum();
         long debited = 0;
         for (JsonNode record : adminGet(engine, "/api/v1/charging/usage/" + msisdn)) {
           debited += record.path("bytes").asLong();
@@ -130,7 +126,7 @@ class EngineKillTest {
           orders.size(),
           writtenBeforeTheKill.get(),
           requests.size(),
-          requests.stream().mapToLong(Sent::used).sum());
+          requests.stream().mapToLong(Sent::usedBytes).sum());
     }
   }
 
@@ -181,7 +177,7 @@ class EngineKillTest {
       }
       for (String msisdn : SUBSCRIBERS) {
         for (int twice = 0; twice < 2; twice++) {
-          running.add(clients.submit(() -> reportUntilKilled(pcef, msisdn, killed, sent)));
+          running.add(clients.submit(() -> PcefLoad.runSessions(pcef, msisdn, killed, sent, TX)));
         }
       }
       Thread.sleep(LOAD_BEFORE_KILL.toMillis());
@@ -225,37 +221,6 @@ class EngineKillTest {
     }
   }
 
-  private Void reportUntilKilled(
-      PcefSimulator pcef, String msisdn, AtomicBoolean killed, ConcurrentLinkedQueue<Sent> sent) {
-    while (true) {
-      Session session = pcef.newSession();
-      for (int number = 0; number < 6; number++) {
-        int type =
-            number == 0
-                ? GyAvp.INITIAL_REQUEST
-                : number == 5 ? GyAvp.TERMINATION_REQUEST : GyAvp.UPDATE_REQUEST;
-        long used = number == 0 ? 0 : USED;
-        boolean answered;
-        try {
-          answered =
-              pcef.send(session, request(pcef, session, type, number, msisdn, used), TX)
-                      .getResultCode()
-                      .getUnsigned32()
-                  == 2001;
-        } catch (RuntimeException | org.jdiameter.api.AvpDataException e) {
-          answered = false;
-        }
-        sent.add(new Sent(session.getSessionId(), type, number, msisdn, used, answered));
-        if (!answered) {
-          if (!killed.get()) {
-            throw new AssertionError("a Gy request failed before the kill");
-          }
-          return null;
-        }
-      }
-    }
-  }
-
   /** What clients do once the engine is back: send again what went unanswered. */
   private void recover(EngineProcess engine, List<Pushed> orders, List<Sent> requests)
       throws Exception {
@@ -280,29 +245,12 @@ class EngineKillTest {
       for (int i = 0; i < requests.size(); i++) {
         Sent lost = requests.get(i);
         if (!lost.answered()) {
-          Session session = pcef.session(lost.sessionId());
-          Request again =
-              request(pcef, session, lost.type(), lost.number(), lost.msisdn(), lost.used());
-          again.setReTransmitted(true);
-          assertThat(pcef.send(session, again, TX).getResultCode().getUnsigned32())
+          assertThat(PcefLoad.retransmit(pcef, lost, TX).getResultCode().getUnsigned32())
               .isEqualTo(2001L);
-          requests.set(
-              i,
-              new Sent(
-                  lost.sessionId(), lost.type(), lost.number(), lost.msisdn(), lost.used(), true));
+          requests.set(i, lost.answeredNow());
         }
       }
     }
-  }
-
-  private static Request request(
-      PcefSimulator pcef, Session session, int type, int number, String msisdn, long used) {
-    return pcef.creditControlRequest(
-        session,
-        type,
-        number,
-        msisdn,
-        List.of(new Mscc(10, 1024 * 1024, type == GyAvp.INITIAL_REQUEST ? -1 : used)));
   }
 
   private static PcefSimulator connect(EngineProcess engine, String host) {
