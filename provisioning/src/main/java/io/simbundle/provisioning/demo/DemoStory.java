@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code java -jar simbundle.jar demo}: drives a running engine through the whole story of a
@@ -79,13 +80,19 @@ public final class DemoStory {
     try (StoreCallbacks callbacks = new StoreCallbacks(clock)) {
       String store = "yixun";
       String secret = onboard(store, callbacks);
-      String orderId = presaleOrder(store, secret, weChat);
-      pay(orderId);
-      ship(orderId);
-      awaitCallback(callbacks, "order.shipped");
+      Optional<String> presale = presaleOrder(store, secret, weChat);
+      String orderId;
+      if (presale.isPresent()) {
+        orderId = presale.get();
+        pay(orderId);
+        ship(orderId);
+        awaitCallback(callbacks, "order.shipped");
+      } else {
+        orderId = webOrder(weChat, "wechat-wo", true, "The card");
+      }
       weChatMsisdn =
           activate(orderId, weChat, "wechat-free-traffic", "group-chat-60", "free-emoticons");
-      yixinMsisdn = activate(directOrder(yixin), yixin);
+      yixinMsisdn = activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin);
     }
     GyTraffic.Figures traffic =
         new GyTraffic(settings.gy().identity(), this::giftsLeft, run, out)
@@ -174,7 +181,11 @@ public final class DemoStory {
     return secret;
   }
 
-  private String presaleOrder(String store, String secret, Card card) {
+  /**
+   * The store's signed presale order; empty when the campaign is not on sale at this date (the demo
+   * catalog's presale ends on 31 January 2027), and the story goes on with a web-shop order.
+   */
+  private Optional<String> presaleOrder(String store, String secret, Card card) {
     String body =
         EngineClient.json(
             Map.of(
@@ -189,7 +200,15 @@ public final class DemoStory {
                             "action", "add",
                             "productOffering", Map.of("id", "wechat-wo"))),
                 "payment", Map.of("type", "deposit")));
-    JsonNode order = engine.pushOrder(store, secret, body);
+    HttpResponse<String> answer = engine.pushOrder(store, secret, body);
+    if (answer.statusCode() == 422 && answer.body().contains("CAMPAIGN_NOT_OPEN")) {
+      step(
+          "Presale order",
+          "%s is not on sale at this date: the card is bought on the operator's web shop instead",
+          CAMPAIGN);
+      return Optional.empty();
+    }
+    JsonNode order = EngineClient.expect(202, answer);
     step(
         "Presale order",
         "signed push YX-DEMO-%d → order %s %s; deposit %s yuan due, number %s reserved",
@@ -198,7 +217,7 @@ public final class DemoStory {
         order.path("state").asText(),
         yuan(order.path("payment").path("amountDueFen").asLong()),
         order.findPath("msisdn").asText());
-    return order.path("id").asText();
+    return Optional.of(order.path("id").asText());
   }
 
   private void pay(String orderId) {
@@ -278,28 +297,32 @@ public final class DemoStory {
     return product.path("msisdn").asText();
   }
 
-  /** A Yixin card bought in the operator's own web shop, paid in full and shipped. */
-  private String directOrder(Card card) {
+  /** A card bought in the operator's own web shop, paid in full and shipped. */
+  private String webOrder(Card card, String product, boolean newToOperator, String what) {
     JsonNode order =
         engine.post(
             "/tmf-api/productOrdering/v5/productOrder",
             "application/json",
             EngineClient.json(
                 Map.of(
-                    "externalId", "WEB-DEMO-" + run,
+                    "externalId", "WEB-DEMO-" + run + "-" + product,
                     "channel", Map.of("id", "web"),
                     "place", Map.of("id", "GD"),
-                    "buyer", Map.of("name", BUYER, "idNumber", card.idNumber()),
+                    "buyer",
+                        Map.of(
+                            "name", BUYER,
+                            "idNumber", card.idNumber(),
+                            "newToOperator", newToOperator),
                     "productOrderItem",
                         List.of(
                             Map.of(
                                 "id", "1",
                                 "action", "add",
-                                "productOffering", Map.of("id", "yixin-card"))),
+                                "productOffering", Map.of("id", product))),
                     "payment", Map.of("type", "full"))),
             201);
     String id = order.path("id").asText();
-    step("Second card", "a Yixin card ordered on the web shop: order %s", id);
+    step(what, "%s ordered on the web shop: order %s", product, id);
     pay(id);
     ship(id);
     return id;

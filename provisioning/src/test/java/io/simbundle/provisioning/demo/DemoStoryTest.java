@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The demo tells the whole story against a running engine, and the figures it prints add up. */
@@ -67,6 +70,30 @@ class DemoStoryTest {
               .longValueExact();
       assertThat(figures.tencentSettlementFen()).isEqualTo(expectedFen);
       assertThat(story).contains("tencent owes");
+    }
+  }
+
+  @Test
+  void afterThePresaleTheStoryGoesOnWithAWebShopOrder() {
+    Clock afterThePresale = Clock.fixed(Instant.parse("2027-02-15T08:00:00Z"), ZoneOffset.UTC);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (TestEngine engine = TestEngine.start("demo_after_presale", afterThePresale)) {
+      DemoFigures figures =
+          DemoStory.run(
+              engine.settings(),
+              TestEngine.ADMIN,
+              afterThePresale,
+              new PrintStream(printed, true, StandardCharsets.UTF_8));
+      String story = printed.toString(StandardCharsets.UTF_8);
+
+      assertThat(story)
+          .contains("yixun-wechat-wo-presale is not on sale at this date")
+          .contains("wechat-wo ordered on the web shop")
+          .contains("Settlement 2027-02")
+          .contains("The story is told.");
+      // No presale bonus this time: only the welcome gift goes before the allowance.
+      assertThat(figures.traffic().giftBytes()).isEqualTo(500L * 1024 * 1024);
+      assertThat(figures.tencentSettlementFen()).isPositive();
     }
   }
 }
