@@ -148,7 +148,10 @@ public final class GyServer implements AutoCloseable {
     return identity;
   }
 
-  /** The peers the stack knows (PCEFs connect as undefined peers), with their states. */
+  /**
+   * The peers the stack knows (PCEFs connect as undefined peers), with their states; none once the
+   * stack is stopped.
+   */
   public List<GyPeer> peers() {
     List<GyPeer> peers = new ArrayList<>();
     try {
@@ -159,8 +162,10 @@ public final class GyServer implements AutoCloseable {
                 peer.getRealmName(),
                 String.valueOf(peer.getState(PeerState.class))));
       }
-    } catch (InternalException e) {
-      log.warn("the Diameter peer table cannot be read: {}", e.getMessage());
+    } catch (InternalException | RuntimeException e) {
+      // A stopped stack drops its peer table (jDiameter then fails with a NullPointerException).
+      log.warn("the Diameter peer table cannot be read: {}", e.toString());
+      return List.of();
     }
     return peers;
   }

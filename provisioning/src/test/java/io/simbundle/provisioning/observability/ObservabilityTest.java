@@ -113,4 +113,19 @@ class ObservabilityTest {
       }
     }
   }
+
+  @Test
+  void healthIsDownWhenGyNoLongerTakesConnections() {
+    try (TestEngine withoutGy = TestEngine.start("health_gy_down")) {
+      withoutGy.engine().charging().close();
+
+      HttpResponse<String> health = withoutGy.get("/health");
+
+      assertThat(health.statusCode()).isEqualTo(503);
+      JsonNode body = Presale.read(health);
+      assertThat(body.path("status").asText()).isEqualTo("DOWN");
+      assertThat(body.path("checks").path("diameter").path("status").asText()).isEqualTo("DOWN");
+      assertThat(body.path("checks").path("database").path("status").asText()).isEqualTo("UP");
+    }
+  }
 }
