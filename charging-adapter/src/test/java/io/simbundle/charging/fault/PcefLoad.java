@@ -23,14 +23,21 @@ public final class PcefLoad {
   private static final int REQUESTS_PER_SESSION = 6;
   private static final long DEFAULT_RATING_GROUP = 10;
 
-  /** A request as the PCEF sent it, and whether it was answered 2001. */
+  /** A request as the PCEF sent it, and its Result-Code ({@link #UNANSWERED} when none came). */
   public record Sent(
-      String sessionId, int type, int number, String msisdn, long usedBytes, boolean answered) {
+      String sessionId, int type, int number, String msisdn, long usedBytes, long resultCode) {
 
-    public Sent answeredNow() {
-      return new Sent(sessionId, type, number, msisdn, usedBytes, true);
+    public boolean answered() {
+      return resultCode == SUCCESS;
+    }
+
+    public Sent answeredWith(long code) {
+      return new Sent(sessionId, type, number, msisdn, usedBytes, code);
     }
   }
+
+  public static final long UNANSWERED = 0;
+  private static final long SUCCESS = 2001;
 
   private PcefLoad() {}
 
@@ -43,25 +50,9 @@ public final class PcefLoad {
     while (true) {
       Session session = pcef.newSession();
       for (int number = 0; number < REQUESTS_PER_SESSION; number++) {
-        int type =
-            number == 0
-                ? GyAvp.INITIAL_REQUEST
-                : number == REQUESTS_PER_SESSION - 1
-                    ? GyAvp.TERMINATION_REQUEST
-                    : GyAvp.UPDATE_REQUEST;
-        long used = number == 0 ? 0 : USED;
-        boolean answered;
-        try {
-          answered =
-              pcef.send(session, request(pcef, session, type, number, msisdn, used), timeout)
-                      .getResultCode()
-                      .getUnsigned32()
-                  == 2001;
-        } catch (RuntimeException | AvpDataException e) {
-          answered = false;
-        }
-        sent.add(new Sent(session.getSessionId(), type, number, msisdn, used, answered));
-        if (!answered) {
+        Sent request = send(pcef, session, number, msisdn, timeout);
+        sent.add(request);
+        if (!request.answered()) {
           if (!killed.get()) {
             throw new AssertionError("a Gy request failed before the kill");
           }
@@ -69,6 +60,49 @@ public final class PcefLoad {
         }
       }
     }
+  }
+
+  /**
+   * Runs one subscriber's sessions until {@code stopped}, through failures: a session with a
+   * request not answered 2001 is left and a new one begun, as a PCEF whose credit-control failure
+   * handling lets traffic go on.
+   */
+  public static Void runSessionsThroughFailures(
+      PcefSimulator pcef,
+      String msisdn,
+      AtomicBoolean stopped,
+      Queue<Sent> sent,
+      Duration timeout) {
+    while (!stopped.get()) {
+      Session session = pcef.newSession();
+      for (int number = 0; number < REQUESTS_PER_SESSION && !stopped.get(); number++) {
+        Sent request = send(pcef, session, number, msisdn, timeout);
+        sent.add(request);
+        if (!request.answered()) {
+          break;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Sent send(
+      PcefSimulator pcef, Session session, int number, String msisdn, Duration timeout) {
+    int type =
+        number == 0
+            ? GyAvp.INITIAL_REQUEST
+            : number == REQUESTS_PER_SESSION - 1 ? GyAvp.TERMINATION_REQUEST : GyAvp.UPDATE_REQUEST;
+    long used = number == 0 ? 0 : USED;
+    long resultCode;
+    try {
+      resultCode =
+          pcef.send(session, request(pcef, session, type, number, msisdn, used), timeout)
+              .getResultCode()
+              .getUnsigned32();
+    } catch (RuntimeException | AvpDataException e) {
+      resultCode = UNANSWERED;
+    }
+    return new Sent(session.getSessionId(), type, number, msisdn, used, resultCode);
   }
 
   /** Sends an unanswered request again, as the PCEF does once it reaches a server. */

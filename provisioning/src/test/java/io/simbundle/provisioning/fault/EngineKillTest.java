@@ -247,7 +247,7 @@ class EngineKillTest {
         if (!lost.answered()) {
           assertThat(PcefLoad.retransmit(pcef, lost, TX).getResultCode().getUnsigned32())
               .isEqualTo(2001L);
-          requests.set(i, lost.answeredNow());
+          requests.set(i, lost.answeredWith(2001));
         }
       }
     }
