@@ -72,11 +72,28 @@ public final class DemoStory {
     out.printf(
         "simbundle demo: engine at %s, Gy at %s:%d%n",
         engine.base(), settings.gy().identity().address(), settings.gy().identity().port());
-    String weChatMsisdn;
-    String yixinMsisdn;
     Card weChat = new Card(number(0), iccid(0), imsi(0), idNumber(0));
     Card yixin = new Card(number(1), iccid(1), imsi(1), idNumber(1));
     stock(weChat, yixin);
+    Subscribers sold = sell(weChat, yixin);
+    GyTraffic.Figures traffic =
+        new GyTraffic(settings.gy().identity(), this::giftsLeft, run, out)
+            .drive(sold.weChat(), sold.yixin());
+    JsonNode balance = balances(sold.weChat(), sold.yixin());
+    String whyVideo = usage(sold.weChat(), sold.yixin());
+    long tencentFen = settlement();
+    out.println("\nThe story is told.");
+    return new DemoFigures(sold.weChat(), sold.yixin(), traffic, balance, whyVideo, tencentFen);
+  }
+
+  /** The numbers the two cards were activated on. */
+  private record Subscribers(String weChat, String yixin) {}
+
+  /**
+   * Sells both cards: WeChat Wo in the store's presale (or the web shop once it is over), paid,
+   * shipped and activated with three privileges; a Yixin card from the web shop.
+   */
+  private Subscribers sell(Card weChat, Card yixin) {
     try (StoreCallbacks callbacks = new StoreCallbacks(clock)) {
       String store = "yixun";
       String secret = onboard(store, callbacks);
@@ -90,18 +107,10 @@ public final class DemoStory {
       } else {
         orderId = webOrder(weChat, "wechat-wo", true, "The card");
       }
-      weChatMsisdn =
-          activate(orderId, weChat, "wechat-free-traffic", "group-chat-60", "free-emoticons");
-      yixinMsisdn = activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin);
+      return new Subscribers(
+          activate(orderId, weChat, "wechat-free-traffic", "group-chat-60", "free-emoticons"),
+          activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin));
     }
-    GyTraffic.Figures traffic =
-        new GyTraffic(settings.gy().identity(), this::giftsLeft, run, out)
-            .drive(weChatMsisdn, yixinMsisdn);
-    JsonNode balance = balances(weChatMsisdn, yixinMsisdn);
-    String whyVideo = usage(weChatMsisdn, yixinMsisdn);
-    long tencentFen = settlement();
-    out.println("\nThe story is told.");
-    return new DemoFigures(weChatMsisdn, yixinMsisdn, traffic, balance, whyVideo, tencentFen);
   }
 
   /**
