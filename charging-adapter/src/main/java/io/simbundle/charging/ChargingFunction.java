@@ -145,6 +145,11 @@ public final class ChargingFunction implements AutoCloseable {
     }
   }
 
+  /** Whether the Gy server takes PCEF connections. */
+  public boolean listening() {
+    return server.listening();
+  }
+
   /** The PCEFs connected to Gy, or known from an earlier connection, with their states. */
   public List<GyPeer> peers() {
     return server.peers();
@@ -319,17 +324,16 @@ public final class ChargingFunction implements AutoCloseable {
 
   /**
    * The subscriber's usage, each record with why it was free or charged under the profile in force
-   * now; empty when the subscriber is unknown.
+   * now; empty when the charging function holds no such subscriber.
    */
-  public List<ExplainedUsage> explainedUsage(String msisdn) {
-    Optional<ChargingProfile> profile =
-        creditControl.withAccount(msisdn, found -> found.map(Account::profile));
-    if (profile.isEmpty()) {
-      return List.of();
-    }
-    return usage(msisdn).stream()
-        .map(record -> new ExplainedUsage(record, WhyCharged.explain(record, profile.get())))
-        .toList();
+  public Optional<List<ExplainedUsage>> explainedUsage(String msisdn) {
+    return creditControl
+        .withAccount(msisdn, found -> found.map(Account::profile))
+        .map(
+            profile ->
+                usage(msisdn).stream()
+                    .map(record -> new ExplainedUsage(record, WhyCharged.explain(record, profile)))
+                    .toList());
   }
 
   @Override

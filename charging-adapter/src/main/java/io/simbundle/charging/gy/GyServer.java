@@ -148,6 +148,15 @@ public final class GyServer implements AutoCloseable {
     return identity;
   }
 
+  /** Whether the stack is started, and so takes PCEF connections. */
+  public boolean listening() {
+    try {
+      return stack.isActive();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /**
    * The peers the stack knows (PCEFs connect as undefined peers), with their states; none once the
    * stack is stopped.

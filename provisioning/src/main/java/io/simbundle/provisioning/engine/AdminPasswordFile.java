@@ -2,7 +2,6 @@ package io.simbundle.provisioning.engine;
 
 import io.simbundle.provisioning.api.admin.AdminCredentials;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,7 +36,7 @@ public final class AdminPasswordFile {
     try {
       Files.createFile(
           file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
+    } catch (UnsupportedOperationException e) {
       // Not a POSIX file system: the directory's own protection has to do.
     }
     Files.writeString(file, admin.password());

@@ -214,9 +214,7 @@ public final class Engine implements AutoCloseable {
     camel.bind("httpRequestMeter", new HttpRequestMeter(metrics.registry()));
     camel
         .configure()
-        .addRoutesBuilder(
-            new ObservabilityRoutes(
-                metrics, database.dataSource(), charging.identity(), charging::peers));
+        .addRoutesBuilder(new ObservabilityRoutes(metrics, database.dataSource(), charging));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
     StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));

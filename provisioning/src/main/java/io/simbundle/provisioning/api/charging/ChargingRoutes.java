@@ -83,11 +83,13 @@ public final class ChargingRoutes extends RouteBuilder {
 
   private void usage(Exchange exchange) {
     String msisdn = msisdn(exchange);
-    if (charging.balance(msisdn).isEmpty()) {
-      throw new ProblemException(Problem.notFound("no subscriber " + msisdn));
-    }
     List<Map<String, Object>> records =
-        charging.explainedUsage(msisdn).stream().map(ChargingRoutes::json).toList();
+        charging
+            .explainedUsage(msisdn)
+            .orElseThrow(() -> new ProblemException(Problem.notFound("no subscriber " + msisdn)))
+            .stream()
+            .map(ChargingRoutes::json)
+            .toList();
     HttpResponses.json(exchange, 200, records);
   }
 

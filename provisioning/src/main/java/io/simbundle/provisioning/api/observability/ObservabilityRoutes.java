@@ -1,18 +1,13 @@
 package io.simbundle.provisioning.api.observability;
 
+import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.DiameterIdentity;
-import io.simbundle.charging.gy.GyPeer;
 import io.simbundle.provisioning.api.HttpResponses;
 import io.simbundle.provisioning.observability.EngineMetrics;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -26,22 +21,17 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class ObservabilityRoutes extends RouteBuilder {
 
-  private static final int PROBE_MILLIS = 2000;
+  private static final int PROBE_SECONDS = 2;
 
   private final EngineMetrics metrics;
   private final DataSource dataSource;
-  private final DiameterIdentity gy;
-  private final Supplier<List<GyPeer>> peers;
+  private final ChargingFunction charging;
 
   public ObservabilityRoutes(
-      EngineMetrics metrics,
-      DataSource dataSource,
-      DiameterIdentity gy,
-      Supplier<List<GyPeer>> peers) {
+      EngineMetrics metrics, DataSource dataSource, ChargingFunction charging) {
     this.metrics = metrics;
     this.dataSource = dataSource;
-    this.gy = gy;
-    this.peers = peers;
+    this.charging = charging;
   }
 
   @Override
@@ -67,13 +57,14 @@ public final class ObservabilityRoutes extends RouteBuilder {
 
   private void health(Exchange exchange) {
     boolean databaseUp = databaseAnswers();
-    boolean diameterUp = gyListens();
+    boolean diameterUp = charging.listening();
+    DiameterIdentity gy = charging.identity();
     Map<String, Object> diameter = new LinkedHashMap<>();
     diameter.put("status", status(diameterUp));
     diameter.put("listening", gy.address() + ":" + gy.port());
     diameter.put(
         "peers",
-        peers.get().stream()
+        charging.peers().stream()
             .map(p -> Map.of("host", p.host(), "realm", p.realm(), "state", p.state()))
             .toList());
     Map<String, Object> checks = new LinkedHashMap<>();
@@ -92,17 +83,8 @@ public final class ObservabilityRoutes extends RouteBuilder {
 
   private boolean databaseAnswers() {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(PROBE_MILLIS / 1000);
+      return connection.isValid(PROBE_SECONDS);
     } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private boolean gyListens() {
-    try (Socket probe = new Socket()) {
-      probe.connect(new InetSocketAddress(gy.address(), gy.port()), PROBE_MILLIS);
-      return true;
-    } catch (IOException e) {
       return false;
     }
   }

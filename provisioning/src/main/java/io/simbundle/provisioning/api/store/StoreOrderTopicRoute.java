@@ -2,14 +2,12 @@ package io.simbundle.provisioning.api.store;
 
 import io.simbundle.catalog.NoCatalogInForceException;
 import io.simbundle.platform.database.DatabaseFailures;
-import io.simbundle.platform.database.DatabaseUnavailableException;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.api.Json;
 import io.simbundle.provisioning.api.problem.Problem;
 import io.simbundle.provisioning.api.problem.ProblemException;
 import io.simbundle.provisioning.api.problem.ProblemResponses;
 import io.simbundle.provisioning.engine.KafkaIntakeSettings;
-import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RedeliveryPolicyDefinition;
 import org.apache.camel.model.RouteDefinition;
-import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +77,7 @@ public final class StoreOrderTopicRoute extends RouteBuilder {
     // Route-scoped, so the HTTP problem handlers never answer (and so skip) such a message.
     OnExceptionDefinition unavailable =
         route
-            .onException(
-                DatabaseUnavailableException.class,
-                NoCatalogInForceException.class,
-                JDBCConnectionException.class,
-                TransientDatabaseError.class)
+            .onException(NoCatalogInForceException.class, TransientDatabaseError.class)
             .handled(false);
     unavailable.setRedeliveryPolicyType(
         new RedeliveryPolicyDefinition()
@@ -135,14 +128,13 @@ public final class StoreOrderTopicRoute extends RouteBuilder {
       status = problem.status();
       answer = problem.toJson(where);
     } catch (RuntimeException e) {
-      if (DatabaseFailures.causedBy(
-          e, SQLTransientException.class, SQLNonTransientConnectionException.class)) {
-        throw new TransientDatabaseError(e);
-      }
-      if (e instanceof DatabaseUnavailableException
-          || e instanceof NoCatalogInForceException
-          || e instanceof JDBCConnectionException) {
+      if (e instanceof NoCatalogInForceException) {
         throw e;
+      }
+      // Unreachable, or a lock wait or deadlock: the next try may well succeed.
+      if (DatabaseFailures.unreachable(e)
+          || DatabaseFailures.causedBy(e, SQLTransientException.class)) {
+        throw new TransientDatabaseError(e);
       }
       // A message no retry can mend is answered, not retried for ever.
       log.error("order message {} failed", where, e);
