@@ -82,14 +82,27 @@ public final class Presale {
 
   /** Imports {@code count} numbers 86186{first…} and as many cards of the province. */
   public void stock(String province, int first, int count) {
+    assertThat(importCsv("phoneNumber", numbersCsv(province, first, count)).statusCode())
+        .isEqualTo(201);
+    assertThat(importCsv("simCard", cardsCsv(province, first, count)).statusCode()).isEqualTo(201);
+  }
+
+  /** An inventory file of {@code count} numbers 86186{first…} of the province. */
+  public static String numbersCsv(String province, int first, int count) {
     StringBuilder numbers = new StringBuilder("msisdn,province\n");
-    StringBuilder cards = new StringBuilder("iccid,imsi,province\n");
     for (int i = first; i < first + count; i++) {
       numbers.append(msisdn(i)).append(',').append(province).append('\n');
+    }
+    return numbers.toString();
+  }
+
+  /** An inventory file of {@code count} cards of the province, numbered like the numbers. */
+  public static String cardsCsv(String province, int first, int count) {
+    StringBuilder cards = new StringBuilder("iccid,imsi,province\n");
+    for (int i = first; i < first + count; i++) {
       cards.append(iccid(i)).append(',').append(imsi(i)).append(',').append(province).append('\n');
     }
-    assertThat(importCsv("phoneNumber", numbers.toString()).statusCode()).isEqualTo(201);
-    assertThat(importCsv("simCard", cards.toString()).statusCode()).isEqualTo(201);
+    return cards.toString();
   }
 
   public static String msisdn(int i) {

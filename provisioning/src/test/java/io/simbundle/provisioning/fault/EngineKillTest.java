@@ -50,6 +50,7 @@ class EngineKillTest {
   private static final Logger log = LoggerFactory.getLogger(EngineKillTest.class);
   private static final int KILLS = 2;
   private static final int STORE_CLIENTS = 6;
+  private static final int STOCK = 4_000;
   private static final List<String> SUBSCRIBERS =
       List.of(DemoSubscribers.WECHAT_WO, DemoSubscribers.YIXIN, DemoSubscribers.PLAIN);
   private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(2500);
@@ -131,22 +132,20 @@ class EngineKillTest {
   }
 
   private void setUp(EngineProcess engine, CallbackReceiver store) throws Exception {
-    StringBuilder numbers = new StringBuilder("msisdn,province\n");
-    StringBuilder cards = new StringBuilder("iccid,imsi,province\n");
-    for (int i = 0; i < 4000; i++) {
-      numbers.append(Presale.msisdn(200_000 + i)).append(",GD\n");
-      cards
-          .append(Presale.iccid(200_000 + i))
-          .append(',')
-          .append(Presale.imsi(200_000 + i))
-          .append(",GD\n");
-    }
     assertThat(
-            adminPost(engine, "/api/v1/inventory/phoneNumber", "text/csv", numbers.toString())
+            adminPost(
+                    engine,
+                    "/api/v1/inventory/phoneNumber",
+                    "text/csv",
+                    Presale.numbersCsv("GD", 200_000, STOCK))
                 .statusCode())
         .isEqualTo(201);
     assertThat(
-            adminPost(engine, "/api/v1/inventory/simCard", "text/csv", cards.toString())
+            adminPost(
+                    engine,
+                    "/api/v1/inventory/simCard",
+                    "text/csv",
+                    Presale.cardsCsv("GD", 200_000, STOCK))
                 .statusCode())
         .isEqualTo(201);
     HttpResponse<String> onboarded =
