@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.simbundle.charging.account.Account;
+import io.simbundle.platform.json.Json;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -36,11 +37,11 @@ record AccountSnapshot(
     return new AccountSnapshot(
         account.profile().msisdn(),
         account.profile().imsi().orElse(null),
-        ChargingJson.write(account),
+        Json.write(account),
         account.earliestExpiry().orElse(null));
   }
 
   Account account() {
-    return ChargingJson.read(state, Account.class);
+    return Json.readStored(state, Account.class);
   }
 }

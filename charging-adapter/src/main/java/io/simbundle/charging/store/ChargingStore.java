@@ -5,6 +5,7 @@ import io.simbundle.charging.account.Usage;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.ModuleSchema;
 import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.platform.json.Json;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -54,7 +55,7 @@ public final class ChargingStore implements AutoCloseable {
     return persistence.call(
         em ->
             Optional.ofNullable(em.find(AccountEntity.class, msisdn))
-                .map(row -> ChargingJson.read(row.state, Account.class)));
+                .map(row -> Json.readStored(row.state, Account.class)));
   }
 
   public Optional<String> msisdnOfImsi(String imsi) {
@@ -166,7 +167,7 @@ public final class ChargingStore implements AutoCloseable {
       }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          row.accept(rows.getLong(1), ChargingJson.read(rows.getBytes(2), JournalBatch.class));
+          row.accept(rows.getLong(1), Json.readStored(rows.getBytes(2), JournalBatch.class));
         }
       }
     } catch (SQLException e) {

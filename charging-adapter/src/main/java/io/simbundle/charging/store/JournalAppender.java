@@ -1,6 +1,7 @@
 package io.simbundle.charging.store;
 
 import com.mysql.cj.jdbc.JdbcConnection;
+import io.simbundle.platform.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ final class JournalAppender implements AutoCloseable {
    * @return the journal row's id, once committed
    */
   long append(JournalBatch batch) {
-    byte[] entries = ChargingJson.writeBytes(batch);
+    byte[] entries = Json.writeBytes(batch);
     try {
       PreparedStatement statement = statement();
       statement.setTimestamp(1, Timestamp.from(clock.instant()));

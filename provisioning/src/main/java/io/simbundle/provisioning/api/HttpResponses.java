@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.api;
 
+import io.simbundle.platform.json.Json;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;

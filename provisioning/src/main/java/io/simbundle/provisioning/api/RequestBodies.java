@@ -3,6 +3,7 @@ package io.simbundle.provisioning.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.catalog.product.Province;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.api.problem.Problem;
 import io.simbundle.provisioning.api.problem.ProblemException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.simbundle.provisioning.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.api.admin.AdminCredentials;
 import io.simbundle.provisioning.store.RequestSignature;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.util.Base64;
 /** The demo's HTTP side: admin calls, a store's signed push, and a subscriber's activation. */
 final class EngineClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final URI base;
@@ -131,7 +130,7 @@ final class EngineClient {
 
   static JsonNode read(String body) {
     try {
-      return JSON.readTree(body);
+      return Json.mapper().readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -139,7 +138,7 @@ final class EngineClient {
 
   static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.mapper().writeValueAsString(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -107,7 +107,9 @@ public final class Engine implements AutoCloseable {
         CatalogService.start(
             catalogStore, new CatalogSources(true, settings.catalogDirectory()), clock);
     RuleBook ruleBook =
-        RuleBook.open(new RuleSources(settings.rules().directory()), new RuleSetCompiler(clock));
+        RuleBook.open(
+            new RuleSources(settings.rules().directory()),
+            new RuleSetCompiler(clock, settings.rules().cacheDirectory()));
     started.push(ruleBook);
     ruleBook.watchDirectory();
     RulesService rules = new RulesService(ruleBook, settings.rules().policy());

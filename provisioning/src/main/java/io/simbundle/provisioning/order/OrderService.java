@@ -1,14 +1,13 @@
 package io.simbundle.provisioning.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.campaign.PresaleCampaign;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.platform.database.DatabaseFailures;
 import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditEntry;
@@ -52,7 +51,6 @@ public final class OrderService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
   private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  private static final ObjectMapper JSON = new ObjectMapper();
   // One writer per node, measured fastest on two cores (bigger batches, no two batches of a node
   // contending for a buyer's or a slice's row); nodes add writers by scaling out.
   private static final int WRITERS = 1;
@@ -853,21 +851,13 @@ public final class OrderService implements AutoCloseable {
   }
 
   private static String writeReasons(List<Reason> reasons) {
-    try {
-      return JSON.writeValueAsString(reasons);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.write(reasons);
   }
 
   private static List<Reason> readReasons(String json) {
     if (json == null) {
       return List.of();
     }
-    try {
-      return JSON.readValue(json, new TypeReference<ArrayList<Reason>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored refusals are not readable", e);
-    }
+    return Json.readStored(json, new TypeReference<ArrayList<Reason>>() {});
   }
 }

@@ -1,8 +1,7 @@
 package io.simbundle.provisioning.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.simbundle.platform.json.Json;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -13,11 +12,6 @@ import java.util.Optional;
  * change is never stored without its message nor announced without being stored.
  */
 public final class Outbox {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private Outbox() {}
 
@@ -31,11 +25,7 @@ public final class Outbox {
     OutboxMessageEntity message = new OutboxMessageEntity();
     message.destination = destination;
     message.kind = kind;
-    try {
-      message.payload = JSON.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("payload is not writable as JSON", e);
-    }
+    message.payload = Json.write(payload);
     message.createdAt = at;
     message.nextAttemptAt = at;
     em.persist(message);
@@ -57,7 +47,7 @@ public final class Outbox {
                     m.id,
                     m.destination,
                     m.kind,
-                    JSON.readTree(m.payload),
+                    Json.mapper().readTree(m.payload),
                     m.createdAt,
                     Optional.ofNullable(m.deliveredAt),
                     m.attempts);

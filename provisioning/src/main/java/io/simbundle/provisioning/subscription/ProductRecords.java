@@ -1,12 +1,9 @@
 package io.simbundle.provisioning.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditTrail;
@@ -20,11 +17,6 @@ import java.util.stream.Stream;
 
 /** Reading, locking and changing product rows, shared by the subscription services. */
 final class ProductRecords {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ProductRecords() {}
 
@@ -79,18 +71,10 @@ final class ProductRecords {
   }
 
   static List<HeldGift> readGifts(String json) {
-    try {
-      return JSON.readValue(json, new TypeReference<List<HeldGift>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored gifts are not readable", e);
-    }
+    return Json.readStored(json, new TypeReference<List<HeldGift>>() {});
   }
 
   static String writeGifts(List<HeldGift> gifts) {
-    try {
-      return JSON.writeValueAsString(gifts);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.write(gifts);
   }
 }

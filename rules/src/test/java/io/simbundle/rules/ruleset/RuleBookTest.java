@@ -3,17 +3,23 @@ package io.simbundle.rules.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.simbundle.rules.GiftRequest;
 import io.simbundle.rules.RulesFixture;
+import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
 import io.simbundle.rules.decision.DecisionRunner;
 import io.simbundle.rules.fact.BuyerType;
 import io.simbundle.rules.fact.GiftQuestion;
+import io.simbundle.rules.fact.Policy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -143,17 +149,35 @@ class RuleBookTest {
   }
 
   @Test
-  void decisionInFlightDuringReloadsUsesExactlyOneVersion() throws Exception {
+  void decisionsMadeDuringReloadsEachDecideExactlyAsTheirVersionAloneWould() throws Exception {
+    Map<String, List<String>> aloneByDigest = new HashMap<>();
+    for (String code : List.of("V_A", "V_B")) {
+      Files.writeString(directory.resolve("gifts.drl"), giftsDrl(code));
+      try (RuleBook alone = openOnDirectory()) {
+        Decision decision = giftsForNewUser(new RulesService(alone, Policy.defaults()));
+        aloneByDigest.put(digestOf(decision), decision.reasonCodes());
+      }
+    }
+    assertThat(aloneByDigest.values())
+        .as("the two versions decide differently")
+        .doesNotHaveDuplicates();
+
     Files.writeString(directory.resolve("gifts.drl"), giftsDrl("V_A"));
     try (RuleBook book = openOnDirectory()) {
+      RulesService service = new RulesService(book, Policy.defaults());
       AtomicBoolean reloading = new AtomicBoolean(true);
-      ConcurrentLinkedQueue<String> mixed = new ConcurrentLinkedQueue<>();
-      ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Decision> decided = new ConcurrentLinkedQueue<>();
       ExecutorService deciders = Executors.newFixedThreadPool(2);
-      List<Future<?>> running =
-          List.of(
-              deciders.submit(() -> decideUntil(book, reloading, seen, mixed)),
-              deciders.submit(() -> decideUntil(book, reloading, seen, mixed)));
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        running.add(
+            deciders.submit(
+                () -> {
+                  while (reloading.get()) {
+                    decided.add(giftsForNewUser(service));
+                  }
+                }));
+      }
       for (int i = 0; i < 4; i++) {
         Files.writeString(directory.resolve("gifts.drl"), giftsDrl(i % 2 == 0 ? "V_B" : "V_A"));
         book.reload();
@@ -164,27 +188,71 @@ class RuleBookTest {
       }
       deciders.shutdown();
 
-      assertThat(mixed).isEmpty();
-      assertThat(seen).contains("V_A", "V_B");
+      assertThat(decided).extracting(RuleBookTest::digestOf).containsAll(aloneByDigest.keySet());
+      assertThat(decided)
+          .allSatisfy(
+              decision ->
+                  assertThat(decision.reasonCodes())
+                      .as("decided by %s", decision.ruleSetVersion())
+                      .isEqualTo(aloneByDigest.get(digestOf(decision))));
     }
   }
 
-  /** Runs decisions; records any whose reason does not belong to the version it reports. */
-  private static void decideUntil(
-      RuleBook book,
-      AtomicBoolean reloading,
-      ConcurrentLinkedQueue<String> seen,
-      ConcurrentLinkedQueue<String> mixed) {
-    while (reloading.get()) {
-      RuleSet ruleSet = book.current();
-      Decision decision = newUser(ruleSet);
-      String code = decision.reasonCodes().get(0);
-      seen.add(code);
-      String expected = newUser(ruleSet).reasonCodes().get(0);
-      if (!decision.ruleSetVersion().equals(ruleSet.version()) || !code.equals(expected)) {
-        mixed.add(decision.ruleSetVersion() + ":" + code);
+  private static Decision giftsForNewUser(RulesService service) {
+    return service.gifts(
+        RulesFixture.DEMO_CATALOG,
+        new GiftRequest(
+            "wechat-wo", List.of(), true, false, Optional.empty(), 1, RulesFixture.NOW));
+  }
+
+  /** The content digest in a version label such as {@code r3-4f1c9a07e2b3}. */
+  private static String digestOf(Decision decision) {
+    return decision.ruleSetVersion().substring(decision.ruleSetVersion().indexOf('-') + 1);
+  }
+
+  @Test
+  void rulesCompiledOnceAreReadFromTheCacheDirectoryAtTheNextStart(@TempDir Path cache)
+      throws Exception {
+    Files.writeString(directory.resolve("gifts.drl"), giftsDrl("CACHED"));
+    RuleSources sources = new RuleSources(Optional.of(directory));
+    RuleSetCompiler first = new RuleSetCompiler(Clock.systemUTC(), Optional.of(cache));
+    RuleSet compiled = first.compile(sources.read());
+
+    RuleSetCompiler next = new RuleSetCompiler(Clock.systemUTC(), Optional.of(cache));
+    RuleSet read = next.compile(sources.read());
+
+    assertThat(first.compilations()).isEqualTo(1);
+    assertThat(next.compilations()).isZero();
+    assertThat(newUser(read).reasonCodes()).containsExactly("CACHED");
+    assertThat(digestOf(newUser(read))).isEqualTo(digestOf(newUser(compiled)));
+  }
+
+  @Test
+  void aCachedRuleSetThatIsUnreadableIsCompiledAgain(@TempDir Path cache) throws Exception {
+    Files.writeString(directory.resolve("gifts.drl"), giftsDrl("REBUILT"));
+    RuleSources sources = new RuleSources(Optional.of(directory));
+    new RuleSetCompiler(Clock.systemUTC(), Optional.of(cache)).compile(sources.read());
+    try (var kept = Files.walk(cache)) {
+      for (Path file : kept.filter(f -> f.toString().endsWith(".kjar")).toList()) {
+        Files.writeString(file, "not a module");
       }
     }
+
+    RuleSetCompiler next = new RuleSetCompiler(Clock.systemUTC(), Optional.of(cache));
+    RuleSet rebuilt = next.compile(sources.read());
+
+    assertThat(next.compilations()).isEqualTo(1);
+    assertThat(newUser(rebuilt).reasonCodes()).containsExactly("REBUILT");
+  }
+
+  @Test
+  void theShippedRulesComeCompiledWithTheBuild() {
+    RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
+
+    RuleSet shipped = compiler.compile(new RuleSources(Optional.empty()).read());
+
+    assertThat(compiler.compilations()).isZero();
+    assertThat(newUser(shipped).reasonCodes()).containsExactly("WELCOME_GIFT");
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.simbundle.provisioning.api.problem;
 
 import io.simbundle.catalog.NoCatalogInForceException;
 import io.simbundle.platform.database.DatabaseFailures;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.api.HttpResponses;
-import io.simbundle.provisioning.api.Json;
 import io.simbundle.provisioning.api.Reasons;
 import io.simbundle.rules.decision.Reason;
 import java.util.List;

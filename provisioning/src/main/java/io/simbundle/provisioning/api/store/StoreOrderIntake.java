@@ -1,7 +1,7 @@
 package io.simbundle.provisioning.api.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.simbundle.provisioning.api.Json;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.api.RequestBodies;
 import io.simbundle.provisioning.api.order.ProductOrderRoutes;
 import io.simbundle.provisioning.api.problem.Problem;

@@ -2,8 +2,8 @@ package io.simbundle.provisioning.api.store;
 
 import io.simbundle.catalog.NoCatalogInForceException;
 import io.simbundle.platform.database.DatabaseFailures;
+import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.ProvisioningException;
-import io.simbundle.provisioning.api.Json;
 import io.simbundle.provisioning.api.problem.Problem;
 import io.simbundle.provisioning.api.problem.ProblemException;
 import io.simbundle.provisioning.api.problem.ProblemResponses;

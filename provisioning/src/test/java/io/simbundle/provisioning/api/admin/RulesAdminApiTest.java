@@ -48,7 +48,7 @@ class RulesAdminApiTest {
         TestEngine.start(
             TestDatabase.newSchemaSettings("rules_admin"),
             Optional.empty(),
-            new RulesSettings(Optional.of(rulesDirectory), Policy.defaults()));
+            new RulesSettings(Optional.of(rulesDirectory), Optional.empty(), Policy.defaults()));
   }
 
   @AfterEach
