@@ -228,10 +228,15 @@ public final class PcefSimulator implements AutoCloseable {
     }
   }
 
-  /** Sends a request and waits for its answer. */
+  /**
+   * Sends a request and waits for its answer.
+   *
+   * @throws IllegalStateException when no answer came within {@code timeout}
+   */
   public Answer send(Session session, Request request, Duration timeout) {
+    Answer answer;
     try {
-      return (Answer) session.send(request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      answer = (Answer) session.send(request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -240,6 +245,11 @@ public final class PcefSimulator implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    // jDiameter completes a request whose peer went away with no answer at all.
+    if (answer == null) {
+      throw new IllegalStateException("no answer to the request");
+    }
+    return answer;
   }
 
   public DiameterIdentity identity() {

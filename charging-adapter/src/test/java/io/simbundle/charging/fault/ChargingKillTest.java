@@ -12,6 +12,7 @@ import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.FaultTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * reported byte must be debited exactly once — none lost with the answers that never left, none
  * doubled for requests committed just before the kill.
  */
+@FaultTest
 class ChargingKillTest {
 
   private static final Logger log = LoggerFactory.getLogger(ChargingKillTest.class);

@@ -15,6 +15,7 @@ import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.net.TcpRelay;
+import io.simbundle.platform.testing.FaultTest;
 import io.simbundle.platform.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * PCEF connects again: a session it goes on with is charged as if nothing happened, a session it
  * forgot is cleaned up when its Tcc runs out (RFC 4006 §8.4), and Gy lists the PCEF's peer state.
  */
+@FaultTest
 class DiameterConnectionDropTest {
 
   private static final String MSISDN = "8618600000077";

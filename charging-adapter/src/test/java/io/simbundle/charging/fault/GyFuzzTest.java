@@ -10,6 +10,7 @@ import io.simbundle.charging.gy.ResultCode;
 import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
+import io.simbundle.platform.testing.FaultTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -37,6 +38,7 @@ import org.jdiameter.api.Session;
  * broken or hostile PCEF sends, must each be answered — with the Result-Code and Failed-AVP RFC
  * 4006 and RFC 6733 prescribe for it — and raw junk on a fresh connection must not bring Gy down.
  */
+@FaultTest
 class GyFuzzTest {
 
   private static final String MSISDN = "8618600000088";

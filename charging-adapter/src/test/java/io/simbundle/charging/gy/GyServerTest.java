@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class GyServerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TX = Duration.ofSeconds(3);
   private static final AtomicInteger requests = new AtomicInteger();
   private static DiameterIdentity ocs;
   private static GyServer server;
@@ -95,9 +96,14 @@ class GyServerTest {
     for (int attempt = 1; attempt <= 20; attempt++) {
       try (PcefSimulator pcef = pcef("pgw-2.pcef.simbundle.local")) {
         Session session = pcef.newSession();
+        int requestNumber = attempt;
+        // As a PCEF does: a request its Tx timer finds unanswered goes again with the T flag.
         Answer answer =
-            pcef.send(
-                session, pcef.creditControlRequest(session, GyAvp.EVENT_REQUEST, attempt), TIMEOUT);
+            pcef.sendRetransmitting(
+                session,
+                () -> pcef.creditControlRequest(session, GyAvp.EVENT_REQUEST, requestNumber),
+                TX,
+                3);
         assertThat(answer.getResultCode().getUnsigned32())
             .as("attempt %d", attempt)
             .isEqualTo(2001);

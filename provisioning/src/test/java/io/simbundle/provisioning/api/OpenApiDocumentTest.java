@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document describes exactly the operations the engine serves. */
+@EngineTest
 class OpenApiDocumentTest {
 
   private static TestEngine engine;

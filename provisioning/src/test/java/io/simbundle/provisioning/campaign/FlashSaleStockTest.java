@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * A burst of orders on a presale with little stock: never oversold, no buyer over the limit,
  * everyone else told why, and cancelled units back on sale.
  */
+@EngineTest
 class FlashSaleStockTest {
 
   private static final int STOCK = 30;

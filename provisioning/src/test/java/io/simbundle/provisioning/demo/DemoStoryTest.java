@@ -2,6 +2,7 @@ package io.simbundle.provisioning.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The demo tells the whole story against a running engine, and the figures it prints add up. */
+@EngineTest
 class DemoStoryTest {
 
   private static final long GB = 1024L * 1024L * 1024L;

@@ -9,6 +9,7 @@ import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The engine starts its Gy server with the demo subscribers charged as the README says. */
+@EngineTest
 class DemoSubscribersTest {
 
   private static final long MB = 1024 * 1024;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.EngineTest;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+@EngineTest
 class EngineRestartTest {
 
   @Test

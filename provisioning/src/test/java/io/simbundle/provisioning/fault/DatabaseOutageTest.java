@@ -10,6 +10,7 @@ import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.database.StoppableDatabase;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.FaultTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.engine.TestEngine;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * 503 with Retry-After, quickly, the health check says which part is down, and once the database is
  * back every order sent again is taken exactly once and the tables hold nothing half-written.
  */
+@FaultTest
 class DatabaseOutageTest {
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageTest.class);

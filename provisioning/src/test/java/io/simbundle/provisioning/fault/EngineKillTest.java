@@ -10,6 +10,7 @@ import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.FaultTest;
 import io.simbundle.provisioning.CallbackReceiver;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.demo.DemoSubscribers;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * number or card went to two orders, the campaign sold no unit twice, every byte reported on Gy was
  * debited exactly once, and the store heard about every order it was told of.
  */
+@FaultTest
 class EngineKillTest {
 
   private static final Logger log = LoggerFactory.getLogger(EngineKillTest.class);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.FaultTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ import net.jqwik.api.statistics.Statistics;
  * with lines of every kind of wrong. Each gets an answer a client can act on — an RFC 9457 problem
  * or the created resource, never a 5xx — and what is refused leaves nothing behind.
  */
+@FaultTest
 class InputFuzzTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -4,6 +4,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Many orders at once on the real database: no number and no card is ever held by two orders, and
  * the orders that find nothing left fail with a clear answer.
  */
+@EngineTest
 class ConcurrentReservationTest {
 
   private static final int STOCK = 120;

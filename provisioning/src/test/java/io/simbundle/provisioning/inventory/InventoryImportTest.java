@@ -4,6 +4,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Inventory files over HTTP: good lines in, every bad line named with its number and reason. */
+@EngineTest
 class InventoryImportTest {
 
   private static TestEngine engine;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.engine.TestEngine;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Prometheus metrics and the health check reflect what the engine did and can do. */
+@EngineTest
 class ObservabilityTest {
 
   private static final String CAMPAIGN = ", \"campaign\": {\"id\": \"yixun-wechat-wo-presale\"}";

@@ -5,6 +5,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every state an order can reach over the TMF622 API, and every refusal on the way. */
+@EngineTest
 class OrderLifecycleTest {
 
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));

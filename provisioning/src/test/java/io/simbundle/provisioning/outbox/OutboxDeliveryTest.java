@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.CallbackReceiver;
 import io.simbundle.provisioning.Presale;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The outbox delivers store callbacks and partner perk notices to real HTTP receivers: signed,
  * retried with backoff, dead-lettered and re-driven, and still there after a restart.
  */
+@EngineTest
 class OutboxDeliveryTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));

@@ -4,6 +4,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Store order files dropped in the engine's directory: orders, reports, done/ and error/. */
+@EngineTest
 class OrderFileRouteTest {
 
   private static final String HEADER =

@@ -4,6 +4,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Stores push signed orders: every signature case, campaigns they may sell, duplicates. */
+@EngineTest
 class StoreIntakeTest {
 
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.KafkaBroker;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.api.store.StoreOrderRoutes;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * yet created once, the stock is never oversold and bad messages are answered with the HTTP
  * intake's problems.
  */
+@EngineTest
 class StoreOrderTopicTest {
 
   private static final int STOCK = 25;

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.Balance;
 import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * A paid order becomes an active subscription: the holder is checked, the privileges are checked,
  * the charging profile is installed (and honoured on Gy), the partner's perks are queued.
  */
+@EngineTest
 class ActivationTest {
 
   private static final long MB = 1024 * 1024;

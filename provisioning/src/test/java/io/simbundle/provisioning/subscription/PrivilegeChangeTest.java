@@ -10,6 +10,7 @@ import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Privileges change once per billing cycle and take effect at the next one: then charging gets the
  * new profile (re-authorizing open sessions) and the partner learns which perks come and go.
  */
+@EngineTest
 class PrivilegeChangeTest {
 
   private static final long MB = 1024 * 1024;

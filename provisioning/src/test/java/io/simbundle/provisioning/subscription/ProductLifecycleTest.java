@@ -4,6 +4,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** TMF637 lifecycle: suspend, resume, terminate — each reaches charging and the audit trail. */
+@EngineTest
 class ProductLifecycleTest {
 
   private static final String PRODUCTS = "/tmf-api/productInventory/v5/product";

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.engine.TestEngine;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * activated by its buyer on the mobile page — a refused choice first, then a valid one — and the
  * subscription's WeChat traffic zero-rated on Gy.
  */
+@EngineTest
 class ActivationPageTest {
 
   private static final long MB = 1024 * 1024;
@@ -88,7 +88,8 @@ class ActivationPageTest {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#selection-reasons li[data-code='PRIVILEGES_EXCLUSIVE']")));
     page.executeScript("document.getElementById('selection-status').scrollIntoView()");
-    Path refused = browser.screenshot("activation-refused-choice");
+    Screenshot refused =
+        browser.screenshot("activation-refused-choice", "selection-reasons", "activate");
     assertThat(page.findElement(By.id("activate")).isEnabled()).isFalse();
     assertThat(page.findElement(By.id("selection-reasons")).getText())
         .contains("cannot be chosen together");
@@ -100,7 +101,9 @@ class ActivationPageTest {
     assertThat(page.findElements(By.cssSelector("#selection-reasons li"))).isEmpty();
     page.findElement(By.id("activate")).click();
     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("subscription")));
-    Path done = browser.screenshot("activation-subscription");
+    page.executeScript("document.getElementById('subscription').scrollIntoView()");
+    Screenshot done =
+        browser.screenshot("activation-subscription", "sub-msisdn", "sub-status", "sub-privileges");
 
     assertThat(page.findElement(By.id("sub-msisdn")).getText()).isEqualTo(msisdn);
     assertThat(page.findElement(By.id("sub-status")).getText()).contains("active");
@@ -110,8 +113,13 @@ class ActivationPageTest {
     assertThat(page.findElement(By.id("sub-zero-rated")).getText())
         .contains("Free WeChat traffic", "1000", "1002");
     assertThat(page.getCurrentUrl()).doesNotContain(idNumber);
-    assertThat(Files.size(refused)).isPositive();
-    assertThat(Files.size(done)).isPositive();
+    assertThat(refused.text("selection-reasons")).contains("cannot be chosen together");
+    assertThat(refused.drawn("selection-reasons")).as("the refusal is on screen").isTrue();
+    assertThat(refused.drawn("activate")).as("the disabled button is on screen").isTrue();
+    assertThat(done.text("sub-msisdn")).isEqualTo(msisdn);
+    assertThat(done.text("sub-status")).contains("active");
+    assertThat(done.drawn("sub-msisdn")).as("the number is on screen").isTrue();
+    assertThat(done.drawn("sub-status")).as("the status is on screen").isTrue();
 
     assertThat(presale.browse(msisdn, 1000, 2 * MB)).isEqualTo(2001);
     assertThat(engine.engine().charging().usage(msisdn))

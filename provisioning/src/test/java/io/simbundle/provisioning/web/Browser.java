@@ -1,10 +1,16 @@
 package io.simbundle.provisioning.web;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -67,12 +73,55 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(10));
   }
 
-  Path screenshot(String name) throws IOException {
+  /**
+   * Takes a screenshot (kept in {@link #SCREENSHOTS}) and, in the same moment, reads what the
+   * elements with the given ids showed and where: their text and their boxes in the picture.
+   */
+  Screenshot screenshot(String name, String... ids) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    Path file = SCREENSHOTS.resolve(name + ".png");
-    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    return file;
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> boxes =
+        (List<Map<String, Object>>) driver.executeScript(ELEMENTS_IN_VIEW, List.of(ids));
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    Map<String, Screenshot.Shown> shown = new LinkedHashMap<>();
+    for (Map<String, Object> box : boxes) {
+      shown.put(
+          (String) box.get("id"),
+          new Screenshot.Shown(
+              (String) box.get("text"),
+              pixels(box.get("x")),
+              pixels(box.get("y")),
+              pixels(box.get("width")),
+              pixels(box.get("height")),
+              (Boolean) box.get("inView")));
+    }
+    return new Screenshot(image, shown);
   }
+
+  private static int pixels(Object cssPixels) {
+    return (int) Math.round(((Number) cssPixels).doubleValue());
+  }
+
+  /**
+   * For each id present: its rendered text and its box in screenshot pixels (CSS pixels times the
+   * device pixel ratio), and whether the box lies inside the viewport. Hidden elements have no box.
+   */
+  private static final String ELEMENTS_IN_VIEW =
+      """
+      const ratio = window.devicePixelRatio || 1;
+      return arguments[0].flatMap(id => {
+        const element = document.getElementById(id);
+        if (!element) return [];
+        const r = element.getBoundingClientRect();
+        const inView = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0
+            && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+        return [{id: id, text: element.innerText || '', inView: inView,
+                 x: r.left * ratio, y: r.top * ratio, width: r.width * ratio,
+                 height: r.height * ratio}];
+      });
+      """;
 
   @Override
   public void close() {

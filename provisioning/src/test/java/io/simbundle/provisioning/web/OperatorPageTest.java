@@ -2,11 +2,10 @@ package io.simbundle.provisioning.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.engine.TestEngine;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operator's page in a real browser: it follows presale orders, the stock they take and the
  * traffic partners sponsor as they happen, from the engine's own metrics.
  */
+@EngineTest
 class OperatorPageTest {
 
   private static final String CAMPAIGN = "yixun-wechat-wo-presale";
@@ -77,12 +77,18 @@ class OperatorPageTest {
       catchingUp.until(
           p -> Integer.parseInt(p.findElement(By.id(chart)).getAttribute("data-points")) > 1);
     }
-    Path shot = browser.screenshot("operator-page");
+    Screenshot shot =
+        browser.screenshot(
+            "operator-page", "health", "orders-total", "orders-chart", "stock-chart");
 
     Number fastest = (Number) page.executeScript("return Math.max(...rates)");
     assertThat(fastest.doubleValue()).as("orders per second plotted").isPositive();
     assertThat(page.findElement(By.id("peers")).getText()).endsWith("PCEF(s) connected");
     assertThat(page.findElement(By.id("error")).getText()).isEmpty();
-    assertThat(Files.size(shot)).isPositive();
+    assertThat(shot.text("health")).isEqualTo("UP");
+    assertThat(shot.text("orders-total")).isEqualTo(String.valueOf(ORDERS));
+    for (String shown : new String[] {"health", "orders-total", "orders-chart", "stock-chart"}) {
+      assertThat(shot.drawn(shown)).as("#%s on screen", shown).isTrue();
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.RulesSettings;
 import io.simbundle.provisioning.engine.TestEngine;
 import io.simbundle.rules.fact.Policy;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rule files replaced over HTTP, without restart, by operators with credentials only. */
+@EngineTest
 class RulesAdminApiTest {
 
   private static final ObjectMapper json = new ObjectMapper();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** TMF620 productOffering over a real HTTP socket, on the real database. */
+@EngineTest
 class ProductCatalogApiTest {
 
   private static final String OFFERINGS = "/tmf-api/productCatalogManagement/v5/productOffering";

@@ -4,6 +4,7 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.demo.DemoSubscribers;
 import io.simbundle.provisioning.engine.TestEngine;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Customer care and accounting read balances, usage with its reasons, and the settlement. */
+@EngineTest
 class ChargingApiTest {
 
   private static final long MB = 1024L * 1024L;

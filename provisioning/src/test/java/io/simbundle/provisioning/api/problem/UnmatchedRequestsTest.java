@@ -2,6 +2,7 @@ package io.simbundle.provisioning.api.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.TestEngine;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@EngineTest
 class UnmatchedRequestsTest {
 
   private static TestEngine engine;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.engine.TestEngine;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The three rule decisions over real HTTP, with buyer counts from the real database. */
+@EngineTest
 class QualificationApiTest {
 
   private static final ObjectMapper json = new ObjectMapper();
