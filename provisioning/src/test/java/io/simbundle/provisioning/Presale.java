@@ -9,7 +9,7 @@ import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.platform.net.FreePort;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import java.io.IOException;
 import java.io.InputStream;

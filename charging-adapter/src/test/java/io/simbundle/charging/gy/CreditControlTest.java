@@ -12,6 +12,7 @@ import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.GiftGrant;
 import io.simbundle.charging.profile.ZeroRatedService;
 import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.platform.testing.EngineTest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Credit control over real TCP on the real database: every charging rule and error code. */
+@EngineTest
 class CreditControlTest {
 
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.platform.testing.EngineTest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Gy server's Diameter plumbing over real TCP, with a jDiameter PCEF as the peer. */
+@EngineTest
 class GyServerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -10,6 +10,7 @@ import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.platform.testing.EngineTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * A group commit that fails: its requests are answered 5012 and leave no trace, in the database or
  * in memory, so that the PCEF's retry is decided afresh and debited once.
  */
+@EngineTest
 class JournalFailureTest {
 
   private static final String SUBSCRIBER = "8618600000009";

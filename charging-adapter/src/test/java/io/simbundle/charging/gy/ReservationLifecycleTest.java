@@ -8,6 +8,7 @@ import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reservations that outlive their session, and answers that outlive the server. */
+@EngineTest
 class ReservationLifecycleTest {
 
   private static final Instant START = Instant.parse("2026-11-23T08:00:00Z");

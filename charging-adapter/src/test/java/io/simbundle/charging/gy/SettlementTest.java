@@ -12,6 +12,7 @@ import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.platform.testing.EngineTest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sponsored traffic priced for the partner; rating groups the catalog does not know. */
+@EngineTest
 class SettlementTest {
 
   private static final String MSISDN = "8618600000077";

@@ -16,7 +16,13 @@ public final class PersistenceUnit implements AutoCloseable {
 
   private final EntityManagerFactory factory;
 
-  private PersistenceUnit(EntityManagerFactory factory) {
+  /** The transaction each thread is running in this unit, for the parts that join it. */
+  private final ThreadLocal<EntityManager> running = new ThreadLocal<>();
+
+  private final String name;
+
+  private PersistenceUnit(String name, EntityManagerFactory factory) {
+    this.name = name;
     this.factory = factory;
   }
 
@@ -34,17 +40,52 @@ public final class PersistenceUnit implements AutoCloseable {
             .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
             .property(AvailableSettings.ORDER_INSERTS, true)
             .property(AvailableSettings.SHOW_SQL, false);
-    return new PersistenceUnit(configuration.createEntityManagerFactory());
+    return new PersistenceUnit(schema.module(), configuration.createEntityManagerFactory());
   }
 
-  /** Runs {@code work} in one transaction and returns its result; rolls back on any failure. */
+  /**
+   * Runs {@code work} in one transaction and returns its result; rolls back on any failure. While
+   * it runs, {@link #transaction()} on this thread is its transaction.
+   */
   public <T> T call(Function<EntityManager, T> work) {
-    return factory.callInTransaction(work);
+    return factory.callInTransaction(
+        em -> {
+          EntityManager outer = running.get();
+          running.set(em);
+          try {
+            return work.apply(em);
+          } finally {
+            if (outer == null) {
+              running.remove();
+            } else {
+              running.set(outer);
+            }
+          }
+        });
   }
 
   /** Runs {@code work} in one transaction; rolls back on any failure. */
   public void run(Consumer<EntityManager> work) {
-    factory.runInTransaction(work);
+    call(
+        em -> {
+          work.accept(em);
+          return null;
+        });
+  }
+
+  /**
+   * The transaction this thread is running in this unit, for a part that must write in the same
+   * transaction as its caller (an outbox message with the change it announces) without the caller
+   * handing its entity manager across.
+   *
+   * @throws IllegalStateException outside {@link #call} and {@link #run}
+   */
+  public EntityManager transaction() {
+    EntityManager em = running.get();
+    if (em == null) {
+      throw new IllegalStateException("not inside a transaction of the " + name + " unit");
+    }
+    return em;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.simbundle.provisioning.demo;
 
-import io.simbundle.provisioning.api.admin.AdminCredentials;
-import io.simbundle.provisioning.engine.AdminPasswordFile;
-import io.simbundle.provisioning.engine.EngineSettings;
+import io.simbundle.provisioning.app.AdminPasswordFile;
+import io.simbundle.provisioning.app.EngineSettings;
+import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
 
 /** The admin credentials the demo uses: the configured ones, else those the engine generated. */
 final class DemoCredentials {

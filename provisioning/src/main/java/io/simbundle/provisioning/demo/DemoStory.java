@@ -1,8 +1,8 @@
 package io.simbundle.provisioning.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simbundle.provisioning.api.admin.AdminCredentials;
-import io.simbundle.provisioning.engine.EngineSettings;
+import io.simbundle.provisioning.app.EngineSettings;
+import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import java.io.PrintStream;
 import java.net.URI;

@@ -2,8 +2,8 @@ package io.simbundle.provisioning.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.json.Json;
-import io.simbundle.provisioning.api.admin.AdminCredentials;
-import io.simbundle.provisioning.store.RequestSignature;
+import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
+import io.simbundle.provisioning.outbox.RequestSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.simbundle.provisioning.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.simbundle.provisioning.store.RequestSignature;
+import io.simbundle.provisioning.outbox.RequestSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

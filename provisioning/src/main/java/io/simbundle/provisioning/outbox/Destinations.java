@@ -2,10 +2,10 @@ package io.simbundle.provisioning.outbox;
 
 import java.util.Optional;
 
-/** Resolves a message's destination, such as {@code store:yixun} or {@code partner:tencent}. */
+/** Resolves a message's destination to where it is delivered. */
 @FunctionalInterface
 public interface Destinations {
 
   /** The endpoint, or empty while none is configured (the message waits). */
-  Optional<Endpoint> endpoint(String destination);
+  Optional<Endpoint> endpoint(Destination destination);
 }

@@ -1,9 +1,9 @@
 package io.simbundle.provisioning.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.platform.json.Json;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,48 +13,63 @@ import java.util.Optional;
  */
 public final class Outbox {
 
-  private Outbox() {}
+  private final PersistenceUnit unit;
+
+  /**
+   * @param unit the persistence unit whose transactions the messages join
+   */
+  public Outbox(PersistenceUnit unit) {
+    this.unit = unit;
+  }
 
   public static List<Class<?>> entities() {
     return List.of(OutboxMessageEntity.class);
   }
 
-  /** Queues a message in the caller's transaction. */
-  public static void write(
-      EntityManager em, String destination, String kind, Object payload, Instant at) {
-    OutboxMessageEntity message = new OutboxMessageEntity();
-    message.destination = destination;
-    message.kind = kind;
-    message.payload = Json.write(payload);
-    message.createdAt = at;
-    message.nextAttemptAt = at;
-    em.persist(message);
+  /**
+   * Queues a message in the caller's transaction.
+   *
+   * @throws IllegalStateException outside a transaction of the unit: a message is never written
+   *     apart from its change
+   */
+  public void write(Message message) {
+    EntityManager em = unit.transaction();
+    OutboxMessageEntity entity = new OutboxMessageEntity();
+    entity.destination = message.destination().key();
+    entity.kind = message.kind();
+    entity.payload = Json.write(message.payload());
+    entity.createdAt = message.at();
+    entity.nextAttemptAt = message.at();
+    em.persist(entity);
   }
 
   /** Messages for a destination, oldest first. */
-  public static List<OutboxMessage> to(EntityManager em, String destination) {
-    return em
-        .createQuery(
-            "FROM OutboxMessageEntity WHERE destination = :d ORDER BY id",
-            OutboxMessageEntity.class)
-        .setParameter("d", destination)
-        .getResultList()
-        .stream()
-        .map(
-            m -> {
-              try {
-                return new OutboxMessage(
-                    m.id,
-                    m.destination,
-                    m.kind,
-                    Json.mapper().readTree(m.payload),
-                    m.createdAt,
-                    Optional.ofNullable(m.deliveredAt),
-                    m.attempts);
-              } catch (JsonProcessingException e) {
-                throw new IllegalStateException("outbox message " + m.id + " is not JSON", e);
-              }
-            })
-        .toList();
+  public List<OutboxMessage> to(Destination destination) {
+    return unit.call(
+        em ->
+            em
+                .createQuery(
+                    "FROM OutboxMessageEntity WHERE destination = :d ORDER BY id",
+                    OutboxMessageEntity.class)
+                .setParameter("d", destination.key())
+                .getResultList()
+                .stream()
+                .map(Outbox::view)
+                .toList());
+  }
+
+  private static OutboxMessage view(OutboxMessageEntity m) {
+    try {
+      return new OutboxMessage(
+          m.id,
+          Destination.parse(m.destination).orElseThrow(),
+          m.kind,
+          Json.mapper().readTree(m.payload),
+          m.createdAt,
+          Optional.ofNullable(m.deliveredAt),
+          m.attempts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbox message " + m.id + " is not JSON", e);
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.simbundle.provisioning.outbox;
 
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
-import io.simbundle.provisioning.store.RequestSignature;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,7 +84,8 @@ public final class OutboxDelivery {
   }
 
   private boolean deliver(OutboxMessageEntity message) {
-    Optional<Endpoint> endpoint = destinations.endpoint(message.destination);
+    Optional<Endpoint> endpoint =
+        Destination.parse(message.destination).flatMap(destinations::endpoint);
     if (endpoint.isEmpty()) {
       // Not a failure of the receiver: the message waits for its endpoint to be configured.
       record(message.id, Optional.of("no endpoint configured for " + message.destination), false);

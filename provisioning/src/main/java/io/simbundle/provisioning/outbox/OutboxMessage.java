@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record OutboxMessage(
     long id,
-    String destination,
+    Destination destination,
     String kind,
     JsonNode payload,
     Instant createdAt,

@@ -1,8 +1,8 @@
 package io.simbundle.provisioning.partner;
 
 import io.simbundle.platform.database.PersistenceUnit;
-import io.simbundle.provisioning.buyer.PersonalDataSeal;
 import io.simbundle.provisioning.outbox.Endpoint;
+import io.simbundle.provisioning.privacy.PersonalDataSeal;
 import io.simbundle.provisioning.store.SigningSecrets;
 import java.net.URI;
 import java.time.Clock;

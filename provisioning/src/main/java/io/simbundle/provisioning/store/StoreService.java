@@ -3,10 +3,8 @@ package io.simbundle.provisioning.store;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
-import io.simbundle.provisioning.buyer.PersonalDataSeal;
 import io.simbundle.provisioning.outbox.Endpoint;
-import io.simbundle.provisioning.outbox.Outbox;
-import jakarta.persistence.EntityManager;
+import io.simbundle.provisioning.privacy.PersonalDataSeal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -210,17 +208,6 @@ public final class StoreService {
                     e ->
                         new Endpoint(
                             URI.create(e.callbackUrl), seal.open(SEAL_FIELD, e.secretSealed))));
-  }
-
-  /**
-   * Queues a callback to the store an order came from, in the caller's transaction; nothing when
-   * the order's channel is not a store.
-   */
-  public static void queueCallback(
-      EntityManager em, String channel, String kind, Object payload, Instant at) {
-    if (em.find(StoreEntity.class, channel) != null) {
-      Outbox.write(em, "store:" + channel, kind, payload, at);
-    }
   }
 
   private Store view(StoreEntity entity) {

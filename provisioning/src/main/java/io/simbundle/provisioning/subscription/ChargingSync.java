@@ -5,7 +5,6 @@ import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.Actor;
-import io.simbundle.provisioning.charging.ChargingProfiles;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;

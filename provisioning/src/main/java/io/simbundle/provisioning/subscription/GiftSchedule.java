@@ -2,7 +2,6 @@ package io.simbundle.provisioning.subscription;
 
 import io.simbundle.catalog.privilege.Recurrence;
 import io.simbundle.charging.profile.GiftGrant;
-import io.simbundle.provisioning.charging.ChargingProfiles;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;

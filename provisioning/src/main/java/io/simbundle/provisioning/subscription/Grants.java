@@ -4,8 +4,9 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
-import io.simbundle.provisioning.buyer.BuyerRecords;
-import io.simbundle.provisioning.order.ProductOrderEntity;
+import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.order.ProductOrderEntity;
 import io.simbundle.rules.GiftRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
@@ -20,11 +21,18 @@ public final class Grants {
   private final CatalogService catalog;
   private final RulesService rules;
   private final BuyerRecords records;
+  private final Outbox outbox;
 
-  public Grants(CatalogService catalog, RulesService rules, BuyerRecords records) {
+  public Grants(CatalogService catalog, RulesService rules, BuyerRecords records, Outbox outbox) {
     this.catalog = catalog;
     this.rules = rules;
     this.records = records;
+    this.outbox = outbox;
+  }
+
+  /** Where partner perk notices go, in the transaction that changed the privileges. */
+  Outbox outbox() {
+    return outbox;
   }
 
   /** The card as the catalog in force defines it. */
@@ -89,14 +97,14 @@ public final class Grants {
     product.pendingFrom = null;
     product.updatedAt = now;
     PerkNotices.queue(
-        em,
+        outbox,
         product,
         offering,
         before.stream().filter(c -> !after.contains(c)).toList(),
         PerkNotices.REMOVE,
         now);
     PerkNotices.queue(
-        em,
+        outbox,
         product,
         offering,
         after.stream().filter(c -> !before.contains(c)).toList(),

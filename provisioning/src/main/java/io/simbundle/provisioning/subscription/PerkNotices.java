@@ -3,8 +3,9 @@ package io.simbundle.provisioning.subscription;
 import io.simbundle.catalog.privilege.PartnerPerk;
 import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.provisioning.outbox.Destination;
+import io.simbundle.provisioning.outbox.Message;
 import io.simbundle.provisioning.outbox.Outbox;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,9 @@ final class PerkNotices {
 
   private PerkNotices() {}
 
-  /** Queues a notice for each partner perk in {@code codes}. */
+  /** Queues a notice for each partner perk in {@code codes}, in the caller's transaction. */
   static void queue(
-      EntityManager em,
+      Outbox outbox,
       ProductEntity product,
       ProductOffering offering,
       List<String> codes,
@@ -36,7 +37,8 @@ final class PerkNotices {
         payload.put("privilege", code);
         payload.put("perkCode", perk.perkCode());
         payload.put("effectiveAt", effectiveAt);
-        Outbox.write(em, "partner:" + product.partnerCode, kind, payload, effectiveAt);
+        outbox.write(
+            new Message(Destination.partner(product.partnerCode), kind, payload, effectiveAt));
       }
     }
   }

@@ -8,14 +8,13 @@ import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditEntry;
 import io.simbundle.provisioning.audit.AuditTrail;
-import io.simbundle.provisioning.buyer.BuyerRecords;
-import io.simbundle.provisioning.buyer.Masked;
-import io.simbundle.provisioning.buyer.PersonalData;
-import io.simbundle.provisioning.charging.ChargingProfiles;
-import io.simbundle.provisioning.order.OrderService;
-import io.simbundle.provisioning.order.ProductOrderEntity;
-import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.OutboxMessage;
+import io.simbundle.provisioning.privacy.Masked;
+import io.simbundle.provisioning.privacy.PersonalData;
+import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.order.OrderService;
+import io.simbundle.provisioning.sales.order.ProductOrderEntity;
 import io.simbundle.rules.PrivilegeSelectionRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
@@ -128,7 +127,12 @@ public final class SubscriptionService {
                   now);
               orders.complete(em, order, "activated as product " + product.id, actor);
               PerkNotices.queue(
-                  em, product, offering, request.chosenPrivileges(), PerkNotices.ACTIVATE, now);
+                  grants.outbox(),
+                  product,
+                  offering,
+                  request.chosenPrivileges(),
+                  PerkNotices.ACTIVATE,
+                  now);
               return product.id;
             });
     log.info("product {} created", productId);
@@ -297,7 +301,7 @@ public final class SubscriptionService {
 
   /** The perk notices queued for a partner, oldest first. */
   public List<OutboxMessage> perkNotices(String partnerCode) {
-    return unit.call(em -> Outbox.to(em, "partner:" + partnerCode));
+    return grants.outbox().to(Destination.partner(partnerCode));
   }
 
   /** Every state change of a subscription, oldest first. */

@@ -2,7 +2,7 @@ package io.simbundle.provisioning.benchmark;
 
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.provisioning.Presale;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.simbundle.provisioning.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package io.simbundle.provisioning.fault;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.process.ChildJvm;
-import io.simbundle.provisioning.engine.Launcher;
+import io.simbundle.provisioning.launcher.Launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -10,7 +10,7 @@ import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.testing.FaultTest;
 import io.simbundle.provisioning.Presale;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

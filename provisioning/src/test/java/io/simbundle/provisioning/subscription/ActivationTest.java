@@ -11,7 +11,7 @@ import io.simbundle.charging.Balance;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
-import io.simbundle.provisioning.engine.TestEngine;
+import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,0 +1,347 @@
+package io.simbundle.provisioning.app;
+
+import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.CatalogSources;
+import io.simbundle.catalog.store.CatalogStore;
+import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.gy.ChargingSettings;
+import io.simbundle.platform.database.Database;
+import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.channels.http.ProblemResponses;
+import io.simbundle.provisioning.channels.http.UnmatchedRequests;
+import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
+import io.simbundle.provisioning.channels.rest.admin.CatalogAdminRoutes;
+import io.simbundle.provisioning.channels.rest.admin.OutboxAdminRoutes;
+import io.simbundle.provisioning.channels.rest.admin.RulesAdminRoutes;
+import io.simbundle.provisioning.channels.rest.admin.StoreAdminRoutes;
+import io.simbundle.provisioning.channels.rest.catalog.ProductCatalogRoutes;
+import io.simbundle.provisioning.channels.rest.charging.ChargingRoutes;
+import io.simbundle.provisioning.channels.rest.inventory.InventoryRoutes;
+import io.simbundle.provisioning.channels.rest.observability.ObservabilityRoutes;
+import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
+import io.simbundle.provisioning.channels.rest.product.ProductInventoryRoutes;
+import io.simbundle.provisioning.channels.rest.qualification.QualificationRoutes;
+import io.simbundle.provisioning.channels.store.OrderFileRoute;
+import io.simbundle.provisioning.channels.store.OrderFiles;
+import io.simbundle.provisioning.channels.store.StoreOrderIntake;
+import io.simbundle.provisioning.channels.store.StoreOrderRoutes;
+import io.simbundle.provisioning.channels.store.StoreOrderTopicRoute;
+import io.simbundle.provisioning.channels.web.WebPageRoutes;
+import io.simbundle.provisioning.observability.EngineMetrics;
+import io.simbundle.provisioning.observability.GyRequestMeter;
+import io.simbundle.provisioning.observability.HttpRequestMeter;
+import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.outbox.OutboxDelivery;
+import io.simbundle.provisioning.partner.PartnerEndpoints;
+import io.simbundle.provisioning.privacy.PersonalData;
+import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.campaign.CampaignStock;
+import io.simbundle.provisioning.sales.inventory.Inventory;
+import io.simbundle.provisioning.sales.order.OrderService;
+import io.simbundle.provisioning.sales.order.StoreOrderKeys;
+import io.simbundle.provisioning.store.StoreCallbacks;
+import io.simbundle.provisioning.store.StoreService;
+import io.simbundle.provisioning.subscription.ChargingProfiles;
+import io.simbundle.provisioning.subscription.ChargingSync;
+import io.simbundle.provisioning.subscription.Grants;
+import io.simbundle.provisioning.subscription.SubscriptionService;
+import io.simbundle.rules.RulesService;
+import io.simbundle.rules.ruleset.RuleBook;
+import io.simbundle.rules.ruleset.RuleSetCompiler;
+import io.simbundle.rules.ruleset.RuleSources;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.PluginHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running engine: database, catalog and the HTTP server (Camel's platform-http on Vert.x).
+ * Parts are started in dependency order and stopped in reverse; a failed start stops what had
+ * started.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineSettings settings;
+  private static final int HTTP_WORKERS = 64;
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private CatalogService catalog;
+  private ChargingFunction charging;
+  private OrderService orders;
+  private SubscriptionService subscriptions;
+  private ChargingSync chargingSync;
+  private Main camel;
+  private OutboxDelivery outbox;
+
+  private Engine(EngineSettings settings) {
+    this.settings = settings;
+  }
+
+  public static Engine start(EngineSettings settings, Clock clock) {
+    Engine engine = new Engine(settings);
+    try {
+      engine.startParts(clock);
+      return engine;
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  private void startParts(Clock clock) {
+    long startedAt = System.nanoTime();
+    // The rules need no database: they are read while the database starts, on a second core.
+    CompletableFuture<RuleBook> openingRules =
+        CompletableFuture.supplyAsync(
+            () ->
+                RuleBook.open(
+                    new RuleSources(settings.rules().directory()),
+                    new RuleSetCompiler(clock, settings.rules().cacheDirectory())),
+            runnable -> {
+              Thread opener = new Thread(runnable, "rules-open");
+              opener.setDaemon(true);
+              opener.start();
+            });
+    started.push(() -> openingRules.thenAccept(RuleBook::close));
+    Database database = Database.open(settings.database());
+    started.push(database);
+    CatalogStore catalogStore = CatalogStore.open(database, clock);
+    started.push(catalogStore);
+    catalog =
+        CatalogService.start(
+            catalogStore, new CatalogSources(true, settings.catalogDirectory()), clock);
+    long catalogReady = System.nanoTime();
+    RuleBook ruleBook = opened(openingRules);
+    ruleBook.watchDirectory();
+    long rulesReady = System.nanoTime();
+    RulesService rules = new RulesService(ruleBook, settings.rules().policy());
+    database.migrate(ProvisioningSchema.SCHEMA);
+    PersonalData personalData =
+        PersonalData.open(settings.security().personalDataKey(), database.dataSource());
+    CampaignStock campaignStock = new CampaignStock(database.dataSource());
+    BuyerRecords buyerRecords =
+        new BuyerRecords(database.dataSource(), personalData.digest(), campaignStock);
+    PersistenceUnit provisioningUnit =
+        PersistenceUnit.create(database, ProvisioningSchema.SCHEMA, ProvisioningSchema.entities());
+    started.push(provisioningUnit);
+    Inventory inventory = new Inventory(database.dataSource(), clock);
+    Outbox outboxMessages = new Outbox(provisioningUnit);
+    OrderService orders =
+        new OrderService(
+            provisioningUnit,
+            catalog,
+            rules,
+            buyerRecords,
+            inventory,
+            campaignStock,
+            new StoreOrderKeys(database.dataSource()),
+            personalData,
+            settings.provisioning().paymentWindow(),
+            new StoreCallbacks(provisioningUnit, outboxMessages),
+            clock);
+    started.push(orders);
+
+    EngineMetrics metrics = new EngineMetrics(database.dataSource());
+    ChargingFunction charging =
+        ChargingFunction.start(
+            database,
+            settings.gy().identity(),
+            new ChargingSettings(
+                settings.gy().grants(),
+                ChargingProfiles.ratingGroupsOf(catalog.timeline()),
+                settings.gy().unknownRatingGroups(),
+                settings.gy().topUpUrl(),
+                settings.gy().duplicateWindow()),
+            clock,
+            new GyRequestMeter(metrics.registry()));
+    started.push(charging);
+    this.charging = charging;
+    long chargingReady = System.nanoTime();
+    if (settings.gy().demoSubscribers()) {
+      DemoSubscribers.install(charging, catalog.current(), clock);
+    }
+    Grants grants = new Grants(catalog, rules, buyerRecords, outboxMessages);
+    ChargingSync chargingSync = new ChargingSync(provisioningUnit, grants, charging, clock);
+    SubscriptionService subscriptions =
+        new SubscriptionService(
+            provisioningUnit,
+            catalog,
+            rules,
+            buyerRecords,
+            orders,
+            personalData,
+            grants,
+            chargingSync,
+            clock);
+    this.orders = orders;
+    this.subscriptions = subscriptions;
+    this.chargingSync = chargingSync;
+
+    Main camel = new Main();
+    camel.configure().withName("simbundle").withJmxEnabled(false).withShutdownTimeout(10);
+    camel
+        .configure()
+        .httpServer()
+        .withEnabled(true)
+        .withHost(settings.httpHost())
+        .withPort(settings.httpPort());
+    camel.configure().rest().withComponent("platform-http");
+    // Requests wait on the database (order batches, commits) far more than they compute: more
+    // worker threads than Vert.x's 20 let a peak's orders share batches instead of queueing.
+    camel.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(HTTP_WORKERS));
+    camel.configure().addRoutesBuilder(new ProblemResponses());
+    camel.configure().addRoutesBuilder(new ProductCatalogRoutes(catalog));
+    camel.configure().addRoutesBuilder(new CatalogAdminRoutes(catalog, settings.admin(), clock));
+    camel.configure().addRoutesBuilder(new RulesAdminRoutes(ruleBook, settings.admin()));
+    camel
+        .configure()
+        .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));
+    camel.configure().addRoutesBuilder(new ProductOrderRoutes(orders, settings.admin()));
+    camel.configure().addRoutesBuilder(new ProductInventoryRoutes(subscriptions, settings.admin()));
+    camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions));
+    camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
+    camel.configure().addRoutesBuilder(new WebPageRoutes());
+    camel.configure().addRoutesBuilder(new ChargingRoutes(charging, catalog, settings.admin()));
+    StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
+    PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
+    OutboxDelivery outbox =
+        new OutboxDelivery(
+            provisioningUnit,
+            destination ->
+                switch (destination.kind()) {
+                  case STORE -> stores.endpoint(destination.id());
+                  case PARTNER -> partners.endpoint(destination.id());
+                },
+            settings.provisioning().delivery(),
+            clock);
+    this.outbox = outbox;
+    camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
+    metrics.watchOutbox(() -> outbox.backlog().values().stream().mapToLong(Long::longValue).sum());
+    camel.bind("httpRequestMeter", new HttpRequestMeter(metrics.registry()));
+    camel
+        .configure()
+        .addRoutesBuilder(new ObservabilityRoutes(metrics, database.dataSource(), charging));
+    camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
+    StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
+    camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
+    settings
+        .provisioning()
+        .kafkaIntake()
+        .ifPresent(
+            kafka ->
+                camel.configure().addRoutesBuilder(new StoreOrderTopicRoute(kafka, intake, clock)));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new OrderFileRoute(
+                settings.provisioning().orderFiles(), new OrderFiles(stores, orders)));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new ProvisioningJobs(orders, chargingSync, outbox, settings.provisioning()));
+    camel.configure().addRoutesBuilder(new UnmatchedRequests());
+    try {
+      camel.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("HTTP server did not start: " + e.getMessage(), e);
+    }
+    started.push(camel::stop);
+    this.camel = camel;
+    long httpReady = System.nanoTime();
+    log.info(
+        "started in {} ms: database and catalog {} ms, rules {} ms more, charging {} ms, HTTP {} ms",
+        millis(httpReady - startedAt),
+        millis(catalogReady - startedAt),
+        millis(rulesReady - catalogReady),
+        millis(chargingReady - rulesReady),
+        millis(httpReady - chargingReady));
+    log.info(
+        "simbundle ready: HTTP on {}:{}, Gy on {}:{}, catalog version {}, rule set {}",
+        settings.httpHost(),
+        settings.httpPort(),
+        settings.gy().identity().address(),
+        settings.gy().identity().port(),
+        catalog.current().version(),
+        ruleBook.current().version());
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+
+  /** The rule book opened aside, or what kept it from opening. */
+  private static RuleBook opened(CompletableFuture<RuleBook> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  public ChargingFunction charging() {
+    return charging;
+  }
+
+  public OrderService orders() {
+    return orders;
+  }
+
+  public SubscriptionService subscriptions() {
+    return subscriptions;
+  }
+
+  public OutboxDelivery outbox() {
+    return outbox;
+  }
+
+  public ChargingSync chargingSync() {
+    return chargingSync;
+  }
+
+  /** Every REST operation the HTTP server takes, as {@code METHOD /path/{param}}. */
+  public List<String> restOperations() {
+    return PluginHelper.getRestRegistry(camel.getCamelContext()).listAllRestServices().stream()
+        .map(
+            service ->
+                service.getMethod().toUpperCase(Locale.ROOT)
+                    + " "
+                    + (service.getBaseUrl().replaceFirst("^[a-z]+://[^/]*", "")
+                            + Objects.toString(service.getUriTemplate(), ""))
+                        .replaceAll("/+", "/"))
+        .sorted()
+        .toList();
+  }
+
+  public CatalogService catalog() {
+    return catalog;
+  }
+
+  public int httpPort() {
+    return settings.httpPort();
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        log.warn("error while stopping: {}", e.getMessage(), e);
+      }
+    }
+  }
+}

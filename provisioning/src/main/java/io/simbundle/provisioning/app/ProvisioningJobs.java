@@ -1,0 +1,65 @@
+package io.simbundle.provisioning.app;
+
+import io.simbundle.provisioning.outbox.OutboxDelivery;
+import io.simbundle.provisioning.sales.order.OrderService;
+import io.simbundle.provisioning.subscription.ChargingSync;
+import java.time.Duration;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background work of provisioning, on Camel timers: unpaid orders release their number and card
+ * when their payment window has passed; subscriptions behind on charging (new ones, a new billing
+ * cycle, a privilege change coming due) are brought in step; due outbox messages are delivered.
+ */
+final class ProvisioningJobs extends RouteBuilder {
+
+  private static final Logger log = LoggerFactory.getLogger(ProvisioningJobs.class);
+
+  /** Batches per poll at most, so that one poll does not hold the timer thread for long. */
+  private static final int MAX_ROUNDS = 50;
+
+  private final OrderService orders;
+  private final ChargingSync charging;
+  private final OutboxDelivery outbox;
+  private final ProvisioningSettings settings;
+
+  ProvisioningJobs(
+      OrderService orders,
+      ChargingSync charging,
+      OutboxDelivery outbox,
+      ProvisioningSettings settings) {
+    this.orders = orders;
+    this.charging = charging;
+    this.outbox = outbox;
+    this.settings = settings;
+  }
+
+  @Override
+  public void configure() {
+    Duration interval = settings.jobInterval();
+    String timer = "?period=" + interval.toMillis() + "&delay=" + interval.toMillis();
+    from("timer:expire-unpaid-orders" + timer)
+        .routeId("expire-unpaid-orders")
+        .process(e -> orders.expireUnpaid());
+    from("timer:charging-sync" + timer).routeId("charging-sync").process(e -> charging.syncAll());
+    long poll = settings.outboxPoll().toMillis();
+    from("timer:outbox-delivery?period=" + poll + "&delay=" + poll)
+        .routeId("outbox-delivery")
+        .process(e -> deliverOutbox());
+  }
+
+  /** Delivers what is due, batch after batch while whole batches go out. */
+  private void deliverOutbox() {
+    try {
+      int delivered;
+      int rounds = 0;
+      do {
+        delivered = outbox.deliverDue();
+      } while (delivered == OutboxDelivery.BATCH && ++rounds < MAX_ROUNDS);
+    } catch (RuntimeException e) {
+      log.warn("outbox delivery failed, will retry: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.simbundle.provisioning.app;
+
+import io.simbundle.platform.database.DatabaseSettings;
+import io.simbundle.platform.settings.InvalidSettingException;
+import io.simbundle.platform.settings.Settings;
+import io.simbundle.provisioning.channels.store.KafkaIntakeSettings;
+import io.simbundle.provisioning.outbox.DeliveryPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How orders and subscriptions are kept moving.
+ *
+ * @param paymentWindow how long an unpaid order holds its number and card
+ * @param jobInterval how often unpaid orders are expired and charging is brought in step
+ * @param outboxPoll how often the outbox is looked at for messages due
+ * @param delivery how hard the outbox tries
+ * @param orderFiles where stores drop order files, one directory per store
+ * @param kafkaIntake the order topic the engine also takes store orders from, if any
+ */
+public record ProvisioningSettings(
+    Duration paymentWindow,
+    Duration jobInterval,
+    Duration outboxPoll,
+    DeliveryPolicy delivery,
+    Path orderFiles,
+    Optional<KafkaIntakeSettings> kafkaIntake) {
+
+  public static final String PAYMENT_WINDOW = "simbundle.orders.payment-window-minutes";
+  public static final String JOB_INTERVAL = "simbundle.provisioning.job-interval-seconds";
+  public static final String OUTBOX_POLL = "simbundle.outbox.poll-millis";
+  public static final String OUTBOX_ATTEMPTS = "simbundle.outbox.max-attempts";
+  public static final String ORDER_FILES = "simbundle.orders.files-dir";
+
+  public ProvisioningSettings {
+    Objects.requireNonNull(paymentWindow);
+    Objects.requireNonNull(jobInterval);
+    Objects.requireNonNull(outboxPoll);
+    Objects.requireNonNull(delivery);
+    Objects.requireNonNull(orderFiles);
+    Objects.requireNonNull(kafkaIntake);
+    if (paymentWindow.isNegative() || paymentWindow.isZero()) {
+      throw new InvalidSettingException(
+          PAYMENT_WINDOW, String.valueOf(paymentWindow.toMinutes()), "must be positive");
+    }
+    if (jobInterval.toSeconds() < 1) {
+      throw new InvalidSettingException(
+          JOB_INTERVAL, String.valueOf(jobInterval.toSeconds()), "at least 1 second");
+    }
+  }
+
+  /** The defaults, with order files taken from {@code orderFiles}. */
+  public static ProvisioningSettings defaults(Path orderFiles) {
+    return new ProvisioningSettings(
+        Duration.ofMinutes(30),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(1),
+        DeliveryPolicy.defaults(),
+        orderFiles,
+        Optional.empty());
+  }
+
+  /** These settings, with orders also taken from a Kafka topic. */
+  public ProvisioningSettings withKafkaIntake(KafkaIntakeSettings kafka) {
+    return new ProvisioningSettings(
+        paymentWindow, jobInterval, outboxPoll, delivery, orderFiles, Optional.of(kafka));
+  }
+
+  public static ProvisioningSettings from(Settings settings) {
+    return new ProvisioningSettings(
+        Duration.ofMinutes(settings.integer(PAYMENT_WINDOW, 30)),
+        Duration.ofSeconds(settings.integer(JOB_INTERVAL, 30)),
+        Duration.ofMillis(settings.integer(OUTBOX_POLL, 1000)),
+        new DeliveryPolicy(
+            settings.integer(OUTBOX_ATTEMPTS, 8),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(5)),
+        settings
+            .path(ORDER_FILES)
+            .orElse(
+                settings
+                    .path(DatabaseSettings.DATA_DIR)
+                    .orElse(Path.of("data"))
+                    .resolve("order-files")),
+        KafkaIntakeSettings.from(settings));
+  }
+}

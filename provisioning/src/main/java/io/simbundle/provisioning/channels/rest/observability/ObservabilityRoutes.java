@@ -1,0 +1,91 @@
+package io.simbundle.provisioning.channels.rest.observability;
+
+import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.provisioning.channels.http.HttpResponses;
+import io.simbundle.provisioning.observability.EngineMetrics;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * What operators and their monitoring read: {@code GET /metrics}, the Prometheus exposition of the
+ * engine's meters, and {@code GET /health}, whether the database answers and the Gy server takes
+ * connections (200 when both do, 503 otherwise), with the Diameter peers (PCEFs) and their states;
+ * a PCEF that is gone does not make the engine unhealthy, it is for the operator to see. Neither
+ * shows personal data, so neither asks for credentials; keep them on the operators' network.
+ */
+public final class ObservabilityRoutes extends RouteBuilder {
+
+  private static final int PROBE_SECONDS = 2;
+
+  private final EngineMetrics metrics;
+  private final DataSource dataSource;
+  private final ChargingFunction charging;
+
+  public ObservabilityRoutes(
+      EngineMetrics metrics, DataSource dataSource, ChargingFunction charging) {
+    this.metrics = metrics;
+    this.dataSource = dataSource;
+    this.charging = charging;
+  }
+
+  @Override
+  public void configure() {
+    rest()
+        .get("/metrics")
+        .id("metrics")
+        .to("direct:metrics")
+        .get("/health")
+        .id("health")
+        .to("direct:health");
+    from("direct:metrics")
+        .process(
+            e ->
+                HttpResponses.write(
+                    e,
+                    200,
+                    "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.scrape(),
+                    Map.of()));
+    from("direct:health").process(this::health);
+  }
+
+  private void health(Exchange exchange) {
+    boolean databaseUp = databaseAnswers();
+    boolean diameterUp = charging.listening();
+    DiameterIdentity gy = charging.identity();
+    Map<String, Object> diameter = new LinkedHashMap<>();
+    diameter.put("status", status(diameterUp));
+    diameter.put("listening", gy.address() + ":" + gy.port());
+    diameter.put(
+        "peers",
+        charging.peers().stream()
+            .map(p -> Map.of("host", p.host(), "realm", p.realm(), "state", p.state()))
+            .toList());
+    Map<String, Object> checks = new LinkedHashMap<>();
+    checks.put("database", Map.of("status", status(databaseUp)));
+    checks.put("diameter", diameter);
+    boolean up = databaseUp && diameterUp;
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status(up));
+    body.put("checks", checks);
+    HttpResponses.json(exchange, up ? 200 : 503, body, Map.of("Cache-Control", "no-store"));
+  }
+
+  private static String status(boolean up) {
+    return up ? "UP" : "DOWN";
+  }
+
+  private boolean databaseAnswers() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(PROBE_SECONDS);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}

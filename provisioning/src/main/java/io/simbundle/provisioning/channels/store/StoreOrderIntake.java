@@ -1,0 +1,104 @@
+package io.simbundle.provisioning.channels.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.simbundle.platform.json.Json;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.channels.http.Problem;
+import io.simbundle.provisioning.channels.http.ProblemException;
+import io.simbundle.provisioning.channels.http.RequestBodies;
+import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
+import io.simbundle.provisioning.outbox.RequestSignature;
+import io.simbundle.provisioning.sales.order.OrderOutcome;
+import io.simbundle.provisioning.sales.order.OrderRequest;
+import io.simbundle.provisioning.sales.order.OrderService;
+import io.simbundle.provisioning.store.Store;
+import io.simbundle.provisioning.store.StoreService;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes one signed order pushed by a store, whichever way it came (HTTP or the order topic): the
+ * signature is verified on the raw body before anything is parsed, then the order is placed like a
+ * back-office order with the store as its channel. The store's order id makes a repeat harmless.
+ */
+public final class StoreOrderIntake {
+
+  private final StoreService stores;
+  private final OrderService orders;
+
+  public StoreOrderIntake(StoreService stores, OrderService orders) {
+    this.stores = stores;
+    this.orders = orders;
+  }
+
+  private static Optional<String> refusal(
+      Optional<StoreService.Signer> signer,
+      String timestamp,
+      String signature,
+      String body,
+      Instant signedAt) {
+    return RequestSignature.refusal(
+        signer.map(s -> s.secrets(signedAt)).orElse(List.of()),
+        timestamp,
+        signature,
+        body,
+        signedAt);
+  }
+
+  /** An accepted order (created now, or by an earlier delivery of the same store order). */
+  public record Accepted(Map<String, Object> order, String href) {}
+
+  /**
+   * @param signedAt the instant the signature's timestamp is checked against: now for a request,
+   *     the broker's append time for a message that may have waited in a topic
+   * @throws ProblemException 401 for a missing, wrong or stale signature, 400 for an invalid body,
+   *     403 for a campaign the store may not sell, 422 with the rules' reasons
+   * @throws io.simbundle.provisioning.ProvisioningException when no number or card is left
+   */
+  public Accepted take(
+      String storeId, String timestamp, String signature, String rawBody, Instant signedAt) {
+    String body = rawBody == null ? "" : rawBody;
+    Optional<StoreService.Signer> signer = stores.signer(storeId);
+    Optional<String> refusal = refusal(signer, timestamp, signature, body, signedAt);
+    if (refusal.isPresent()) {
+      // The kept secrets may predate a rotation made on another node: look again before refusing.
+      signer = stores.freshSigner(storeId);
+      refusal = refusal(signer, timestamp, signature, body, signedAt);
+    }
+    // An unknown store has no secret, so it is refused like a wrong signature: nothing to probe.
+    refusal.ifPresent(
+        reason -> {
+          throw new ProblemException(
+              Problem.of(401, "unauthorized", "Unauthorized", reason)
+                  .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"simbundle-stores\""));
+        });
+    Store store = signer.orElseThrow().store();
+    RequestBodies parsed = RequestBodies.parse(body);
+    Optional<String> channel = parsed.text("/channel/id", false);
+    if (channel.isPresent() && !channel.get().equals(storeId)) {
+      parsed.invalid("/channel/id", "must be the store, " + storeId + ", or left out");
+    }
+    ((ObjectNode) parsed.root())
+        .set("channel", Json.mapper().createObjectNode().put("id", storeId));
+    OrderRequest request = ProductOrderRoutes.orderRequest(parsed);
+    StoreOrderPolicy.refusal(store, request)
+        .ifPresent(
+            refused -> {
+              if (refused.forbidden()) {
+                throw new ProblemException(
+                    Problem.of(
+                        403, "campaign-not-allowed", "Campaign not allowed", refused.reason()));
+              }
+              parsed.invalid(refused.field(), refused.reason());
+              parsed.requireValid();
+            });
+    OrderOutcome outcome = orders.create(request, Actor.channel(storeId));
+    ProductOrderRoutes.requireNotRejected(outcome.order());
+    Map<String, Object> json = new LinkedHashMap<>(ProductOrderRoutes.json(outcome.order()));
+    json.put("duplicate", !outcome.created());
+    return new Accepted(json, (String) json.get("href"));
+  }
+}

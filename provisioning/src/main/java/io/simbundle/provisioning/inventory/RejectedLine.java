@@ -1,4 +1,0 @@
-package io.simbundle.provisioning.inventory;
-
-/** A line of an inventory file that was not imported, and why. */
-public record RejectedLine(long line, String reason) {}

@@ -1,0 +1,417 @@
+package io.simbundle.provisioning.sales.inventory;
+
+import io.simbundle.catalog.product.Province;
+import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.provisioning.audit.Actor;
+import jakarta.persistence.EntityManager;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIM cards and phone numbers: imported in batches, reserved by orders, assigned on activation.
+ *
+ * <p>An ICCID or MSISDN is never held by two orders: a reservation takes the row under a lock that
+ * concurrent reservations skip ({@code FOR UPDATE SKIP LOCKED}, so buyers do not queue behind each
+ * other), changes it only if it is still available, and the order table's unique keys on both
+ * columns refuse a second holder even if that were to go wrong.
+ */
+public final class Inventory {
+
+  private static final Logger log = LoggerFactory.getLogger(Inventory.class);
+  private static final int CHUNK = 500;
+
+  private static final String AVAILABLE = "available";
+  private static final String RESERVED = "reserved";
+  private static final String ASSIGNED = "assigned";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public Inventory(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /**
+   * Imports a CSV file of cards or numbers in one transaction: the good lines and the batch record
+   * are stored together, or nothing is.
+   *
+   * @throws InvalidInventoryFileException when the file has no usable header
+   * @throws InventoryConflictException when another import stored some of the same items meanwhile
+   */
+  public ImportReport importFile(InventoryKind kind, String source, Reader csv, Actor actor) {
+    InventoryFile.Contents contents = InventoryFile.read(kind, csv);
+    List<RejectedLine> rejected = new ArrayList<>(contents.rejected());
+    List<InventoryFile.Item> fresh = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        for (int from = 0; from < contents.items().size(); from += CHUNK) {
+          List<InventoryFile.Item> chunk =
+              contents.items().subList(from, Math.min(from + CHUNK, contents.items().size()));
+          Set<String> known = existing(connection, kind, chunk, InventoryFile.Item::key, true);
+          Set<String> knownImsi =
+              kind == InventoryKind.SIM_CARD
+                  ? existing(connection, kind, chunk, i -> i.imsi().orElseThrow(), false)
+                  : Set.of();
+          for (InventoryFile.Item item : chunk) {
+            if (known.contains(item.key())) {
+              rejected.add(new RejectedLine(item.line(), item.key() + " is already in inventory"));
+            } else if (item.imsi().map(knownImsi::contains).orElse(false)) {
+              rejected.add(
+                  new RejectedLine(
+                      item.line(), "IMSI " + item.imsi().get() + " is already in inventory"));
+            } else {
+              fresh.add(item);
+            }
+          }
+        }
+        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        long batchId = insertBatch(connection, kind, source, actor, contents, fresh.size());
+        insertItems(connection, kind, batchId, fresh);
+        connection.commit();
+        log.info(
+            "inventory batch {} ({} from {}) by {}: {} imported, {} rejected",
+            batchId,
+            kind.apiName(),
+            source,
+            actor,
+            fresh.size(),
+            rejected.size());
+        return new ImportReport(
+            batchId, kind, source, contents.linesRead(), fresh.size(), rejected);
+      } catch (SQLIntegrityConstraintViolationException e) {
+        connection.rollback();
+        throw new InventoryConflictException(
+            "another import stored some of these items at the same time; nothing was imported,"
+                + " send the file again");
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("inventory import failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Set<String> existing(
+      Connection connection,
+      InventoryKind kind,
+      List<InventoryFile.Item> chunk,
+      Function<InventoryFile.Item, String> value,
+      boolean key)
+      throws SQLException {
+    String column = key ? (kind == InventoryKind.SIM_CARD ? "iccid" : "msisdn") : "imsi";
+    String sql =
+        "SELECT "
+            + column
+            + " FROM "
+            + table(kind)
+            + " WHERE "
+            + column
+            + " IN ("
+            + String.join(",", Collections.nCopies(chunk.size(), "?"))
+            + ")";
+    Set<String> found = new HashSet<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      for (int i = 0; i < chunk.size(); i++) {
+        select.setString(i + 1, value.apply(chunk.get(i)));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  private long insertBatch(
+      Connection connection,
+      InventoryKind kind,
+      String source,
+      Actor actor,
+      InventoryFile.Contents contents,
+      int imported)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO inventory_batch (kind, source_name, imported_by, imported_at, lines_read,"
+                + " lines_imported, lines_rejected) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, kind.apiName());
+      insert.setString(2, source.length() > 255 ? source.substring(0, 255) : source);
+      insert.setString(3, actor.name());
+      insert.setTimestamp(4, Timestamp.from(clock.instant()));
+      insert.setInt(5, contents.linesRead());
+      insert.setInt(6, imported);
+      insert.setInt(7, contents.linesRead() - imported);
+      insert.executeUpdate();
+      try (ResultSet key = insert.getGeneratedKeys()) {
+        key.next();
+        return key.getLong(1);
+      }
+    }
+  }
+
+  private static void insertItems(
+      Connection connection, InventoryKind kind, long batchId, List<InventoryFile.Item> items)
+      throws SQLException {
+    String sql =
+        kind == InventoryKind.SIM_CARD
+            ? "INSERT INTO sim_card (iccid, province, batch_id, status, imsi) VALUES (?, ?, ?, ?, ?)"
+            : "INSERT INTO phone_number (msisdn, province, batch_id, status) VALUES (?, ?, ?, ?)";
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      int pending = 0;
+      for (InventoryFile.Item item : items) {
+        insert.setString(1, item.key());
+        insert.setString(2, item.province().name());
+        insert.setLong(3, batchId);
+        insert.setString(4, AVAILABLE);
+        if (kind == InventoryKind.SIM_CARD) {
+          insert.setString(5, item.imsi().orElseThrow());
+        }
+        insert.addBatch();
+        if (++pending == CHUNK) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  /**
+   * What an order asks of the inventory: any number of the province, or the one the buyer picked.
+   */
+  public record Wanted(Province province, Optional<String> pickedMsisdn) {}
+
+  /** A number and a card locked for an order, or why there is none. */
+  public record Pick(Optional<Allocation> allocation, String shortage) {}
+
+  /**
+   * Locks a number and a card for each order of a batch, in the caller's transaction, without
+   * changing them yet: {@link #hold} marks them reserved once the orders are stored. Rows other
+   * orders in flight have locked are skipped, so batches proceed in parallel; a picked number is
+   * waited for, and refused when that other order took it.
+   *
+   * @return one pick per order, in order
+   */
+  public List<Pick> pick(EntityManager em, List<Wanted> orders) {
+    List<Pick> picks = new ArrayList<>(Collections.nCopies(orders.size(), (Pick) null));
+    Map<Province, List<Integer>> byProvince = new LinkedHashMap<>();
+    for (int i = 0; i < orders.size(); i++) {
+      byProvince.computeIfAbsent(orders.get(i).province(), p -> new ArrayList<>()).add(i);
+    }
+    for (var entry : byProvince.entrySet()) {
+      Province province = entry.getKey();
+      List<Integer> indexes = entry.getValue();
+      String[] numbers = new String[indexes.size()];
+      String[] shortages = new String[indexes.size()];
+      Set<String> pickedHere = new HashSet<>();
+      int anyNumber = 0;
+      for (int j = 0; j < indexes.size(); j++) {
+        Optional<String> picked = orders.get(indexes.get(j)).pickedMsisdn();
+        if (picked.isEmpty()) {
+          anyNumber++;
+        } else if (pickedHere.add(picked.get()) && isAvailable(em, picked.get(), province)) {
+          numbers[j] = picked.get();
+        } else {
+          shortages[j] = "number " + picked.get() + " is not available in " + province.name();
+        }
+      }
+      List<Object[]> free =
+          firstAvailable(em, "phone_number", "msisdn", "msisdn", province, anyNumber);
+      int nextFree = 0;
+      int withNumber = 0;
+      for (int j = 0; j < indexes.size(); j++) {
+        if (numbers[j] == null && shortages[j] == null) {
+          if (nextFree < free.size()) {
+            numbers[j] = (String) free.get(nextFree++)[0];
+          } else {
+            shortages[j] = "no number is available in " + province.name();
+          }
+        }
+        withNumber += numbers[j] == null ? 0 : 1;
+      }
+      List<Object[]> cards = firstAvailable(em, "sim_card", "iccid", "imsi", province, withNumber);
+      int nextCard = 0;
+      for (int j = 0; j < indexes.size(); j++) {
+        Optional<Allocation> allocation = Optional.empty();
+        if (numbers[j] != null) {
+          if (nextCard < cards.size()) {
+            Object[] card = cards.get(nextCard++);
+            allocation =
+                Optional.of(new Allocation(numbers[j], (String) card[0], (String) card[1]));
+          } else {
+            shortages[j] = "no SIM card is available in " + province.name();
+          }
+        }
+        picks.set(indexes.get(j), new Pick(allocation, shortages[j]));
+      }
+    }
+    return picks;
+  }
+
+  private static boolean isAvailable(EntityManager em, String msisdn, Province province) {
+    return !em.createNativeQuery(
+            "SELECT msisdn FROM phone_number WHERE msisdn = ?1 AND province = ?2 AND status = ?3"
+                + " FOR UPDATE",
+            String.class)
+        .setParameter(1, msisdn)
+        .setParameter(2, province.name())
+        .setParameter(3, AVAILABLE)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Locks up to {@code count} available rows of the province; returns their key and {@code also}.
+   */
+  private static List<Object[]> firstAvailable(
+      EntityManager em, String table, String key, String also, Province province, int count) {
+    if (count == 0) {
+      return List.of();
+    }
+    // Locked rows belong to reservations in flight: skipping them lets buyers proceed in parallel.
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT "
+                    + key
+                    + ", "
+                    + also
+                    + " FROM "
+                    + table
+                    + " WHERE province = ?1 AND status = ?2 ORDER BY "
+                    + key
+                    + " LIMIT ?3 FOR UPDATE SKIP LOCKED",
+                Object[].class)
+            .setParameter(1, province.name())
+            .setParameter(2, AVAILABLE)
+            .setParameter(3, count)
+            .getResultList();
+    return rows;
+  }
+
+  /**
+   * Marks the numbers and cards {@link #pick} locked as reserved for their orders, in the caller's
+   * transaction: one statement per table for the whole batch.
+   */
+  public void hold(EntityManager em, Map<Long, Allocation> byOrder) {
+    if (!byOrder.isEmpty()) {
+      hold(em, "phone_number", "msisdn", byOrder, Allocation::msisdn);
+      hold(em, "sim_card", "iccid", byOrder, Allocation::iccid);
+    }
+  }
+
+  private static void hold(
+      EntityManager em,
+      String table,
+      String key,
+      Map<Long, Allocation> byOrder,
+      Function<Allocation, String> keyOf) {
+    StringBuilder sql = new StringBuilder("UPDATE " + table + " SET status = ?, order_id = CASE");
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(RESERVED);
+    for (var entry : byOrder.entrySet()) {
+      sql.append(" WHEN ").append(key).append(" = ? THEN ?");
+      parameters.add(keyOf.apply(entry.getValue()));
+      parameters.add(entry.getKey());
+    }
+    sql.append(" END WHERE ").append(key).append(" IN (");
+    sql.append(String.join(", ", Collections.nCopies(byOrder.size(), "?")));
+    sql.append(") AND status = ?");
+    byOrder.values().forEach(allocation -> parameters.add(keyOf.apply(allocation)));
+    parameters.add(AVAILABLE);
+    var update = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < parameters.size(); i++) {
+      update.setParameter(i + 1, parameters.get(i));
+    }
+    int updated = update.executeUpdate();
+    if (updated != byOrder.size()) {
+      throw new IllegalStateException(
+          updated + " of " + byOrder.size() + " locked " + table + " rows could be reserved");
+    }
+  }
+
+  /** Returns what an order reserved to the available stock, in the caller's transaction. */
+  public void release(EntityManager em, long orderId) {
+    for (String table : List.of("phone_number", "sim_card")) {
+      em.createNativeQuery(
+              "UPDATE "
+                  + table
+                  + " SET status = ?1, order_id = NULL WHERE order_id = ?2 AND status = ?3")
+          .setParameter(1, AVAILABLE)
+          .setParameter(2, orderId)
+          .setParameter(3, RESERVED)
+          .executeUpdate();
+    }
+  }
+
+  /** Marks what an order reserved as in service, in the caller's transaction. */
+  public void assign(EntityManager em, long orderId) {
+    for (String table : List.of("phone_number", "sim_card")) {
+      int assigned =
+          em.createNativeQuery(
+                  "UPDATE " + table + " SET status = ?1 WHERE order_id = ?2 AND status = ?3")
+              .setParameter(1, ASSIGNED)
+              .setParameter(2, orderId)
+              .setParameter(3, RESERVED)
+              .executeUpdate();
+      if (assigned != 1) {
+        throw new IllegalStateException("order " + orderId + " holds no reserved " + table);
+      }
+    }
+  }
+
+  /** Stock per kind and province. */
+  public List<StockLevel> stock() {
+    List<StockLevel> levels = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (InventoryKind kind : InventoryKind.values()) {
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                    "SELECT province, SUM(status = 'available'), SUM(status = 'reserved'),"
+                        + " SUM(status = 'assigned') FROM "
+                        + table(kind)
+                        + " GROUP BY province ORDER BY province");
+            ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            levels.add(
+                new StockLevel(
+                    kind, rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4)));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("cannot read the inventory: " + e.getMessage(), e);
+    }
+    return levels;
+  }
+
+  private static String table(InventoryKind kind) {
+    return kind == InventoryKind.SIM_CARD ? "sim_card" : "phone_number";
+  }
+}
