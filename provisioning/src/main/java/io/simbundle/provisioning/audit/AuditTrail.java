@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.audit;
 
+import io.simbundle.platform.database.PersistenceUnit;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,36 @@ public final class AuditTrail {
     }
   }
 
-  private AuditTrail() {}
+  private final PersistenceUnit unit;
+
+  /**
+   * @param unit the persistence unit whose transactions the entries join
+   */
+  public AuditTrail(PersistenceUnit unit) {
+    this.unit = unit;
+  }
+
+  /**
+   * Records a change of a subject in the caller's transaction.
+   *
+   * @throws IllegalStateException outside a transaction of the unit: an entry is never written
+   *     apart from its change
+   */
+  public void record(
+      Subject subject,
+      long subjectId,
+      Optional<String> from,
+      String to,
+      Actor actor,
+      String reason,
+      Instant at) {
+    record(unit.transaction(), subject, subjectId, from, to, actor, reason, at);
+  }
+
+  /** The entries of one subject, oldest first. */
+  public List<AuditEntry> of(Subject subject, long subjectId) {
+    return unit.call(em -> of(em, subject, subjectId));
+  }
 
   public static List<Class<?>> entities() {
     return List.of(AuditEntryEntity.class);

@@ -6,7 +6,7 @@ import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.outbox.Outbox;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
-import io.simbundle.provisioning.sales.order.ProductOrderEntity;
+import io.simbundle.provisioning.sales.order.ProductOrder;
 import io.simbundle.rules.GiftRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
@@ -51,8 +51,7 @@ public final class Grants {
    * The gifts the rules grant for a choice; a gift already held keeps its grant time, so a change
    * of privileges does not renew a one-off gift.
    */
-  List<HeldGift> gifts(
-      ProductOrderEntity order, List<String> chosen, Instant now, List<HeldGift> held) {
+  List<HeldGift> gifts(ProductOrder order, List<String> chosen, Instant now, List<HeldGift> held) {
     Decision decision =
         rules.gifts(
             catalog.current(),
@@ -87,7 +86,7 @@ public final class Grants {
     }
     List<String> before = ProductRecords.codes(product.privileges);
     List<String> after = ProductRecords.codes(product.pendingPrivileges);
-    ProductOrderEntity order = em.find(ProductOrderEntity.class, product.orderId);
+    ProductOrder order = em.find(ProductOrder.class, product.orderId);
     ProductOffering offering = offering(product.productCode);
     product.privileges = product.pendingPrivileges;
     product.gifts =

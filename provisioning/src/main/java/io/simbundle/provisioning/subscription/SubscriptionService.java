@@ -14,7 +14,7 @@ import io.simbundle.provisioning.privacy.Masked;
 import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
 import io.simbundle.provisioning.sales.order.OrderService;
-import io.simbundle.provisioning.sales.order.ProductOrderEntity;
+import io.simbundle.provisioning.sales.order.ProductOrder;
 import io.simbundle.rules.PrivilegeSelectionRequest;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
@@ -80,7 +80,7 @@ public final class SubscriptionService {
   public CardToActivate cardToActivate(String orderCodeOrIccid) {
     return unit.call(
         em -> {
-          ProductOrderEntity order = orders.lockForActivation(em, orderCodeOrIccid);
+          ProductOrder order = orders.orders().lockForActivation(orderCodeOrIccid);
           requireActivatable(order);
           return new CardToActivate(
               grants.offering(order.productCode()), order.newToOperator(), order.newToPartner());
@@ -101,7 +101,7 @@ public final class SubscriptionService {
     long productId =
         unit.call(
             em -> {
-              ProductOrderEntity order = orders.lockForActivation(em, request.orderCodeOrIccid());
+              ProductOrder order = orders.orders().lockForActivation(request.orderCodeOrIccid());
               requireActivatable(order);
               checkHolder(order, request, now);
               ProductOffering offering = grants.offering(order.productCode());
@@ -125,7 +125,7 @@ public final class SubscriptionService {
                   "card " + order.iccid() + " activated with " + request.chosenPrivileges(),
                   actor,
                   now);
-              orders.complete(em, order, "activated as product " + product.id, actor);
+              orders.complete(order, "activated as product " + product.id, actor);
               PerkNotices.queue(
                   grants.outbox(),
                   product,
@@ -140,7 +140,7 @@ public final class SubscriptionService {
     return get(productId);
   }
 
-  private static void requireActivatable(ProductOrderEntity order) {
+  private static void requireActivatable(ProductOrder order) {
     if (order.isInProgress()) {
       return;
     }
@@ -154,7 +154,7 @@ public final class SubscriptionService {
   }
 
   /** The holder must be the buyer (same ID number and name) and pass the real-name rules. */
-  private void checkHolder(ProductOrderEntity order, ActivationRequest request, Instant now) {
+  private void checkHolder(ProductOrder order, ActivationRequest request, Instant now) {
     boolean sameId = personalData.digest().of(request.idNumber()).equals(order.idNumberDigest());
     boolean sameName = orders.buyerName(order).trim().equals(request.name().trim());
     if (!sameId || !sameName) {
@@ -184,7 +184,7 @@ public final class SubscriptionService {
   }
 
   private ProductEntity newProduct(
-      ProductOrderEntity order, ProductOffering offering, ActivationRequest request, Instant now) {
+      ProductOrder order, ProductOffering offering, ActivationRequest request, Instant now) {
     ProductEntity product = new ProductEntity();
     product.orderId = order.id();
     product.productCode = order.productCode();
@@ -228,7 +228,7 @@ public final class SubscriptionService {
                           () ->
                               ProvisioningException.notFound(
                                   "no active card with this number and ID number"));
-              ProductOrderEntity order = em.find(ProductOrderEntity.class, product.orderId);
+              ProductOrder order = orders.orders().byId(product.orderId);
               int changes = cycle.toString().equals(product.lastChangeCycle) ? 1 : 0;
               requireValid(
                   rules.checkPrivilegeChange(
@@ -318,7 +318,7 @@ public final class SubscriptionService {
                     .filter(p -> p.benefit() instanceof ZeroRating)
                     .flatMap(p -> ((ZeroRating) p.benefit()).ratingGroups().stream())
                     .toList()));
-    ProductOrderEntity order = em.find(ProductOrderEntity.class, product.orderId);
+    ProductOrder order = orders.orders().byId(product.orderId);
     return new Subscription(
         product.id,
         order.orderCode(),

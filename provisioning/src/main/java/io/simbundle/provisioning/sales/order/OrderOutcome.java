@@ -6,4 +6,4 @@ package io.simbundle.provisioning.sales.order;
  * @param created false when the store's external id named an order placed before, which is returned
  *     unchanged
  */
-public record OrderOutcome(ProductOrder order, boolean created) {}
+public record OrderOutcome(ProductOrderView order, boolean created) {}

@@ -1,44 +1,409 @@
 package io.simbundle.provisioning.sales.order;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.simbundle.platform.json.Json;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.sales.inventory.Allocation;
 import io.simbundle.rules.decision.Reason;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/**
- * An order as the API shows it: personal data masked, the reserved number and card, the payment
- * and, when the rules rejected it, their reasons.
- *
- * @param id the order code, e.g. {@code K7M2P9QX4TRA}
- */
-public record ProductOrder(
-    String id,
-    String channel,
-    Optional<String> externalId,
-    String productCode,
-    Optional<String> campaignCode,
-    String catalogVersion,
-    String province,
-    String buyerNameMasked,
-    String idNumberMasked,
-    PaymentType paymentType,
-    long amountDueFen,
-    long amountPaidFen,
-    Optional<String> creditPayer,
-    Optional<String> msisdn,
-    Optional<String> iccid,
-    OrderState state,
-    Optional<String> stateReason,
-    List<Reason> refusals,
-    Optional<Instant> reservedUntil,
-    Optional<Shipment> shipment,
-    Instant createdAt,
-    Instant updatedAt) {
+/** The row of an order; {@link ProductOrderView} is what leaves the module. */
+@Entity
+@Table(name = "product_order")
+public class ProductOrder {
+  @Id
+  // In blocks, so that a batch of rows goes to the database in one insert (see V6).
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "product_order_id")
+  @TableGenerator(
+      name = "product_order_id",
+      table = "id_block",
+      pkColumnName = "name",
+      valueColumnName = "next_value",
+      pkColumnValue = "product_order",
+      allocationSize = 50)
+  Long id;
 
-  public ProductOrder {
-    refusals = List.copyOf(refusals);
+  @Column(name = "order_code", nullable = false, length = 16)
+  String orderCode;
+
+  @Column(nullable = false, length = 32)
+  String channel;
+
+  @Column(name = "external_id", length = 64)
+  String externalId;
+
+  @Column(name = "product_code", nullable = false, length = 64)
+  String productCode;
+
+  @Column(name = "campaign_code", length = 64)
+  String campaignCode;
+
+  @Column(name = "catalog_version", nullable = false, length = 64)
+  String catalogVersion;
+
+  @Column(nullable = false, length = 2)
+  String province;
+
+  @Column(name = "id_number_digest", nullable = false, length = 64)
+  String idNumberDigest;
+
+  @Column(name = "buyer_name_sealed", nullable = false, length = 512)
+  String buyerNameSealed;
+
+  @Column(name = "id_number_sealed", nullable = false, length = 512)
+  String idNumberSealed;
+
+  @Column(name = "id_number_masked", nullable = false, length = 32)
+  String idNumberMasked;
+
+  @Column(name = "new_to_operator", nullable = false)
+  boolean newToOperator;
+
+  @Column(name = "new_to_partner", nullable = false)
+  boolean newToPartner;
+
+  @Column(name = "payment_type", nullable = false, length = 16)
+  String paymentType;
+
+  @Column(name = "amount_due_fen", nullable = false)
+  long amountDueFen;
+
+  @Column(name = "amount_paid_fen", nullable = false)
+  long amountPaidFen;
+
+  @Column(name = "credit_payer", length = 64)
+  String creditPayer;
+
+  @Column(name = "credit_authorization", length = 128)
+  String creditAuthorization;
+
+  @Column(length = 15)
+  String msisdn;
+
+  @Column(length = 20)
+  String iccid;
+
+  @Column(length = 15)
+  String imsi;
+
+  @Column(nullable = false, length = 16)
+  String state;
+
+  @Column(name = "state_reason", length = 1000)
+  String stateReason;
+
+  @Column(name = "refusals", columnDefinition = "TEXT")
+  String refusalsJson;
+
+  @Column(name = "reserved_until")
+  Instant reservedUntil;
+
+  @Column(name = "shipped_at")
+  Instant shippedAt;
+
+  @Column(length = 32)
+  String carrier;
+
+  @Column(name = "tracking_number", length = 64)
+  String trackingNumber;
+
+  @Column(name = "created_at", nullable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  @Version
+  @Column(nullable = false)
+  int version;
+
+  /** For JPA. */
+  protected ProductOrder() {}
+
+  /**
+   * A new order, not yet stored or decided.
+   *
+   * @param buyer the buyer's personal data, sealed and digested by the caller
+   */
+  static ProductOrder draft(
+      String orderCode,
+      OrderRequest request,
+      String catalogVersion,
+      long amountDueFen,
+      SealedBuyer buyer,
+      Instant now) {
+    ProductOrder order = new ProductOrder();
+    order.orderCode = orderCode;
+    order.channel = request.channel();
+    order.externalId = request.externalId().orElse(null);
+    order.productCode = request.productCode();
+    order.campaignCode = request.campaignCode().orElse(null);
+    order.catalogVersion = catalogVersion;
+    order.province = request.province().name();
+    order.idNumberDigest = buyer.idNumberDigest();
+    order.buyerNameSealed = buyer.nameSealed();
+    order.idNumberSealed = buyer.idNumberSealed();
+    order.idNumberMasked = buyer.idNumberMasked();
+    order.newToOperator = request.buyer().newToOperator();
+    order.newToPartner = request.buyer().newToPartner();
+    order.paymentType = request.payment().type().apiName();
+    order.amountDueFen = amountDueFen;
+    order.creditPayer = request.payment().creditPayer().orElse(null);
+    order.creditAuthorization = request.payment().creditAuthorization().orElse(null);
+    order.createdAt = now;
+    order.updatedAt = now;
+    return order;
   }
 
-  /** The card on its way: who carries it, the tracking number, when it left. */
-  public record Shipment(String carrier, String trackingNumber, Instant shippedAt) {}
+  /** The buyer's personal data as an order keeps it: sealed, digested and masked. */
+  record SealedBuyer(
+      String idNumberDigest, String nameSealed, String idNumberSealed, String idNumberMasked) {}
+
+  /** A new order the rules or the stock refused: stored with the reasons, final. */
+  OrderChange reject(List<Reason> refusals, String reason, Instant now) {
+    requireNew();
+    refusalsJson = Json.write(refusals);
+    return first(OrderState.REJECTED, reason, now);
+  }
+
+  /** A new order no number or card was left for: stored, final. */
+  OrderChange fail(String shortage, Instant now) {
+    requireNew();
+    return first(OrderState.FAILED, shortage, now);
+  }
+
+  /**
+   * A new order holding its number and card while it waits for payment ({@code reservedUntil}); an
+   * order on credit waits for nothing and is paid at once with {@link #payOnCredit}.
+   */
+  OrderChange acknowledge(Allocation allocation, Duration paymentWindow, Instant now) {
+    requireNew();
+    msisdn = allocation.msisdn();
+    iccid = allocation.iccid();
+    imsi = allocation.imsi();
+    if (paymentType() != PaymentType.CREDIT) {
+      reservedUntil = createdAt.plus(paymentWindow);
+    }
+    return first(OrderState.ACKNOWLEDGED, "qualified; reserved " + allocation.msisdn(), now);
+  }
+
+  /** An acknowledged order on credit: the payer's authorization stands for the payment. */
+  OrderChange payOnCredit(Instant now) {
+    if (paymentType() != PaymentType.CREDIT) {
+      throw ProvisioningException.conflict(
+          "order-state", "order " + orderCode + " is not paid on credit");
+    }
+    return moveTo(
+        OrderState.IN_PROGRESS,
+        "paid on credit by " + creditPayer + " (authorization " + creditAuthorization + ")",
+        now);
+  }
+
+  /**
+   * Records a payment; the order moves on once what is due is paid.
+   *
+   * @throws ProvisioningException invalid for an amount that is not positive, a conflict when the
+   *     order is not waiting for payment
+   */
+  OrderChange pay(long amountFen, String reference, Instant now) {
+    if (amountFen <= 0) {
+      throw new ProvisioningException(
+          ProvisioningException.Kind.INVALID, "invalid-payment", "a payment is a positive amount");
+    }
+    if (state() != OrderState.ACKNOWLEDGED) {
+      throw ProvisioningException.conflict(
+          "order-state", "order " + orderCode + " is " + state + " and takes no payment");
+    }
+    amountPaidFen += amountFen;
+    String what = "payment of " + amountFen + " fen, reference " + reference;
+    if (amountPaidFen >= amountDueFen) {
+      reservedUntil = null;
+      return moveTo(OrderState.IN_PROGRESS, what + "; paid in full", now);
+    }
+    updatedAt = now;
+    return new OrderChange(
+        Optional.of(state()),
+        state(),
+        what + "; " + (amountDueFen - amountPaidFen) + " fen still due",
+        now,
+        Optional.empty());
+  }
+
+  /**
+   * Records that a paid order's card left with a carrier.
+   *
+   * @throws ProvisioningException a conflict unless the order is paid, not yet activated or shipped
+   */
+  OrderChange ship(String carrier, String trackingNumber, Instant now) {
+    if (state() != OrderState.IN_PROGRESS || shippedAt != null) {
+      throw ProvisioningException.conflict(
+          "order-state",
+          "order "
+              + orderCode
+              + (shippedAt != null
+                  ? " is shipped already"
+                  : " is " + state + "; only a paid order is shipped"));
+    }
+    shippedAt = now;
+    this.carrier = carrier;
+    this.trackingNumber = trackingNumber;
+    updatedAt = now;
+    return new OrderChange(
+        Optional.of(state()),
+        state(),
+        "shipped by " + carrier + ", tracking " + trackingNumber,
+        now,
+        Optional.of("order.shipped"));
+  }
+
+  /**
+   * Cancels an order not yet activated; its number and card are no longer its own (the caller
+   * returns them to stock).
+   *
+   * @throws ProvisioningException a conflict when the order is final
+   */
+  OrderChange cancel(String reason, Instant now) {
+    OrderState next = state().moveTo(OrderState.CANCELLED);
+    String released = "; released " + msisdn + " and card " + iccid;
+    msisdn = null;
+    iccid = null;
+    imsi = null;
+    reservedUntil = null;
+    return moveTo(next, reason + released, now);
+  }
+
+  /** Whether the order is still unpaid after its payment window. */
+  boolean paymentWindowPassed(Instant now) {
+    return state() == OrderState.ACKNOWLEDGED
+        && reservedUntil != null
+        && reservedUntil.isBefore(now);
+  }
+
+  /**
+   * The card is in service: the order is done.
+   *
+   * @throws ProvisioningException a conflict unless the order is paid and not cancelled
+   */
+  OrderChange complete(String reason, Instant now) {
+    return moveTo(state().moveTo(OrderState.COMPLETED), reason, now);
+  }
+
+  /** What the channel the order came from is told of a change. */
+  OrderAnnouncement announcement(OrderChange change) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("productOrder", orderCode);
+    payload.put("externalId", externalId);
+    if (change.announcedAs().equals(Optional.of("order.shipped"))) {
+      payload.put("carrier", carrier);
+      payload.put("trackingNumber", trackingNumber);
+    } else {
+      payload.put("state", state);
+      payload.put("stateReason", stateReason);
+      payload.put("msisdn", msisdn);
+    }
+    payload.put("at", change.at());
+    return new OrderAnnouncement(channel, change.announcedAs().orElseThrow(), payload, change.at());
+  }
+
+  private void requireNew() {
+    if (state != null) {
+      throw new IllegalStateException("order " + orderCode + " is " + state + " already");
+    }
+  }
+
+  private OrderChange first(OrderState to, String reason, Instant now) {
+    state = to.tmfName();
+    stateReason = reason;
+    updatedAt = now;
+    return OrderChange.move(Optional.empty(), to, reason, now);
+  }
+
+  private OrderChange moveTo(OrderState next, String reason, Instant now) {
+    OrderState from = state();
+    from.moveTo(next);
+    state = next.tmfName();
+    stateReason = reason;
+    updatedAt = now;
+    return OrderChange.move(Optional.of(from), next, reason, now);
+  }
+
+  PaymentType paymentType() {
+    return PaymentType.fromApiName(paymentType).orElseThrow();
+  }
+
+  List<Reason> refusals() {
+    return refusalsJson == null
+        ? List.of()
+        : Json.readStored(refusalsJson, new TypeReference<ArrayList<Reason>>() {});
+  }
+
+  OrderState state() {
+    return OrderState.fromTmfName(state).orElseThrow();
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String orderCode() {
+    return orderCode;
+  }
+
+  public String productCode() {
+    return productCode;
+  }
+
+  public String campaignCode() {
+    return campaignCode;
+  }
+
+  public String idNumberDigest() {
+    return idNumberDigest;
+  }
+
+  public boolean newToOperator() {
+    return newToOperator;
+  }
+
+  public boolean newToPartner() {
+    return newToPartner;
+  }
+
+  public String msisdn() {
+    return msisdn;
+  }
+
+  public String iccid() {
+    return iccid;
+  }
+
+  public String imsi() {
+    return imsi;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public boolean isInProgress() {
+    return state() == OrderState.IN_PROGRESS;
+  }
+
+  public String stateName() {
+    return state;
+  }
 }

@@ -18,7 +18,7 @@ import io.simbundle.provisioning.sales.order.OrderRequest;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.sales.order.OrderState;
 import io.simbundle.provisioning.sales.order.PaymentType;
-import io.simbundle.provisioning.sales.order.ProductOrder;
+import io.simbundle.provisioning.sales.order.ProductOrderView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
 
   private void create(Exchange exchange) {
     OrderOutcome outcome = orders.create(orderRequest(RequestBodies.of(exchange)), admin());
-    ProductOrder order = requireNotRejected(outcome.order());
+    ProductOrderView order = requireNotRejected(outcome.order());
     HttpResponses.json(
         exchange,
         outcome.created() ? 201 : 200,
@@ -106,7 +106,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
   /**
    * @throws ProblemException 422 with the rules' reasons when the order was rejected
    */
-  public static ProductOrder requireNotRejected(ProductOrder order) {
+  public static ProductOrderView requireNotRejected(ProductOrderView order) {
     if (order.state() == OrderState.REJECTED) {
       throw new ProblemException(
           Problem.of(
@@ -229,7 +229,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     String id = body.text("/productOrder/id", true, 16).orElse("");
     String reason = body.text("/cancellationReason", true, 500).orElse("");
     body.requireValid();
-    ProductOrder order = orders.cancel(id, reason, admin());
+    ProductOrderView order = orders.cancel(id, reason, admin());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", UUID.randomUUID().toString());
     json.put("@type", "CancelProductOrder");
@@ -254,7 +254,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     long amount = body.number("/amountFen", true).orElse(0L);
     String reference = body.text("/reference", true, 128).orElse("");
     body.requireValid();
-    ProductOrder order = orders.pay(id, amount, reference, admin());
+    ProductOrderView order = orders.pay(id, amount, reference, admin());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("@type", "Payment");
     json.put("status", "succeeded");
@@ -286,7 +286,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
   }
 
   /** The TMF622 representation of an order. */
-  public static Map<String, Object> json(ProductOrder order) {
+  public static Map<String, Object> json(ProductOrderView order) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", order.id());
     json.put("href", TMF622 + "/productOrder/" + order.id());

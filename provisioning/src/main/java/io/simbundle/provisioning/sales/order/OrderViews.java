@@ -1,0 +1,47 @@
+package io.simbundle.provisioning.sales.order;
+
+import io.simbundle.provisioning.privacy.Masked;
+import io.simbundle.provisioning.privacy.PersonalData;
+import java.util.Optional;
+
+/** Orders as they leave the room: personal data opened only to be masked. */
+final class OrderViews {
+
+  private final PersonalData personalData;
+
+  OrderViews(PersonalData personalData) {
+    this.personalData = personalData;
+  }
+
+  /** The buyer's name as sealed on the order, opened. */
+  String buyerName(ProductOrder order) {
+    return personalData.seal().open("name", order.buyerNameSealed);
+  }
+
+  ProductOrderView of(ProductOrder order) {
+    return new ProductOrderView(
+        order.orderCode,
+        order.channel,
+        Optional.ofNullable(order.externalId),
+        order.productCode,
+        Optional.ofNullable(order.campaignCode),
+        order.catalogVersion,
+        order.province,
+        Masked.name(buyerName(order)),
+        order.idNumberMasked,
+        order.paymentType(),
+        order.amountDueFen,
+        order.amountPaidFen,
+        Optional.ofNullable(order.creditPayer),
+        Optional.ofNullable(order.msisdn),
+        Optional.ofNullable(order.iccid),
+        order.state(),
+        Optional.ofNullable(order.stateReason),
+        order.refusals(),
+        Optional.ofNullable(order.reservedUntil),
+        Optional.ofNullable(order.shippedAt)
+            .map(at -> new ProductOrderView.Shipment(order.carrier, order.trackingNumber, at)),
+        order.createdAt,
+        order.updatedAt);
+  }
+}

@@ -1,0 +1,206 @@
+package io.simbundle.provisioning.sales.order;
+
+import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.version.CatalogVersion;
+import io.simbundle.platform.database.DatabaseFailures;
+import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.campaign.CampaignStock;
+import io.simbundle.rules.QualificationRequest;
+import io.simbundle.rules.RulesService;
+import io.simbundle.rules.decision.Decision;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Placing an order: refused at once when its campaign is sold out (nothing stored), otherwise
+ * qualified by the rules — stored as rejected with their reasons, or handed to the batch writers
+ * with what is due. A store's repeat of an order gets the order its first delivery created.
+ */
+final class PlacingOrders {
+
+  private static final Logger log = LoggerFactory.getLogger(PlacingOrders.class);
+
+  private final PersistenceUnit unit;
+  private final CatalogService catalog;
+  private final RulesService rules;
+  private final BuyerRecords records;
+  private final CampaignStock stock;
+  private final StoreOrderKeys keys;
+  private final ProductOrders orders;
+  private final OrderDrafts drafts;
+  private final OrderChanges changes;
+  private final OrderViews views;
+  private final AcceptingOrders accepting;
+  private final Clock clock;
+
+  PlacingOrders(
+      PersistenceUnit unit,
+      CatalogService catalog,
+      RulesService rules,
+      BuyerRecords records,
+      CampaignStock stock,
+      StoreOrderKeys keys,
+      ProductOrders orders,
+      OrderDrafts drafts,
+      OrderChanges changes,
+      OrderViews views,
+      AcceptingOrders accepting,
+      Clock clock) {
+    this.unit = unit;
+    this.catalog = catalog;
+    this.rules = rules;
+    this.records = records;
+    this.stock = stock;
+    this.keys = keys;
+    this.orders = orders;
+    this.drafts = drafts;
+    this.changes = changes;
+    this.views = views;
+    this.accepting = accepting;
+    this.clock = clock;
+  }
+
+  OrderOutcome place(OrderRequest request, Actor actor) {
+    CatalogVersion version = catalog.current();
+    Optional<PresaleCampaign> campaign = request.campaignCode().flatMap(version::campaign);
+    if (campaign.isPresent() && stock.level(campaign.get().code()).soldOut()) {
+      return soldOut(request, campaign.get());
+    }
+    Instant now = clock.instant();
+    Decision decision = qualify(request, version, now);
+    try {
+      if (!decision.approved()) {
+        return reject(request, version, decision, actor, now);
+      }
+      long due = amountDue(request, version);
+      campaign.ifPresent(stock::prepare);
+      return accepting.accept(
+          new AcceptingOrders.Acceptance(
+              request, version, due, drafts.buyerDigest(request), actor));
+    } catch (PersistenceException e) {
+      // Two deliveries of one store order raced: the unique key let one in, the other reads it.
+      if (request.externalId().isPresent()
+          && DatabaseFailures.causedBy(e, SQLIntegrityConstraintViolationException.class)) {
+        return unit.call(em -> earlier(request)).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+  }
+
+  private OrderOutcome reject(
+      OrderRequest request, CatalogVersion version, Decision decision, Actor actor, Instant now) {
+    OrderOutcome rejected =
+        unit.call(
+            em ->
+                earlier(request)
+                    .orElseGet(
+                        () -> {
+                          ProductOrder order = drafts.draft(request, version, 0, now);
+                          OrderChange change =
+                              order.reject(
+                                  decision.reasons(),
+                                  "refused by rule set " + decision.ruleSetVersion(),
+                                  now);
+                          orders.add(order);
+                          changes.publish(order, change, actor);
+                          return new OrderOutcome(views.of(order), true);
+                        }));
+    if (rejected.created()) {
+      log.info("order {} rejected: {}", rejected.order().id(), decision.reasonCodes());
+    }
+    return rejected;
+  }
+
+  /**
+   * The answer once a campaign is sold out, given without qualifying or storing anything: after a
+   * flash sale's stock is gone most of its orders are still to come. A store's repeat of an order
+   * that got a card still gets that order.
+   */
+  private OrderOutcome soldOut(OrderRequest request, PresaleCampaign campaign) {
+    Optional<OrderOutcome> first =
+        request
+            .externalId()
+            .flatMap(externalId -> keys.orderCode(request.channel(), externalId))
+            .flatMap(code -> unit.call(em -> orders.byCode(code).map(views::of)))
+            .map(order -> new OrderOutcome(order, false));
+    return first.orElseThrow(
+        () ->
+            new ProvisioningException(
+                ProvisioningException.Kind.REFUSED,
+                "sold-out",
+                "campaign " + campaign.code() + " is sold out; no order was created",
+                Map.of("reasons", List.of(CampaignStock.soldOut(campaign.code())))));
+  }
+
+  /** The order a store's earlier delivery of this request created, in the caller's transaction. */
+  private Optional<OrderOutcome> earlier(OrderRequest request) {
+    return request
+        .externalId()
+        .flatMap(id -> orders.byStoreKey(new ProductOrders.StoreKey(request.channel(), id)))
+        .map(order -> new OrderOutcome(views.of(order), false));
+  }
+
+  private Decision qualify(OrderRequest request, CatalogVersion version, Instant now) {
+    String idNumber = request.buyer().idNumber();
+    BuyerRecords.Standing standing = records.standing(idNumber, request.campaignCode());
+    return rules.qualify(
+        version,
+        new QualificationRequest(
+            request.productCode(),
+            request.campaignCode(),
+            request.channel(),
+            request.province(),
+            request.buyer().name(),
+            idNumber,
+            request.buyer().newToOperator(),
+            request.buyer().newToPartner(),
+            standing.activeCards(),
+            standing.campaignOrders(),
+            request.campaignCode().map(records::campaignUnitsSold).orElse(0L),
+            now));
+  }
+
+  private static long amountDue(OrderRequest request, CatalogVersion version) {
+    ProductOffering product = version.product(request.productCode()).orElseThrow();
+    return switch (request.payment().type()) {
+      case FULL -> product.plan().monthlyFeeFen();
+      case CREDIT -> {
+        if (request.payment().creditPayer().isEmpty()
+            || request.payment().creditAuthorization().isEmpty()) {
+          throw new ProvisioningException(
+              ProvisioningException.Kind.INVALID,
+              "invalid-payment",
+              "credit payment needs the payer and its authorization reference");
+        }
+        yield 0;
+      }
+      case DEPOSIT -> {
+        long deposit =
+            request
+                .campaignCode()
+                .flatMap(version::campaign)
+                .map(PresaleCampaign::depositFen)
+                .orElse(0L);
+        if (deposit <= 0) {
+          throw new ProvisioningException(
+              ProvisioningException.Kind.INVALID,
+              "invalid-payment",
+              "a deposit is only taken in a presale campaign that asks for one");
+        }
+        yield deposit;
+      }
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package io.simbundle.provisioning.sales.order;
+
+import io.simbundle.rules.decision.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An order as the API shows it: personal data masked, the reserved number and card, the payment
+ * and, when the rules rejected it, their reasons.
+ *
+ * @param id the order code, e.g. {@code K7M2P9QX4TRA}
+ */
+public record ProductOrderView(
+    String id,
+    String channel,
+    Optional<String> externalId,
+    String productCode,
+    Optional<String> campaignCode,
+    String catalogVersion,
+    String province,
+    String buyerNameMasked,
+    String idNumberMasked,
+    PaymentType paymentType,
+    long amountDueFen,
+    long amountPaidFen,
+    Optional<String> creditPayer,
+    Optional<String> msisdn,
+    Optional<String> iccid,
+    OrderState state,
+    Optional<String> stateReason,
+    List<Reason> refusals,
+    Optional<Instant> reservedUntil,
+    Optional<Shipment> shipment,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public ProductOrderView {
+    refusals = List.copyOf(refusals);
+  }
+
+  /** The card on its way: who carries it, the tracking number, when it left. */
+  public record Shipment(String carrier, String trackingNumber, Instant shippedAt) {}
+}

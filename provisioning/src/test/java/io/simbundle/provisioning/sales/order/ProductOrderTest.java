@@ -1,0 +1,196 @@
+package io.simbundle.provisioning.sales.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.simbundle.catalog.product.Province;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.sales.inventory.Allocation;
+import io.simbundle.rules.decision.Reason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle rules of an order, without a database: each transition and what it returns. */
+class ProductOrderTest {
+
+  private static final Instant PLACED = Instant.parse("2026-11-23T08:00:00Z");
+  private static final Duration WINDOW = Duration.ofMinutes(30);
+  private static final Allocation CARD =
+      new Allocation("13800138000", "89860000000000000001", "460010000000001");
+
+  private static ProductOrder draft(PaymentType payment) {
+    OrderRequest.Payment terms =
+        payment == PaymentType.CREDIT
+            ? new OrderRequest.Payment(payment, Optional.of("alipay"), Optional.of("AUTH-1"))
+            : OrderRequest.Payment.of(payment);
+    OrderRequest request =
+        new OrderRequest(
+            "yixun",
+            Optional.of("YX-1"),
+            "wechat-wo",
+            Optional.of("yixun-wechat-wo-presale"),
+            Province.GD,
+            new OrderRequest.Buyer("张三", "440106199102151234", true, false),
+            Optional.empty(),
+            terms);
+    return ProductOrder.draft(
+        "K7M2P9QX4TRA",
+        request,
+        "2026.11",
+        payment == PaymentType.CREDIT ? 0 : 5000,
+        new ProductOrder.SealedBuyer("digest", "sealed-name", "sealed-id", "4401**********1234"),
+        PLACED);
+  }
+
+  private static ProductOrder acknowledged() {
+    ProductOrder order = draft(PaymentType.DEPOSIT);
+    order.acknowledge(CARD, WINDOW, PLACED);
+    return order;
+  }
+
+  private static ProductOrder paid() {
+    ProductOrder order = acknowledged();
+    order.pay(5000, "PAY-1", PLACED.plusSeconds(60));
+    return order;
+  }
+
+  private static ProvisioningException.Kind refusal(Runnable transition) {
+    return catchThrowableOfType(ProvisioningException.class, transition::run).kind();
+  }
+
+  @Test
+  void anAcknowledgedOrderHoldsItsNumberAndCardUntilItsPaymentWindowEnds() {
+    ProductOrder order = draft(PaymentType.DEPOSIT);
+
+    OrderChange change = order.acknowledge(CARD, WINDOW, PLACED);
+
+    assertThat(change.from()).isEmpty();
+    assertThat(change.to()).isEqualTo(OrderState.ACKNOWLEDGED);
+    assertThat(change.reason()).isEqualTo("qualified; reserved 13800138000");
+    assertThat(change.announcedAs()).hasValue("order.acknowledged");
+    assertThat(order.msisdn()).isEqualTo("13800138000");
+    assertThat(order.paymentWindowPassed(PLACED.plus(WINDOW).minusSeconds(1))).isFalse();
+    assertThat(order.paymentWindowPassed(PLACED.plus(WINDOW).plusSeconds(1))).isTrue();
+  }
+
+  @Test
+  void anOrderOnCreditHasNoPaymentWindowAndIsPaidByItsPayersAuthorization() {
+    ProductOrder order = draft(PaymentType.CREDIT);
+    order.acknowledge(CARD, WINDOW, PLACED);
+
+    OrderChange paid = order.payOnCredit(PLACED);
+
+    assertThat(paid.from()).hasValue(OrderState.ACKNOWLEDGED);
+    assertThat(paid.to()).isEqualTo(OrderState.IN_PROGRESS);
+    assertThat(paid.reason()).isEqualTo("paid on credit by alipay (authorization AUTH-1)");
+    assertThat(order.paymentWindowPassed(PLACED.plus(Duration.ofDays(30)))).isFalse();
+  }
+
+  @Test
+  void anOrderPaidInCashIsNotPaidOnCredit() {
+    assertThat(refusal(() -> acknowledged().payOnCredit(PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+  }
+
+  @Test
+  void aPartPaymentLeavesTheOrderWaitingAndTellsTheStoreNothing() {
+    ProductOrder order = acknowledged();
+
+    OrderChange part = order.pay(2000, "PAY-1", PLACED.plusSeconds(60));
+
+    assertThat(part.to()).isEqualTo(OrderState.ACKNOWLEDGED);
+    assertThat(part.reason()).endsWith("3000 fen still due");
+    assertThat(part.announcedAs()).isEmpty();
+    assertThat(order.paymentWindowPassed(PLACED.plus(WINDOW).plusSeconds(1))).isTrue();
+  }
+
+  @Test
+  void paymentInFullMovesTheOrderOnAndEndsItsPaymentWindow() {
+    ProductOrder order = acknowledged();
+    order.pay(2000, "PAY-1", PLACED.plusSeconds(60));
+
+    OrderChange rest = order.pay(3000, "PAY-2", PLACED.plusSeconds(120));
+
+    assertThat(rest.to()).isEqualTo(OrderState.IN_PROGRESS);
+    assertThat(rest.reason()).isEqualTo("payment of 3000 fen, reference PAY-2; paid in full");
+    assertThat(rest.announcedAs()).hasValue("order.inProgress");
+    assertThat(order.paymentWindowPassed(PLACED.plus(Duration.ofDays(1)))).isFalse();
+  }
+
+  @Test
+  void aPaymentMustBePositiveAndOnlyAnOrderWaitingForOneTakesIt() {
+    assertThat(refusal(() -> acknowledged().pay(0, "PAY-0", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.INVALID);
+    assertThat(refusal(() -> paid().pay(100, "PAY-9", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+  }
+
+  @Test
+  void aPaidCardShipsOnceAndTheStoreHearsTheCarrierAndTrackingNumber() {
+    ProductOrder order = paid();
+
+    OrderChange shipped = order.ship("SF Express", "SF1234567890", PLACED.plusSeconds(3600));
+
+    assertThat(shipped.to()).isEqualTo(OrderState.IN_PROGRESS);
+    assertThat(shipped.announcedAs()).hasValue("order.shipped");
+    OrderAnnouncement told = order.announcement(shipped);
+    assertThat(told.channel()).isEqualTo("yixun");
+    assertThat(told.payload())
+        .containsEntry("externalId", "YX-1")
+        .containsEntry("carrier", "SF Express")
+        .containsEntry("trackingNumber", "SF1234567890");
+    assertThat(refusal(() -> order.ship("EMS", "E1", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+    assertThat(refusal(() -> acknowledged().ship("EMS", "E1", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+  }
+
+  @Test
+  void cancellingLetsGoOfTheNumberAndCardAndIsFinal() {
+    ProductOrder order = paid();
+
+    OrderChange cancelled = order.cancel("buyer changed their mind", PLACED.plusSeconds(600));
+
+    assertThat(cancelled.to()).isEqualTo(OrderState.CANCELLED);
+    assertThat(cancelled.reason())
+        .isEqualTo("buyer changed their mind; released 13800138000 and card 89860000000000000001");
+    assertThat(order.msisdn()).isNull();
+    assertThat(order.iccid()).isNull();
+    assertThat(order.announcement(cancelled).payload()).containsEntry("state", "cancelled");
+    assertThat(refusal(() -> order.cancel("again", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+  }
+
+  @Test
+  void onlyAPaidOrderIsCompletedByItsActivation() {
+    assertThat(refusal(() -> acknowledged().complete("activated", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+
+    ProductOrder order = paid();
+    OrderChange completed = order.complete("activated as product 7", PLACED.plusSeconds(900));
+
+    assertThat(completed.from()).hasValue(OrderState.IN_PROGRESS);
+    assertThat(completed.to()).isEqualTo(OrderState.COMPLETED);
+    assertThat(refusal(() -> order.cancel("too late", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+  }
+
+  @Test
+  void aRejectedOrderKeepsTheRulesReasonsAndTakesNothingMore() {
+    ProductOrder order = draft(PaymentType.DEPOSIT);
+    Reason tooYoung = new Reason("TOO_YOUNG", "the buyer is under 16", "买家未满16岁", "Minimum age");
+
+    OrderChange rejected = order.reject(List.of(tooYoung), "refused by rule set r1", PLACED);
+
+    assertThat(rejected.to()).isEqualTo(OrderState.REJECTED);
+    assertThat(order.refusals()).containsExactly(tooYoung);
+    assertThat(refusal(() -> order.pay(5000, "PAY-1", PLACED)))
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+    assertThatThrownBy(() -> order.acknowledge(CARD, WINDOW, PLACED))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}
