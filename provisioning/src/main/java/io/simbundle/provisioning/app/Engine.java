@@ -129,13 +129,13 @@ public final class Engine implements AutoCloseable {
     database.migrate(ProvisioningSchema.SCHEMA);
     PersonalData personalData =
         PersonalData.open(settings.security().personalDataKey(), database.dataSource());
-    CampaignStock campaignStock = new CampaignStock(database.dataSource());
-    BuyerRecords buyerRecords =
-        new BuyerRecords(database.dataSource(), personalData.digest(), campaignStock);
     PersistenceUnit provisioningUnit =
         PersistenceUnit.create(database, ProvisioningSchema.SCHEMA, ProvisioningSchema.entities());
     started.push(provisioningUnit);
-    Inventory inventory = new Inventory(database.dataSource(), clock);
+    CampaignStock campaignStock = new CampaignStock(database.dataSource(), provisioningUnit);
+    BuyerRecords buyerRecords =
+        new BuyerRecords(database.dataSource(), personalData.digest(), campaignStock);
+    Inventory inventory = new Inventory(database.dataSource(), provisioningUnit, clock);
     Outbox outboxMessages = new Outbox(provisioningUnit);
     OrderService orders =
         new OrderService(

@@ -2,6 +2,7 @@ package io.simbundle.provisioning.sales.campaign;
 
 import io.simbundle.catalog.campaign.PresaleCampaign;
 import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.rules.decision.Reason;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -48,11 +49,16 @@ public final class CampaignStock {
   static final Duration HELD_SLICES_WAIT = Duration.ofSeconds(5);
 
   private final DataSource dataSource;
+  private final PersistenceUnit unit;
   private final Set<String> sliced = ConcurrentHashMap.newKeySet();
   private final Map<String, Reading> levels = new ConcurrentHashMap<>();
 
-  public CampaignStock(DataSource dataSource) {
+  /**
+   * @param unit the persistence unit whose transactions units are taken in (an order's)
+   */
+  public CampaignStock(DataSource dataSource, PersistenceUnit unit) {
     this.dataSource = dataSource;
+    this.unit = unit;
   }
 
   /** Creates the campaign's slices, before the first order's transaction, once. */
@@ -115,8 +121,8 @@ public final class CampaignStock {
    *
    * @return per buyer, in order: empty when a unit was taken, else why not (the limit, sold out)
    */
-  public List<Optional<Reason>> take(
-      EntityManager em, PresaleCampaign campaign, List<String> buyerDigests) {
+  public List<Optional<Reason>> take(PresaleCampaign campaign, List<String> buyerDigests) {
+    EntityManager em = unit.transaction();
     Map<String, Integer> counted = lockCounters(em, campaign, buyerDigests);
     List<Optional<Reason>> answers = new ArrayList<>(buyerDigests.size());
     List<Integer> allowed = new ArrayList<>();
@@ -271,7 +277,8 @@ public final class CampaignStock {
   }
 
   /** Gives an order's unit back (cancelled or expired), in the caller's transaction. */
-  public void giveBack(EntityManager em, String campaignCode, String buyerDigest) {
+  public void giveBack(String campaignCode, String buyerDigest) {
+    EntityManager em = unit.transaction();
     levels.remove(campaignCode);
     em.createNativeQuery(
             "UPDATE campaign_buyer SET orders = orders - 1 WHERE campaign_code = ?1"

@@ -2,6 +2,7 @@ package io.simbundle.provisioning.sales.inventory;
 
 import io.simbundle.catalog.product.Province;
 import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.Actor;
 import jakarta.persistence.EntityManager;
 import java.io.Reader;
@@ -44,10 +45,15 @@ public final class Inventory {
   private static final String ASSIGNED = "assigned";
 
   private final DataSource dataSource;
+  private final PersistenceUnit unit;
   private final Clock clock;
 
-  public Inventory(DataSource dataSource, Clock clock) {
+  /**
+   * @param unit the persistence unit whose transactions reservations join (an order's)
+   */
+  public Inventory(DataSource dataSource, PersistenceUnit unit, Clock clock) {
     this.dataSource = dataSource;
+    this.unit = unit;
     this.clock = clock;
   }
 
@@ -218,7 +224,8 @@ public final class Inventory {
    *
    * @return one pick per order, in order
    */
-  public List<Pick> pick(EntityManager em, List<Wanted> orders) {
+  public List<Pick> pick(List<Wanted> orders) {
+    EntityManager em = unit.transaction();
     List<Pick> picks = new ArrayList<>(Collections.nCopies(orders.size(), (Pick) null));
     Map<Province, List<Integer>> byProvince = new LinkedHashMap<>();
     for (int i = 0; i < orders.size(); i++) {
@@ -319,7 +326,8 @@ public final class Inventory {
    * Marks the numbers and cards {@link #pick} locked as reserved for their orders, in the caller's
    * transaction: one statement per table for the whole batch.
    */
-  public void hold(EntityManager em, Map<Long, Allocation> byOrder) {
+  public void hold(Map<Long, Allocation> byOrder) {
+    EntityManager em = unit.transaction();
     if (!byOrder.isEmpty()) {
       hold(em, "phone_number", "msisdn", byOrder, Allocation::msisdn);
       hold(em, "sim_card", "iccid", byOrder, Allocation::iccid);
@@ -357,7 +365,8 @@ public final class Inventory {
   }
 
   /** Returns what an order reserved to the available stock, in the caller's transaction. */
-  public void release(EntityManager em, long orderId) {
+  public void release(long orderId) {
+    EntityManager em = unit.transaction();
     for (String table : List.of("phone_number", "sim_card")) {
       em.createNativeQuery(
               "UPDATE "
@@ -371,7 +380,8 @@ public final class Inventory {
   }
 
   /** Marks what an order reserved as in service, in the caller's transaction. */
-  public void assign(EntityManager em, long orderId) {
+  public void assign(long orderId) {
+    EntityManager em = unit.transaction();
     for (String table : List.of("phone_number", "sim_card")) {
       int assigned =
           em.createNativeQuery(

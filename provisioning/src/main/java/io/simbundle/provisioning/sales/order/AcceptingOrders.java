@@ -140,7 +140,6 @@ final class AcceptingOrders implements AutoCloseable {
     Map<Integer, Reason> refused = takeStock(batch, fresh);
     List<Inventory.Pick> picks =
         inventory.pick(
-            unit.transaction(),
             fresh.stream()
                 .filter(i -> !refused.containsKey(i))
                 .map(i -> batch.get(i).request())
@@ -167,7 +166,7 @@ final class AcceptingOrders implements AutoCloseable {
       settled[i] = Settled.of(new OrderOutcome(acknowledge(acceptance, order, allocation), true));
       held.put(order.id(), allocation);
     }
-    inventory.hold(unit.transaction(), held);
+    inventory.hold(held);
     for (int i = 0; i < batch.size(); i++) {
       if (repeatOf[i] >= 0) {
         Settled first = settled[repeatOf[i]];
@@ -201,7 +200,6 @@ final class AcceptingOrders implements AutoCloseable {
         (code, indexes) -> {
           List<Optional<Reason>> answers =
               stock.take(
-                  unit.transaction(),
                   campaigns.get(code),
                   indexes.stream().map(i -> batch.get(i).buyerDigest()).toList());
           for (int k = 0; k < indexes.size(); k++) {
@@ -223,7 +221,7 @@ final class AcceptingOrders implements AutoCloseable {
   /** Stores an order no number or card was left for; the unit it took goes back on sale. */
   private Settled failed(Acceptance acceptance, ProductOrder order, String shortage) {
     if (order.campaignCode() != null) {
-      stock.giveBack(unit.transaction(), order.campaignCode(), order.idNumberDigest());
+      stock.giveBack(order.campaignCode(), order.idNumberDigest());
     }
     OrderChange change = order.fail(shortage, clock.instant());
     orders.add(order);

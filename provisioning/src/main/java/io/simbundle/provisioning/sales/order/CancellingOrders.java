@@ -44,9 +44,9 @@ final class CancellingOrders {
   /** Cancels a locked order in the caller's transaction. */
   ProductOrder cancel(ProductOrder order, String reason, Actor actor) {
     OrderChange change = order.cancel(reason, clock.instant());
-    inventory.release(unit.transaction(), order.id());
+    inventory.release(order.id());
     if (order.campaignCode() != null) {
-      stock.giveBack(unit.transaction(), order.campaignCode(), order.idNumberDigest());
+      stock.giveBack(order.campaignCode(), order.idNumberDigest());
     }
     changes.publish(order, change, actor);
     return order;

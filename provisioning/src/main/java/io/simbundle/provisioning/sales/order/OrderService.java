@@ -144,7 +144,7 @@ public final class OrderService implements AutoCloseable {
    */
   public void complete(ProductOrder order, String reason, Actor actor) {
     OrderChange change = order.complete(reason, clock.instant());
-    inventory.assign(unit.transaction(), order.id());
+    inventory.assign(order.id());
     changes.publish(order, change, actor);
   }
 
