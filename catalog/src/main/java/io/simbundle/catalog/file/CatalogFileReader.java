@@ -48,9 +48,9 @@ public final class CatalogFileReader {
       throw invalid(name, 0, "file is larger than " + MAX_BYTES + " bytes");
     }
     String text = decodeUtf8(name, content);
-    JsonFactory factory = factoryFor(name);
-    JsonNode root = parse(name, factory, text);
-    DocumentCursor cursor = new DocumentCursor(name, SourceLines.index(factory, text));
+    ObjectMapper reader = readerFor(name);
+    JsonNode root = parse(name, reader, text);
+    DocumentCursor cursor = new DocumentCursor(name, SourceLines.index(reader.getFactory(), text));
     Optional<io.simbundle.catalog.version.CatalogVersion> version =
         new CatalogDocumentReader(cursor).read(root);
     if (version.isEmpty()) {
@@ -59,16 +59,23 @@ public final class CatalogFileReader {
     return new CatalogFile(name, sha256(content), version.get());
   }
 
-  private static JsonFactory factoryFor(String name) {
-    // A key given twice is almost always a copy-paste slip that would silently drop a value.
-    return name.toLowerCase(Locale.ROOT).endsWith(".json")
-        ? JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
-        : YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  // Readers of catalog files only, apart from the engine's one JSON mapping (platform Json): they
+  // read YAML too, and refuse a key given twice — almost always a copy-paste slip that would
+  // silently drop a value.
+  private static final ObjectMapper JSON_FILES =
+      new ObjectMapper(
+          JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  private static final ObjectMapper YAML_FILES =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+  private static ObjectMapper readerFor(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON_FILES : YAML_FILES;
   }
 
-  private static JsonNode parse(String name, JsonFactory factory, String text) {
+  private static JsonNode parse(String name, ObjectMapper reader, String text) {
     try {
-      JsonNode root = new ObjectMapper(factory).readTree(text);
+      JsonNode root = reader.readTree(text);
       if (root == null || root.isMissingNode()) {
         throw invalid(name, 0, "file is empty");
       }

@@ -37,6 +37,18 @@ final class DocumentCursor {
     return List.copyOf(problems);
   }
 
+  /**
+   * Whether {@code value} matches {@code pattern}; when not, a problem saying it is not {@code
+   * what}.
+   */
+  boolean matches(Pattern pattern, String value, NodePath path, String what) {
+    if (pattern.matcher(value).matches()) {
+      return true;
+    }
+    problem(path, "'" + value + "' is not " + what);
+    return false;
+  }
+
   void problem(NodePath path, String message) {
     problems.add(new CatalogProblem(file, lines.lineOf(path), path.toString(), message));
   }

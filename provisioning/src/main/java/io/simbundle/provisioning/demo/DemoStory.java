@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ public final class DemoStory {
   private final Clock clock;
   private final PrintStream out;
   private final long run;
+  private final DemoReport report;
 
   private DemoStory(EngineClient engine, EngineSettings settings, Clock clock, PrintStream out) {
     this.engine = engine;
@@ -43,6 +43,7 @@ public final class DemoStory {
     this.clock = clock;
     this.out = out;
     this.run = clock.millis() / 1000 % 10_000_000L;
+    this.report = new DemoReport(engine, clock, out);
   }
 
   /** Runs the story against the engine the settings describe; exits 1 when a step fails. */
@@ -77,11 +78,11 @@ public final class DemoStory {
     stock(weChat, yixin);
     Subscribers sold = sell(weChat, yixin);
     GyTraffic.Figures traffic =
-        new GyTraffic(settings.gy().identity(), this::giftsLeft, run, out)
+        new GyTraffic(settings.gy().identity(), report::giftsLeft, run, out)
             .drive(sold.weChat(), sold.yixin());
-    JsonNode balance = balances(sold.weChat(), sold.yixin());
-    String whyVideo = usage(sold.weChat(), sold.yixin());
-    long tencentFen = settlement();
+    JsonNode balance = report.balances(sold.weChat(), sold.yixin());
+    String whyVideo = report.usage(sold.weChat(), sold.yixin());
+    long tencentFen = report.settlement();
     out.println("\nThe story is told.");
     return new DemoFigures(sold.weChat(), sold.yixin(), traffic, balance, whyVideo, tencentFen);
   }
@@ -337,79 +338,11 @@ public final class DemoStory {
     return id;
   }
 
-  private long giftsLeft(String msisdn) {
-    long left = 0;
-    for (JsonNode gift : engine.get("/api/v1/charging/balance/" + msisdn).path("giftsLeftBytes")) {
-      left += gift.asLong();
-    }
-    return left;
-  }
-
-  private JsonNode balances(String weChat, String yixin) {
-    out.println();
-    JsonNode balance = engine.get("/api/v1/charging/balance/" + weChat);
-    step(
-        "Balance " + weChat,
-        "allowance %d of %d MB used, WeChat free traffic used %s MB",
-        balance.path("allowanceUsedBytes").asLong() / GyTraffic.MB,
-        balance.path("allowanceBytes").asLong() / GyTraffic.MB,
-        balance.path("zeroRatedUsedBytes").path("wechat-free-traffic").asLong() / GyTraffic.MB);
-    JsonNode yixinBalance = engine.get("/api/v1/charging/balance/" + yixin);
-    step(
-        "Balance " + yixin,
-        "allowance %d of %d MB used, Yixin gift left %d MB",
-        yixinBalance.path("allowanceUsedBytes").asLong() / GyTraffic.MB,
-        yixinBalance.path("allowanceBytes").asLong() / GyTraffic.MB,
-        yixinBalance.path("giftsLeftBytes").path("yixin-monthly-gift").asLong() / GyTraffic.MB);
-    return balance;
-  }
-
-  /** Prints the usage records; returns the answer to "why was the video call charged?". */
-  private String usage(String weChat, String yixin) {
-    String whyVideo = "";
-    for (String msisdn : List.of(weChat, yixin)) {
-      for (JsonNode record : engine.get("/api/v1/charging/usage/" + msisdn)) {
-        step(
-            "Usage " + msisdn,
-            "%s rating group %d: %d MB, %s",
-            record.path("day").asText(),
-            record.path("ratingGroup").asLong(),
-            record.path("bytes").asLong() / GyTraffic.MB,
-            record.path("why").asText());
-        if (record.path("ratingGroup").asLong() == GyTraffic.WECHAT_VIDEO
-            && "ALLOWANCE".equals(record.path("paidByKind").asText())) {
-          whyVideo = record.path("why").asText();
-        }
-      }
-    }
-    step("Why was the video call charged?", "%s", whyVideo);
-    return whyVideo;
-  }
-
-  private long settlement() {
-    YearMonth month = YearMonth.now(clock.withZone(BEIJING));
-    JsonNode settlement = engine.get("/api/v1/charging/settlement/" + month);
-    long tencentFen = 0;
-    for (JsonNode partner : settlement.path("partners")) {
-      step(
-          "Settlement " + month,
-          "%s owes %s yuan for %s GB through %s",
-          partner.path("partner").asText(),
-          yuan(partner.path("amountFen").asLong()),
-          partner.path("sponsoredGb").asText(),
-          partner.path("privilege").asText());
-      if ("tencent".equals(partner.path("partner").asText())) {
-        tencentFen += partner.path("amountFen").asLong();
-      }
-    }
-    return tencentFen;
-  }
-
   private void step(String what, String format, Object... args) {
-    out.printf("  %-22s %s%n", what + ":", format.formatted(args));
+    DemoReport.step(out, what, format, args);
   }
 
   private static String yuan(long fen) {
-    return "%d.%02d".formatted(fen / 100, fen % 100);
+    return DemoReport.yuan(fen);
   }
 }

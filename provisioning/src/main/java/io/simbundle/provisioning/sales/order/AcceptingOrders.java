@@ -69,30 +69,25 @@ final class AcceptingOrders implements AutoCloseable {
   private final OrderViews views;
   private final Inventory inventory;
   private final CampaignStock stock;
-  private final PersistenceUnit unit;
   private final Duration paymentWindow;
   private final Clock clock;
   private final OrderBatches<Acceptance, Settled> writers;
 
   AcceptingOrders(
-      PersistenceUnit unit,
-      ProductOrders orders,
+      OrderRoom room,
       OrderDrafts drafts,
-      OrderChanges changes,
-      OrderViews views,
       Inventory inventory,
       CampaignStock stock,
-      Duration paymentWindow,
-      Clock clock) {
-    this.unit = unit;
-    this.orders = orders;
+      Duration paymentWindow) {
+    PersistenceUnit unit = room.unit();
+    this.orders = room.orders();
     this.drafts = drafts;
-    this.changes = changes;
-    this.views = views;
+    this.changes = room.changes();
+    this.views = room.views();
     this.inventory = inventory;
     this.stock = stock;
     this.paymentWindow = paymentWindow;
-    this.clock = clock;
+    this.clock = room.clock();
     this.writers =
         new OrderBatches<>(
             "order-writer",

@@ -1,8 +1,6 @@
 package io.simbundle.provisioning.sales.order;
 
-import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.Actor;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,35 +15,31 @@ final class ExpiringOrders {
   private static final Logger log = LoggerFactory.getLogger(ExpiringOrders.class);
   private static final int AT_MOST = 500;
 
-  private final PersistenceUnit unit;
-  private final ProductOrders orders;
+  private final OrderRoom room;
   private final CancellingOrders cancelling;
-  private final Clock clock;
 
-  ExpiringOrders(
-      PersistenceUnit unit, ProductOrders orders, CancellingOrders cancelling, Clock clock) {
-    this.unit = unit;
-    this.orders = orders;
+  ExpiringOrders(OrderRoom room, CancellingOrders cancelling) {
+    this.room = room;
     this.cancelling = cancelling;
-    this.clock = clock;
   }
 
   /** How many orders were cancelled. */
   int expireUnpaid() {
-    Instant now = clock.instant();
-    List<String> due = unit.call(em -> orders.unpaidAfter(now, AT_MOST));
+    Instant now = room.clock().instant();
+    List<String> due = room.unit().call(em -> room.orders().unpaidAfter(now, AT_MOST));
     int expired = 0;
     for (String code : due) {
       boolean done =
-          unit.call(
-              em -> {
-                ProductOrder order = orders.lock(code);
-                if (!order.paymentWindowPassed(clock.instant())) {
-                  return false;
-                }
-                cancelling.cancel(order, "not paid by " + order.reservedUntil, Actor.SYSTEM);
-                return true;
-              });
+          room.unit()
+              .call(
+                  em -> {
+                    ProductOrder order = room.orders().lock(code);
+                    if (!order.paymentWindowPassed(room.clock().instant())) {
+                      return false;
+                    }
+                    cancelling.cancel(order, "not paid by " + order.reservedUntil, Actor.SYSTEM);
+                    return true;
+                  });
       expired += done ? 1 : 0;
     }
     if (expired > 0) {

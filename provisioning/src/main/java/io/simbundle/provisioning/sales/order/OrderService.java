@@ -57,18 +57,14 @@ public final class OrderService implements AutoCloseable {
     this.views = new OrderViews(personalData);
     this.audit = new AuditTrail(unit);
     this.changes = new OrderChanges(audit, announcements);
+    OrderRoom room = new OrderRoom(unit, orders, changes, views, clock);
     OrderDrafts drafts = new OrderDrafts(personalData);
-    this.accepting =
-        new AcceptingOrders(
-            unit, orders, drafts, changes, views, inventory, stock, paymentWindow, clock);
-    this.placing =
-        new PlacingOrders(
-            unit, catalog, rules, records, stock, keys, orders, drafts, changes, views, accepting,
-            clock);
-    this.paying = new PayingOrders(unit, orders, changes, views, clock);
-    this.shipping = new ShippingOrders(unit, orders, changes, views, clock);
-    this.cancelling = new CancellingOrders(unit, orders, changes, views, inventory, stock, clock);
-    this.expiring = new ExpiringOrders(unit, orders, cancelling, clock);
+    this.accepting = new AcceptingOrders(room, drafts, inventory, stock, paymentWindow);
+    this.placing = new PlacingOrders(room, catalog, rules, records, stock, keys, drafts, accepting);
+    this.paying = new PayingOrders(room);
+    this.shipping = new ShippingOrders(room);
+    this.cancelling = new CancellingOrders(room, inventory, stock);
+    this.expiring = new ExpiringOrders(room, cancelling);
   }
 
   public static List<Class<?>> entities() {

@@ -46,30 +46,26 @@ final class PlacingOrders {
   private final Clock clock;
 
   PlacingOrders(
-      PersistenceUnit unit,
+      OrderRoom room,
       CatalogService catalog,
       RulesService rules,
       BuyerRecords records,
       CampaignStock stock,
       StoreOrderKeys keys,
-      ProductOrders orders,
       OrderDrafts drafts,
-      OrderChanges changes,
-      OrderViews views,
-      AcceptingOrders accepting,
-      Clock clock) {
-    this.unit = unit;
+      AcceptingOrders accepting) {
+    this.unit = room.unit();
     this.catalog = catalog;
     this.rules = rules;
     this.records = records;
     this.stock = stock;
     this.keys = keys;
-    this.orders = orders;
+    this.orders = room.orders();
     this.drafts = drafts;
-    this.changes = changes;
-    this.views = views;
+    this.changes = room.changes();
+    this.views = room.views();
     this.accepting = accepting;
-    this.clock = clock;
+    this.clock = room.clock();
   }
 
   OrderOutcome place(OrderRequest request, Actor actor) {
