@@ -7,6 +7,7 @@ import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.channels.http.ProblemResponses;
 import io.simbundle.provisioning.channels.http.UnmatchedRequests;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
@@ -56,8 +57,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
@@ -102,36 +101,39 @@ public final class Engine implements AutoCloseable {
   private void startParts(Clock clock) {
     long startedAt = System.nanoTime();
     // The rules need no database: they are read while the database starts, on a second core.
-    CompletableFuture<RuleBook> openingRules =
-        CompletableFuture.supplyAsync(
+    StartedAside<RuleBook> openingRules =
+        StartedAside.start(
+            "rules-open",
             () ->
                 RuleBook.open(
                     new RuleSources(settings.rules().directory()),
-                    new RuleSetCompiler(clock, settings.rules().cacheDirectory())),
-            runnable -> {
-              Thread opener = new Thread(runnable, "rules-open");
-              opener.setDaemon(true);
-              opener.start();
-            });
-    started.push(() -> openingRules.thenAccept(RuleBook::close));
+                    new RuleSetCompiler(clock, settings.rules().cacheDirectory())));
+    started.push(openingRules);
     Database database = Database.open(settings.database());
     started.push(database);
+    // Provisioning's tables and persistence unit, while the catalog's boot on this thread.
+    StartedAside<PersistenceUnit> bootingProvisioning =
+        StartedAside.start(
+            "provisioning-unit",
+            () -> {
+              database.migrate(ProvisioningSchema.SCHEMA);
+              return PersistenceUnit.create(
+                  database, ProvisioningSchema.SCHEMA, ProvisioningSchema.entities());
+            });
+    started.push(bootingProvisioning);
     CatalogStore catalogStore = CatalogStore.open(database, clock);
     started.push(catalogStore);
     catalog =
         CatalogService.start(
             catalogStore, new CatalogSources(true, settings.catalogDirectory()), clock);
     long catalogReady = System.nanoTime();
-    RuleBook ruleBook = opened(openingRules);
+    RuleBook ruleBook = openingRules.await();
     ruleBook.watchDirectory();
     long rulesReady = System.nanoTime();
     RulesService rules = new RulesService(ruleBook, settings.rules().policy());
-    database.migrate(ProvisioningSchema.SCHEMA);
+    PersistenceUnit provisioningUnit = bootingProvisioning.await();
     PersonalData personalData =
         PersonalData.open(settings.security().personalDataKey(), database.dataSource());
-    PersistenceUnit provisioningUnit =
-        PersistenceUnit.create(database, ProvisioningSchema.SCHEMA, ProvisioningSchema.entities());
-    started.push(provisioningUnit);
     CampaignStock campaignStock = new CampaignStock(database.dataSource(), provisioningUnit);
     BuyerRecords buyerRecords =
         new BuyerRecords(database.dataSource(), personalData.digest(), campaignStock);
@@ -171,7 +173,8 @@ public final class Engine implements AutoCloseable {
     if (settings.gy().demoSubscribers()) {
       DemoSubscribers.install(charging, catalog.current(), clock);
     }
-    Grants grants = new Grants(catalog, rules, buyerRecords, outboxMessages);
+    Grants grants =
+        new Grants(catalog, rules, buyerRecords, outboxMessages, new AuditTrail(provisioningUnit));
     ChargingSync chargingSync = new ChargingSync(provisioningUnit, grants, charging, clock);
     SubscriptionService subscriptions =
         new SubscriptionService(
@@ -278,18 +281,6 @@ public final class Engine implements AutoCloseable {
 
   private static long millis(long nanos) {
     return nanos / 1_000_000;
-  }
-
-  /** The rule book opened aside, or what kept it from opening. */
-  private static RuleBook opened(CompletableFuture<RuleBook> opening) {
-    try {
-      return opening.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   public ChargingFunction charging() {

@@ -59,7 +59,7 @@ public final class AuditTrail {
     return List.of(AuditEntryEntity.class);
   }
 
-  public static void record(
+  private static void record(
       EntityManager em,
       Subject subject,
       long subjectId,
@@ -80,7 +80,7 @@ public final class AuditTrail {
   }
 
   /** The entries of one subject, oldest first. */
-  public static List<AuditEntry> of(EntityManager em, Subject subject, long subjectId) {
+  private static List<AuditEntry> of(EntityManager em, Subject subject, long subjectId) {
     return em
         .createQuery(
             "FROM AuditEntryEntity WHERE subjectType = :type AND subjectId = :id ORDER BY at, id",

@@ -121,7 +121,7 @@ public final class ChargingSync {
           product.chargingState = ACTIVE;
           if (product.status() == ProductStatus.CREATED) {
             ProductRecords.moveTo(
-                em,
+                grants.audit(),
                 product,
                 ProductStatus.ACTIVE,
                 "charging profile installed for " + cycle,

@@ -4,6 +4,7 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.outbox.Outbox;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
 import io.simbundle.provisioning.sales.order.ProductOrder;
@@ -22,12 +23,24 @@ public final class Grants {
   private final RulesService rules;
   private final BuyerRecords records;
   private final Outbox outbox;
+  private final AuditTrail audit;
 
-  public Grants(CatalogService catalog, RulesService rules, BuyerRecords records, Outbox outbox) {
+  public Grants(
+      CatalogService catalog,
+      RulesService rules,
+      BuyerRecords records,
+      Outbox outbox,
+      AuditTrail audit) {
+    this.audit = audit;
     this.catalog = catalog;
     this.rules = rules;
     this.records = records;
     this.outbox = outbox;
+  }
+
+  /** Where the subscription's changes are audited, in the transaction that made them. */
+  AuditTrail audit() {
+    return audit;
   }
 
   /** Where partner perk notices go, in the transaction that changed the privileges. */
@@ -110,7 +123,7 @@ public final class Grants {
         PerkNotices.ACTIVATE,
         now);
     ProductRecords.audit(
-        em,
+        audit,
         product,
         Optional.of(product.status),
         "privileges changed from " + before + " to " + after + " at the new billing cycle",

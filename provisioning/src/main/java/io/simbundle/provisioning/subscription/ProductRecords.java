@@ -30,7 +30,7 @@ final class ProductRecords {
 
   /** Moves a product through its lifecycle and audits the move, in the caller's transaction. */
   static void moveTo(
-      EntityManager em,
+      AuditTrail audit,
       ProductEntity product,
       ProductStatus next,
       String reason,
@@ -42,18 +42,17 @@ final class ProductRecords {
     if (next == ProductStatus.ACTIVE && product.activatedAt == null) {
       product.activatedAt = at;
     }
-    audit(em, product, Optional.of(from), reason, actor, at);
+    audit(audit, product, Optional.of(from), reason, actor, at);
   }
 
   static void audit(
-      EntityManager em,
+      AuditTrail audit,
       ProductEntity product,
       Optional<String> from,
       String reason,
       Actor actor,
       Instant at) {
-    AuditTrail.record(
-        em, AuditTrail.Subject.PRODUCT, product.id, from, product.status, actor, reason, at);
+    audit.record(AuditTrail.Subject.PRODUCT, product.id, from, product.status, actor, reason, at);
   }
 
   /** The card's included privileges and the chosen ones, as the catalog defines them. */

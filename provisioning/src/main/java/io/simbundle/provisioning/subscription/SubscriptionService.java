@@ -119,7 +119,7 @@ public final class SubscriptionService {
               em.persist(product);
               em.flush();
               ProductRecords.audit(
-                  em,
+                  grants.audit(),
                   product,
                   Optional.empty(),
                   "card " + order.iccid() + " activated with " + request.chosenPrivileges(),
@@ -243,7 +243,7 @@ public final class SubscriptionService {
               product.lastChangeCycle = cycle.toString();
               product.updatedAt = now;
               ProductRecords.audit(
-                  em,
+                  grants.audit(),
                   product,
                   Optional.of(product.status),
                   "privileges "
@@ -269,7 +269,12 @@ public final class SubscriptionService {
     unit.run(
         em ->
             ProductRecords.moveTo(
-                em, ProductRecords.lock(em, productId), target, reason, actor, clock.instant()));
+                grants.audit(),
+                ProductRecords.lock(em, productId),
+                target,
+                reason,
+                actor,
+                clock.instant()));
     charging.bringUp(productId);
     return get(productId);
   }
@@ -306,7 +311,7 @@ public final class SubscriptionService {
 
   /** Every state change of a subscription, oldest first. */
   public List<AuditEntry> history(long productId) {
-    return unit.call(em -> AuditTrail.of(em, AuditTrail.Subject.PRODUCT, productId));
+    return grants.audit().of(AuditTrail.Subject.PRODUCT, productId);
   }
 
   private Subscription view(EntityManager em, ProductEntity product) {
