@@ -90,4 +90,24 @@ class ProductEntity {
   ProductStatus status() {
     return ProductStatus.fromTmfName(status).orElseThrow();
   }
+
+  /** What a move through the lifecycle did, for the audit trail. */
+  record StatusChange(ProductStatus from, ProductStatus to, String reason, Instant at) {}
+
+  /**
+   * Moves the subscription through its lifecycle (TMF637): activated once — a resumed subscription
+   * keeps the moment it was first activated — suspended and resumed, terminated for good.
+   *
+   * @throws io.simbundle.provisioning.ProvisioningException a conflict when the lifecycle does not
+   *     allow the move
+   */
+  StatusChange moveTo(ProductStatus next, String reason, Instant at) {
+    ProductStatus from = status();
+    status = from.moveTo(next).tmfName();
+    updatedAt = at;
+    if (next == ProductStatus.ACTIVE && activatedAt == null) {
+      activatedAt = at;
+    }
+    return new StatusChange(from, next, reason, at);
+  }
 }

@@ -36,13 +36,8 @@ final class ProductRecords {
       String reason,
       Actor actor,
       Instant at) {
-    String from = product.status;
-    product.status = product.status().moveTo(next).tmfName();
-    product.updatedAt = at;
-    if (next == ProductStatus.ACTIVE && product.activatedAt == null) {
-      product.activatedAt = at;
-    }
-    audit(audit, product, Optional.of(from), reason, actor, at);
+    ProductEntity.StatusChange change = product.moveTo(next, reason, at);
+    audit(audit, product, Optional.of(change.from().tmfName()), reason, actor, at);
   }
 
   static void audit(
