@@ -88,14 +88,17 @@ final class CompiledRuleSets {
     }
   }
 
-  /** Forgets a kept set that turned out unreadable. */
+  /**
+   * Forgets a kept set that turned out unreadable. A file that cannot be deleted only costs a
+   * compilation: the set compiled instead replaces it.
+   */
   void forget(String digest) {
     directory.ifPresent(
         dir -> {
           try {
             Files.deleteIfExists(dir.resolve(digest + SUFFIX));
           } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            log.info("unreadable compiled rules {} not removed: {}", digest, e.getMessage());
           }
         });
   }

@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 final class InventoryImports {
 
   private static final Logger log = LoggerFactory.getLogger(InventoryImports.class);
-  private static final int CHUNK = Inventory.CHUNK;
-  private static final String AVAILABLE = Inventory.AVAILABLE;
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -53,9 +51,11 @@ final class InventoryImports {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        for (int from = 0; from < contents.items().size(); from += CHUNK) {
+        for (int from = 0; from < contents.items().size(); from += Inventory.CHUNK) {
           List<InventoryFile.Item> chunk =
-              contents.items().subList(from, Math.min(from + CHUNK, contents.items().size()));
+              contents
+                  .items()
+                  .subList(from, Math.min(from + Inventory.CHUNK, contents.items().size()));
           Set<String> known = existing(connection, kind, chunk, InventoryFile.Item::key, true);
           Set<String> knownImsi =
               kind == InventoryKind.SIM_CARD
@@ -113,7 +113,7 @@ final class InventoryImports {
         "SELECT "
             + column
             + " FROM "
-            + table(kind)
+            + Inventory.table(kind)
             + " WHERE "
             + column
             + " IN ("
@@ -174,12 +174,12 @@ final class InventoryImports {
         insert.setString(1, item.key());
         insert.setString(2, item.province().name());
         insert.setLong(3, batchId);
-        insert.setString(4, AVAILABLE);
+        insert.setString(4, Inventory.AVAILABLE);
         if (kind == InventoryKind.SIM_CARD) {
           insert.setString(5, item.imsi().orElseThrow());
         }
         insert.addBatch();
-        if (++pending == CHUNK) {
+        if (++pending == Inventory.CHUNK) {
           insert.executeBatch();
           pending = 0;
         }
@@ -188,9 +188,5 @@ final class InventoryImports {
         insert.executeBatch();
       }
     }
-  }
-
-  private static String table(InventoryKind kind) {
-    return Inventory.table(kind);
   }
 }
