@@ -2,6 +2,10 @@ package io.simbundle.charging;
 
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.cluster.ClusterSettings;
+import io.simbundle.charging.cluster.ClusterStatus;
+import io.simbundle.charging.cluster.LeaseKeeper;
+import io.simbundle.charging.cluster.ShardOwnership;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.CreditControlService;
 import io.simbundle.charging.gy.DiameterIdentity;
@@ -13,6 +17,9 @@ import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.Checkpointer;
 import io.simbundle.charging.store.GroupCommitter;
+import io.simbundle.charging.store.LeaseTable;
+import io.simbundle.charging.store.NotShardOwnerException;
+import io.simbundle.charging.store.Shards;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.charging.usage.ExplainedUsage;
 import io.simbundle.charging.usage.WhyCharged;
@@ -32,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +60,8 @@ public final class ChargingFunction implements AutoCloseable {
   private final ExecutorService workers;
   private final GroupCommitter committer;
   private final Checkpointer checkpointer;
+  private final LeaseKeeper leases;
+  private final ShardOwnership ownership;
 
   /** Threads that load subscribers from the database, off the Diameter reader threads. */
   private static final int LOADERS = 8;
@@ -85,7 +95,11 @@ public final class ChargingFunction implements AutoCloseable {
       Duration sweepEvery,
       ExecutorService workers,
       GroupCommitter committer,
-      Checkpointer checkpointer) {
+      Checkpointer checkpointer,
+      LeaseKeeper leases,
+      ShardOwnership ownership) {
+    this.leases = leases;
+    this.ownership = ownership;
     this.workers = workers;
     this.committer = committer;
     this.checkpointer = checkpointer;
@@ -119,29 +133,101 @@ public final class ChargingFunction implements AutoCloseable {
       ChargingSettings settings,
       Clock clock,
       GyRequestListener listener) {
+    return start(
+        database, identity, settings, clock, listener, ClusterSettings.node(identity.host()));
+  }
+
+  /**
+   * Starts a node of a cluster on one database: it takes its part of the shards (all of them when
+   * it is alone) before the Gy server listens, and keeps them in the background.
+   */
+  public static ChargingFunction start(
+      Database database,
+      DiameterIdentity identity,
+      ChargingSettings settings,
+      Clock clock,
+      GyRequestListener listener,
+      ClusterSettings cluster) {
     ChargingStore store = ChargingStore.open(database, clock);
+    ShardOwnership ownership = new ShardOwnership(cluster.nodeId());
     Checkpointer checkpointer =
-        new Checkpointer(store, clock, settings.duplicateWindow(), CHECKPOINT_EVERY);
-    AccountCache accounts = new AccountCache(checkpointer);
+        new Checkpointer(store, ownership, clock, settings.duplicateWindow(), CHECKPOINT_EVERY);
+    AccountCache accounts = new AccountCache(checkpointer, ownership);
     GroupCommitter committer =
-        new GroupCommitter(store, checkpointer, accounts, COMMIT_WRITERS, 256);
+        new GroupCommitter(store, checkpointer, accounts, ownership, COMMIT_WRITERS, 256);
     ExecutorService workers = Executors.newFixedThreadPool(LOADERS, daemon("gy-loader"));
+    LeaseKeeper leases = null;
     try {
       checkpointer.recoverAndStart();
       CreditControlService creditControl =
           new CreditControlService(
-              store, accounts, committer, workers, identity, settings, clock, listener);
+              store,
+              accounts,
+              committer,
+              workers,
+              identity,
+              settings,
+              clock,
+              listener,
+              ownership,
+              cluster.lease());
+      leases =
+          new LeaseKeeper(
+              new LeaseTable(database.dataSource()),
+              ownership,
+              cluster,
+              store,
+              accounts,
+              checkpointer,
+              creditControl::shardsTaken);
+      leases.start(identity.host(), identity.uri());
       GyServer server = GyServer.start(identity, creditControl);
       // Sweep several times per validity period, so a silent session is released soon after Tcc.
       Duration sweepEvery = settings.grants().validity().dividedBy(4);
       return new ChargingFunction(
-          store, creditControl, server, clock, sweepEvery, workers, committer, checkpointer);
+          store,
+          creditControl,
+          server,
+          clock,
+          sweepEvery,
+          workers,
+          committer,
+          checkpointer,
+          leases,
+          ownership);
     } catch (RuntimeException e) {
+      if (leases != null) {
+        leases.close();
+      }
       workers.shutdownNow();
       committer.close();
       checkpointer.close();
       store.close();
       throw e;
+    }
+  }
+
+  /** This node's view of the cluster: its shards, the other nodes, lease changes. */
+  public ClusterStatus cluster() {
+    return leases.status();
+  }
+
+  /** Whether this node decides for the subscriber now. */
+  public boolean decidesFor(String msisdn) {
+    return ownership.epochOf(Shards.of(msisdn)).isPresent();
+  }
+
+  /** Requests answered with a redirect or "too busy" since the start. */
+  public long sentElsewhere() {
+    return creditControl.sentElsewhere();
+  }
+
+  /** Reads an account: from memory on the node deciding for it, else as last committed. */
+  private <T> Optional<T> read(String msisdn, Function<Account, T> view) {
+    try {
+      return creditControl.withAccount(msisdn, found -> found.map(view));
+    } catch (NotShardOwnerException e) {
+      return store.committedAccount(msisdn).map(view);
     }
   }
 
@@ -230,20 +316,18 @@ public final class ChargingFunction implements AutoCloseable {
       int sessionsReleased) {}
 
   public Optional<Balance> balance(String msisdn) {
-    return creditControl.withAccount(
+    return read(
         msisdn,
-        found ->
-            found.map(
-                a ->
-                    new Balance(
-                        msisdn,
-                        a.profile().allowanceBytes(),
-                        a.allowanceUsed(),
-                        a.giftsLeft(clock.instant()),
-                        a.zeroRatedUsed(),
-                        a.reservedBytes(),
-                        a.openSessions(),
-                        a.barred())));
+        a ->
+            new Balance(
+                msisdn,
+                a.profile().allowanceBytes(),
+                a.allowanceUsed(),
+                a.giftsLeft(clock.instant()),
+                a.zeroRatedUsed(),
+                a.reservedBytes(),
+                a.openSessions(),
+                a.barred()));
   }
 
   /**
@@ -257,6 +341,9 @@ public final class ChargingFunction implements AutoCloseable {
     checkpointer.flush();
     List<Saved> saved = new ArrayList<>();
     for (String msisdn : store.withExpiredReservations(now)) {
+      if (!decidesFor(msisdn)) {
+        continue; // its owner sweeps it
+      }
       creditControl
           .withAccount(
               msisdn,
@@ -327,8 +414,7 @@ public final class ChargingFunction implements AutoCloseable {
    * now; empty when the charging function holds no such subscriber.
    */
   public Optional<List<ExplainedUsage>> explainedUsage(String msisdn) {
-    return creditControl
-        .withAccount(msisdn, found -> found.map(Account::profile))
+    return read(msisdn, Account::profile)
         .map(
             profile ->
                 usage(msisdn).stream()
@@ -343,6 +429,9 @@ public final class ChargingFunction implements AutoCloseable {
     workers.shutdownNow();
     committer.close();
     checkpointer.close();
+    leases.close();
+    // Given back once everything decided is committed and folded, so other nodes take over now.
+    leases.releaseAll();
     store.close();
   }
 }

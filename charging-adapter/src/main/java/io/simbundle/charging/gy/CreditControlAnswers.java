@@ -1,5 +1,6 @@
 package io.simbundle.charging.gy;
 
+import java.util.Optional;
 import java.util.Set;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
@@ -40,6 +41,31 @@ final class CreditControlAnswers {
     }
   }
 
+  /**
+   * A protocol error (E bit) saying the request belongs elsewhere: 3006 with the node holding the
+   * subscriber's shard as Redirect-Host (RFC 6733 6.1.7), or 3004 when no live node holds it now.
+   */
+  static Answer elsewhere(
+      Request request, DiameterIdentity self, Optional<String> redirectUri, long cacheSeconds) {
+    Answer answer =
+        request.createAnswer(
+            redirectUri.isPresent() ? ResultCode.REDIRECT_INDICATION : ResultCode.TOO_BUSY);
+    answer.setError(true);
+    AvpSet avps = answer.getAvps();
+    avps.removeAvp(GyAvp.ORIGIN_HOST);
+    avps.removeAvp(GyAvp.ORIGIN_REALM);
+    avps.removeAvp(GyAvp.AUTH_APPLICATION_ID);
+    avps.addAvp(GyAvp.ORIGIN_HOST, self.host(), true, false, true);
+    avps.addAvp(GyAvp.ORIGIN_REALM, self.realm(), true, false, true);
+    redirectUri.ifPresent(
+        uri -> {
+          avps.addAvp(GyAvp.REDIRECT_HOST, uri, true, false, true);
+          avps.addAvp(GyAvp.REDIRECT_HOST_USAGE, GyAvp.ALL_SESSION, true, false);
+          avps.addAvp(GyAvp.REDIRECT_MAX_CACHE_TIME, cacheSeconds, true, false, true);
+        });
+    return answer;
+  }
+
   static Answer answer(
       Request request,
       CreditControlOutcome outcome,
@@ -52,9 +78,13 @@ final class CreditControlAnswers {
     avps.removeAvp(GyAvp.ORIGIN_REALM);
     avps.addAvp(GyAvp.ORIGIN_HOST, self.host(), true, false, true);
     avps.addAvp(GyAvp.ORIGIN_REALM, self.realm(), true, false, true);
+    // jDiameter's createAnswer copies the request's Auth-Application-Id: exactly one is allowed.
+    avps.removeAvp(GyAvp.AUTH_APPLICATION_ID);
     avps.addAvp(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION, true, false, true);
     avps.addAvp(GyAvp.CC_REQUEST_TYPE, outcome.requestType(), true, false);
     avps.addAvp(GyAvp.CC_REQUEST_NUMBER, outcome.requestNumber(), true, false, true);
+    // Any node of the cluster can go on with the session from the committed state.
+    avps.addAvp(GyAvp.CC_SESSION_FAILOVER, GyAvp.FAILOVER_SUPPORTED, true, false);
     outcome
         .failedAvp()
         .ifPresent(code -> failedAvp(avps.addGroupedAvp(GyAvp.FAILED_AVP, true, false), code));

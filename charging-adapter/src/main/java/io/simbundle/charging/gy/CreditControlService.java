@@ -4,17 +4,23 @@ import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Grant;
 import io.simbundle.charging.account.Source;
 import io.simbundle.charging.account.Usage;
+import io.simbundle.charging.cluster.ShardOwnership;
 import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.AnsweredRequest;
 import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.GroupCommitter;
+import io.simbundle.charging.store.LeaseTable;
+import io.simbundle.charging.store.NotShardOwnerException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,6 +58,11 @@ public final class CreditControlService implements CreditControlHandler {
 
   private final RecentAnswers answered = new RecentAnswers();
   private final LongAdder retransmissions = new LongAdder();
+  private final LongAdder sentElsewhere = new LongAdder();
+  private final ShardOwnership ownership;
+
+  /** How long a PCEF or agent may send a session's requests to the node it was redirected to. */
+  private final Duration redirectCacheTime;
 
   public CreditControlService(
       ChargingStore store,
@@ -61,7 +72,11 @@ public final class CreditControlService implements CreditControlHandler {
       DiameterIdentity self,
       ChargingSettings settings,
       Clock clock,
-      GyRequestListener listener) {
+      GyRequestListener listener,
+      ShardOwnership ownership,
+      Duration redirectCacheTime) {
+    this.ownership = ownership;
+    this.redirectCacheTime = redirectCacheTime;
     this.loader = loader;
     this.listener = listener;
     this.store = store;
@@ -77,13 +92,63 @@ public final class CreditControlService implements CreditControlHandler {
   public CompletableFuture<Answer> answer(Request request) {
     long arrived = System.nanoTime();
     return outcome(request)
-        .exceptionally(failure -> unableToComply(request, failure))
-        .thenApply(
-            outcome -> {
+        .handle(
+            (outcome, failure) -> {
+              Throwable cause =
+                  failure instanceof CompletionException && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure;
+              if (cause instanceof NotShardOwnerException notOwner) {
+                sentElsewhere.increment();
+                Answer elsewhere = elsewhere(request, notOwner.shard());
+                listener.answered(
+                    integer(request.getAvps(), GyAvp.CC_REQUEST_TYPE).orElse(0),
+                    elsewhere.getResultCode() == null ? 0 : resultCode(elsewhere),
+                    System.nanoTime() - arrived);
+                return elsewhere;
+              }
+              CreditControlOutcome decided =
+                  failure == null ? outcome : unableToComply(request, failure);
               listener.answered(
-                  outcome.requestType(), outcome.resultCode(), System.nanoTime() - arrived);
-              return CreditControlAnswers.answer(request, outcome, self, settings);
+                  decided.requestType(), decided.resultCode(), System.nanoTime() - arrived);
+              return CreditControlAnswers.answer(request, decided, self, settings);
             });
+  }
+
+  /**
+   * The answer to a request for a subscriber whose shard another node holds: a redirect to that
+   * node while it is alive, else "too busy" so that the PCEF tries another peer (and, after the
+   * lease lapses, finds the new owner).
+   */
+  private Answer elsewhere(Request request, int shard) {
+    Optional<String> owner =
+        ownership
+            .ownerOf(shard)
+            .filter(LeaseTable.Node::alive)
+            .filter(node -> !node.nodeId().equals(ownership.nodeId()))
+            .map(LeaseTable.Node::diameterUri);
+    return CreditControlAnswers.elsewhere(request, self, owner, redirectCacheTime.toSeconds());
+  }
+
+  private static long resultCode(Answer answer) {
+    try {
+      return answer.getResultCode().getUnsigned32();
+    } catch (AvpDataException e) {
+      return 0;
+    }
+  }
+
+  /** Requests answered with a redirect or "too busy": their subscriber is another node's. */
+  public long sentElsewhere() {
+    return sentElsewhere.sum();
+  }
+
+  /** Learns what the earlier owners of shards this node just took answered. */
+  public void shardsTaken(Collection<Integer> shards) {
+    Instant now = clock.instant();
+    for (int shard : shards) {
+      answered.putAll(store.recentAnswers(shard, settings.duplicateWindow()), now);
+    }
   }
 
   /** Runs {@code work} on an account with no other request of the same subscriber running. */

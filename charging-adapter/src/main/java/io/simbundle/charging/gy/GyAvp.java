@@ -41,6 +41,16 @@ public final class GyAvp {
   public static final int REDIRECT_SERVER = 434;
   public static final int REDIRECT_ADDRESS_TYPE = 433;
   public static final int REDIRECT_SERVER_ADDRESS = 435;
+  public static final int CC_SESSION_FAILOVER = 418;
+  public static final int REDIRECT_HOST = 292;
+  public static final int REDIRECT_HOST_USAGE = 261;
+  public static final int REDIRECT_MAX_CACHE_TIME = 262;
+
+  /** CC-Session-Failover: the session may move to another server on failure (RFC 4006 8.4). */
+  public static final int FAILOVER_SUPPORTED = 1;
+
+  /** Redirect-Host-Usage: every request of the session goes to the host given (RFC 6733 6.13). */
+  public static final int ALL_SESSION = 1;
 
   /** Subscription-Id-Type values. */
   public static final int END_USER_E164 = 0;

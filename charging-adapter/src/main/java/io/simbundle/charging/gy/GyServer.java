@@ -108,6 +108,8 @@ public final class GyServer implements AutoCloseable {
               ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION),
               peerRealm,
               peerHost);
+      // createRequest adds the Auth-Application-Id already; RFC 4006 3.3 allows exactly one.
+      request.getAvps().removeAvp(GyAvp.AUTH_APPLICATION_ID);
       request
           .getAvps()
           .addAvp(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION, true, false, true);

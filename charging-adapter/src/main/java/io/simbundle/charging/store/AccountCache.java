@@ -9,26 +9,38 @@ import java.util.function.Function;
 /**
  * The accounts in memory, each changed under its subscriber's lock. An account is loaded from its
  * latest committed state and stays in memory; it is dropped when what is in memory may be ahead of
- * what was committed (a decision or a group commit failed), so that the next request reloads it.
+ * what was committed (a decision or a group commit failed), so that the next request reloads it,
+ * and when the node loses its shard. Only accounts of shards the node holds a lease on are used.
  */
 public final class AccountCache implements GroupCommitter.AccountLocks {
 
   private static final int LOCK_STRIPES = 256;
 
   private final Checkpointer committed;
+  private final ShardGate gate;
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final Object[] locks = new Object[LOCK_STRIPES];
 
-  public AccountCache(Checkpointer committed) {
+  public AccountCache(Checkpointer committed, ShardGate gate) {
     this.committed = committed;
+    this.gate = gate;
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
     }
   }
 
-  /** Runs {@code work} on an account with no other work on the same subscriber running. */
+  /**
+   * Runs {@code work} on an account with no other work on the same subscriber running.
+   *
+   * @throws NotShardOwnerException when the node holds no lease on the subscriber's shard
+   */
   public <T> T withAccount(String msisdn, Function<Optional<Account>, T> work) {
     synchronized (lock(msisdn)) {
+      int shard = Shards.of(msisdn);
+      if (gate.epochOf(shard).isEmpty()) {
+        accounts.remove(msisdn);
+        throw new NotShardOwnerException(shard, "this node holds no lease on it");
+      }
       try {
         Optional<Account> account =
             Optional.ofNullable(
@@ -51,6 +63,15 @@ public final class AccountCache implements GroupCommitter.AccountLocks {
     synchronized (lock(subscriber)) {
       accounts.remove(subscriber);
       action.run();
+    }
+  }
+
+  /** Forgets the accounts of a shard the node lost, each under its lock. */
+  public void dropShard(int shard) {
+    for (String msisdn : accounts.keySet()) {
+      if (Shards.of(msisdn) == shard) {
+        dropAccount(msisdn, () -> {});
+      }
     }
   }
 

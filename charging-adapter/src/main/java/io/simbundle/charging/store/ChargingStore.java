@@ -18,9 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
@@ -101,48 +104,109 @@ public final class ChargingStore implements AutoCloseable {
     }
   }
 
-  /** A connection of its own for one group-commit writer. */
-  JournalAppender journalAppender() {
-    return new JournalAppender(dataSource, clock);
+  /** A connection of its own for one group-commit writer of a node. */
+  JournalAppender journalAppender(String nodeId) {
+    return new JournalAppender(dataSource, clock, nodeId);
   }
 
   /**
-   * Folds committed journal rows into the account and usage tables and marks them applied, in one
-   * transaction; deletes applied rows older than {@code pruneBefore}.
+   * Folds committed journal rows, per shard, into the account and usage tables and marks them
+   * applied, in one transaction; deletes applied rows older than {@code pruneBefore}. A shard's
+   * changes are folded only while the node still holds its lease under the epoch they were written
+   * in — checked with the lease rows locked, so no takeover interleaves — and only when they are
+   * whole.
+   *
+   * @return the shards whose changes were not folded
    */
-  void checkpoint(PendingChanges changes, Instant pruneBefore) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        writeAccounts(connection, changes.accounts.values(), Timestamp.from(clock.instant()));
-        writeUsage(connection, changes.usage);
-        markApplied(connection, changes.journalIds);
-        try (PreparedStatement prune =
-            connection.prepareStatement(
-                "DELETE FROM charging_journal WHERE applied AND created_at < ? LIMIT 10000")) {
-          prune.setTimestamp(1, Timestamp.from(pruneBefore));
-          prune.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new ChargingStoreException("charging checkpoint failed", e);
-    }
+  Set<Integer> checkpoint(
+      Map<Integer, PendingChanges> changes, String nodeId, Instant pruneBefore) {
+    Set<Integer> notFolded = new HashSet<>(changes.keySet());
+    inTransaction(
+        connection -> {
+          Map<Integer, Long> current = lockLeases(connection, changes.keySet(), nodeId);
+          PendingChanges folded = new PendingChanges(-1);
+          changes.forEach(
+              (shard, pending) -> {
+                if (!pending.foldFromJournal
+                    && Long.valueOf(pending.epoch).equals(current.get(shard))) {
+                  folded.addNewer(pending);
+                  notFolded.remove(shard);
+                }
+              });
+          apply(connection, folded);
+          try (PreparedStatement prune =
+              connection.prepareStatement(
+                  "DELETE FROM charging_journal WHERE applied AND created_at < ? LIMIT 10000")) {
+            prune.setTimestamp(1, Timestamp.from(pruneBefore));
+            prune.executeUpdate();
+          }
+          return null;
+        });
+    return notFolded;
   }
 
-  /** The journal rows committed but not yet folded in (left by a crash), oldest first. */
-  PendingChanges unappliedJournal() {
-    PendingChanges changes = new PendingChanges();
+  /**
+   * Folds every journal row of the given shards not yet applied — left by the shards' earlier
+   * owners, or by this node — in the order they were committed, while the node holds the shards
+   * under the given epochs.
+   *
+   * @return how many rows were folded in
+   */
+  public int foldUnapplied(Map<Integer, Long> shardEpochs, String nodeId) {
+    if (shardEpochs.isEmpty()) {
+      return 0;
+    }
+    return inTransaction(
+        connection -> {
+          Map<Integer, Long> current = lockLeases(connection, shardEpochs.keySet(), nodeId);
+          List<Integer> held =
+              shardEpochs.entrySet().stream()
+                  .filter(e -> e.getValue().equals(current.get(e.getKey())))
+                  .map(Map.Entry::getKey)
+                  .toList();
+          if (held.isEmpty()) {
+            return 0;
+          }
+          PendingChanges changes =
+              lockedRows(
+                  connection,
+                  "SELECT id, entries FROM charging_journal WHERE shard IN ("
+                      + LeaseTable.placeholders(held.size())
+                      + ") AND NOT applied ORDER BY id FOR UPDATE",
+                  held.toArray());
+          apply(connection, changes);
+          return changes.journalIds.size();
+        });
+  }
+
+  /** Folds journal rows written before shards existed (a crash of an older version). */
+  int foldUnshardedJournal() {
+    return inTransaction(
+        connection -> {
+          PendingChanges changes =
+              lockedRows(
+                  connection,
+                  "SELECT id, entries FROM charging_journal"
+                      + " WHERE shard IS NULL AND NOT applied ORDER BY id FOR UPDATE");
+          apply(connection, changes);
+          return changes.journalIds.size();
+        });
+  }
+
+  /**
+   * The latest committed state of an account whose shard this node does not hold: the stored row,
+   * or a newer state from a journal row its owner has not folded in yet. For reading only.
+   */
+  public Optional<Account> committedAccount(String msisdn) {
+    List<AccountSnapshot> newest = new ArrayList<>();
     readJournal(
-        "SELECT id, entries FROM charging_journal WHERE NOT applied ORDER BY id",
-        null,
-        changes::add);
-    return changes;
+        "SELECT id, entries FROM charging_journal WHERE shard = ? AND NOT applied ORDER BY id",
+        (long) Shards.of(msisdn),
+        (id, batch) ->
+            batch.accounts().stream().filter(a -> a.msisdn().equals(msisdn)).forEach(newest::add));
+    return newest.isEmpty()
+        ? account(msisdn)
+        : Optional.of(newest.get(newest.size() - 1).account());
   }
 
   /**
@@ -159,6 +223,29 @@ public final class ChargingStore implements AutoCloseable {
     return answers;
   }
 
+  /** Like {@link #recentAnswers}, for one shard: what its earlier owner answered. */
+  public List<AnsweredRequest> recentAnswers(int shard, Duration window) {
+    List<AnsweredRequest> answers = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT entries FROM charging_journal WHERE shard = ? AND created_at >="
+                    + " (SELECT MAX(created_at) FROM charging_journal WHERE shard = ?)"
+                    + " - INTERVAL ? SECOND ORDER BY id")) {
+      select.setInt(1, shard);
+      select.setInt(2, shard);
+      select.setLong(3, window.toSeconds());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          answers.addAll(Json.readStored(rows.getBytes(1), JournalBatch.class).requests());
+        }
+      }
+      return answers;
+    } catch (SQLException e) {
+      throw new ChargingStoreException("cannot read the charging journal", e);
+    }
+  }
+
   private void readJournal(String sql, Long parameter, BiConsumer<Long, JournalBatch> row) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
@@ -173,6 +260,84 @@ public final class ChargingStore implements AutoCloseable {
     } catch (SQLException e) {
       throw new ChargingStoreException("cannot read the charging journal", e);
     }
+  }
+
+  /** Work on one connection in one transaction. */
+  private interface TransactionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T inTransaction(TransactionWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new ChargingStoreException("charging checkpoint failed", e);
+    }
+  }
+
+  /**
+   * The epochs of the shards the node holds among {@code shards}, with their lease rows
+   * share-locked until the transaction ends: a takeover waits for it, and it sees any takeover
+   * before it.
+   */
+  private static Map<Integer, Long> lockLeases(
+      Connection connection, Collection<Integer> shards, String nodeId) throws SQLException {
+    Map<Integer, Long> epochs = new HashMap<>();
+    if (shards.isEmpty()) {
+      return epochs;
+    }
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT shard, epoch FROM charging_shard_lease WHERE owner = ? AND shard IN ("
+                + LeaseTable.placeholders(shards.size())
+                + ") LOCK IN SHARE MODE")) {
+      select.setString(1, nodeId);
+      int p = 2;
+      for (int shard : shards) {
+        select.setInt(p++, shard);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          epochs.put(rows.getInt(1), rows.getLong(2));
+        }
+      }
+    }
+    return epochs;
+  }
+
+  private static PendingChanges lockedRows(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    PendingChanges changes = new PendingChanges(-1);
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          changes.add(rows.getLong(1), Json.readStored(rows.getBytes(2), JournalBatch.class));
+        }
+      }
+    }
+    return changes;
+  }
+
+  private void apply(Connection connection, PendingChanges changes) throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    writeAccounts(connection, changes.accounts.values(), Timestamp.from(clock.instant()));
+    writeUsage(connection, changes.usage);
+    markApplied(connection, changes.journalIds);
   }
 
   private static void markApplied(Connection connection, List<Long> journalIds)

@@ -3,7 +3,10 @@ package io.simbundle.charging.store;
 import io.simbundle.charging.account.Account;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +26,13 @@ public final class Checkpointer implements AutoCloseable {
   private final Duration every;
   private final Object flushing = new Object();
 
-  /** Committed, waiting for the next checkpoint. Guarded by {@code this}. */
-  private PendingChanges pending = new PendingChanges();
+  private final ShardGate gate;
+
+  /** Committed, waiting for the next checkpoint, per shard. Guarded by {@code this}. */
+  private Map<Integer, PendingChanges> pending = new HashMap<>();
 
   /** Being checkpointed now; still the latest committed state until that commits. */
-  private volatile PendingChanges inCheckpoint = new PendingChanges();
+  private volatile Map<Integer, PendingChanges> inCheckpoint = Map.of();
 
   private volatile boolean running = true;
 
@@ -35,8 +40,10 @@ public final class Checkpointer implements AutoCloseable {
    * @param journalRetention how long applied journal rows are kept (the duplicate window)
    * @param every how often to checkpoint
    */
-  public Checkpointer(ChargingStore store, Clock clock, Duration journalRetention, Duration every) {
+  public Checkpointer(
+      ChargingStore store, ShardGate gate, Clock clock, Duration journalRetention, Duration every) {
     this.store = store;
+    this.gate = gate;
     this.clock = clock;
     this.journalRetention = journalRetention;
     this.every = every;
@@ -45,36 +52,46 @@ public final class Checkpointer implements AutoCloseable {
   }
 
   /**
-   * Folds in what a crash left in the journal before anything else reads the accounts, then starts
-   * checkpointing in the background.
+   * Folds in what a version without shards left in the journal, then starts checkpointing in the
+   * background. What a node left of a shard is folded in by whoever takes the shard next.
    */
   public void recoverAndStart() {
-    PendingChanges left = store.unappliedJournal();
-    if (!left.isEmpty()) {
-      store.checkpoint(left, clock.instant().minus(journalRetention));
-      log.info(
-          "replayed {} committed journal row(s) into {} account(s)",
-          left.journalIds.size(),
-          left.accounts.size());
+    int rows = store.foldUnshardedJournal();
+    if (rows > 0) {
+      log.info("replayed {} committed journal row(s) written before shards", rows);
     }
     thread.start();
   }
 
   /** A journal row has committed; its changes are the newest of their accounts. */
-  synchronized void committed(long journalId, JournalBatch batch) {
-    pending.add(journalId, batch);
+  synchronized void committed(int shard, long epoch, long journalId, JournalBatch batch) {
+    PendingChanges changes = pending.computeIfAbsent(shard, s -> new PendingChanges(epoch));
+    if (changes.epoch != epoch) {
+      // The lease changed hands within one checkpoint period: let the journal tell the order.
+      changes.foldFromJournal = true;
+      changes.epoch = Math.max(changes.epoch, epoch);
+    }
+    changes.add(journalId, batch);
+  }
+
+  /** Forgets what is waiting for a shard the node lost: its next owner folds it in. */
+  public synchronized void forgetShard(int shard) {
+    pending.remove(shard);
   }
 
   /**
    * The latest committed state of an account: from a journal row not yet checkpointed, or stored.
    */
   public Optional<Account> latestAccount(String msisdn) {
+    int shard = Shards.of(msisdn);
     AccountSnapshot newest;
     synchronized (this) {
-      newest = pending.accounts.get(msisdn);
+      PendingChanges changes = pending.get(shard);
+      newest = changes == null ? null : changes.accounts.get(msisdn);
     }
     if (newest == null) {
-      newest = inCheckpoint.accounts.get(msisdn);
+      PendingChanges changes = inCheckpoint.get(shard);
+      newest = changes == null ? null : changes.accounts.get(msisdn);
     }
     return newest != null ? Optional.of(newest.account()) : store.account(msisdn);
   }
@@ -82,24 +99,40 @@ public final class Checkpointer implements AutoCloseable {
   /** Checkpoints everything committed so far; on return the tables show it. */
   public void flush() {
     synchronized (flushing) {
-      PendingChanges changes;
+      Map<Integer, PendingChanges> changes;
       synchronized (this) {
         if (pending.isEmpty()) {
           return;
         }
         changes = pending;
         inCheckpoint = changes;
-        pending = new PendingChanges();
+        pending = new HashMap<>();
       }
       try {
-        store.checkpoint(changes, clock.instant().minus(journalRetention));
+        Set<Integer> notFolded =
+            store.checkpoint(changes, gate.nodeId(), clock.instant().minus(journalRetention));
+        // Shards whose changes here cannot be trusted to be whole: folded from the journal if they
+        // are still this node's, else left to their new owner.
+        Map<Integer, Long> stillOwned = new HashMap<>();
+        for (int shard : notFolded) {
+          gate.epochOf(shard).ifPresent(epoch -> stillOwned.put(shard, epoch));
+        }
+        store.foldUnapplied(stillOwned, gate.nodeId());
       } catch (RuntimeException e) {
         synchronized (this) {
-          pending.addOlder(changes);
+          changes.forEach(
+              (shard, older) -> {
+                PendingChanges newer = pending.get(shard);
+                if (newer == null) {
+                  pending.put(shard, older);
+                } else {
+                  newer.addOlder(older);
+                }
+              });
         }
         throw e;
       } finally {
-        inCheckpoint = new PendingChanges();
+        inCheckpoint = Map.of();
       }
     }
   }

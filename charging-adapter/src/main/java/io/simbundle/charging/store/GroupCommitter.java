@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,14 +40,39 @@ public final class GroupCommitter implements AutoCloseable {
 
   private final List<Writer> writers = new ArrayList<>();
 
+  /** The writes of one batch to one shard, in the order decided: one journal row. */
+  private record Group(Integer shard, long epoch, List<Pending> pending) {
+    static List<Group> byShard(List<Pending> batch) {
+      // By shard and epoch: a lease lost and taken again within a batch makes two rows.
+      Map<List<Object>, List<Pending>> byShard = new LinkedHashMap<>();
+      for (Pending p : batch) {
+        List<Object> key = p.shard() == null ? List.of() : List.of(p.shard(), p.epoch());
+        byShard.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+      }
+      return byShard.values().stream()
+          .map(pending -> new Group(pending.get(0).shard(), pending.get(0).epoch(), pending))
+          .toList();
+    }
+
+    JournalAppender.Row row() {
+      return new JournalAppender.Row(
+          shard, epoch, JournalBatch.of(pending.stream().map(Pending::write).toList()));
+    }
+  }
+
+  private final ShardGate gate;
+
   public GroupCommitter(
       ChargingStore store,
       Checkpointer checkpointer,
       AccountLocks locks,
+      ShardGate gate,
       int writerCount,
       int maxBatch) {
+    this.gate = gate;
     for (int i = 0; i < writerCount; i++) {
-      writers.add(new Writer(store, checkpointer, locks, maxBatch, "gy-group-commit-" + (i + 1)));
+      writers.add(
+          new Writer(store, checkpointer, locks, gate, maxBatch, "gy-group-commit-" + (i + 1)));
     }
   }
 
@@ -53,12 +80,22 @@ public final class GroupCommitter implements AutoCloseable {
    * Queues a write of a subscriber (or, without one, of a session); the future completes when it is
    * committed, or fails with its batch. Call it under the subscriber's account lock, so that writes
    * are queued in the order they were decided — but never wait for the future there: a failed batch
-   * takes that lock.
+   * takes that lock. A write of an account carries the epoch of the node's lease on its shard,
+   * taken now: it fails with {@link NotShardOwnerException} when the node holds none, or when the
+   * database refuses it because the lease has passed to another node since.
    */
   public CompletableFuture<Void> submit(String subscriber, ChargingStore.Write write) {
-    return writers
-        .get(Math.floorMod(subscriber.hashCode(), writers.size()))
-        .submit(subscriber, write);
+    Writer writer = writers.get(Math.floorMod(subscriber.hashCode(), writers.size()));
+    if (write.account().isEmpty()) {
+      return writer.submit(subscriber, null, 0, write);
+    }
+    int shard = Shards.of(subscriber);
+    OptionalLong epoch = gate.epochOf(shard);
+    if (epoch.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new NotShardOwnerException(shard, "this node holds no lease on it"));
+    }
+    return writer.submit(subscriber, shard, epoch.getAsLong(), write);
   }
 
   @Override
@@ -66,8 +103,19 @@ public final class GroupCommitter implements AutoCloseable {
     writers.forEach(Writer::close);
   }
 
+  /**
+   * A write waiting for its batch.
+   *
+   * @param shard the subscriber's shard, or null for answers that touch no account
+   * @param epoch the lease epoch the write was decided under
+   */
   private record Pending(
-      String subscriber, long sequence, ChargingStore.Write write, CompletableFuture<Void> done) {}
+      String subscriber,
+      Integer shard,
+      long epoch,
+      long sequence,
+      ChargingStore.Write write,
+      CompletableFuture<Void> done) {}
 
   /** One writer thread and its queue. */
   private static final class Writer {
@@ -85,9 +133,10 @@ public final class GroupCommitter implements AutoCloseable {
         ChargingStore store,
         Checkpointer checkpointer,
         AccountLocks locks,
+        ShardGate gate,
         int maxBatch,
         String name) {
-      this.appender = store.journalAppender();
+      this.appender = store.journalAppender(gate.nodeId());
       this.checkpointer = checkpointer;
       this.locks = locks;
       this.maxBatch = maxBatch;
@@ -96,13 +145,14 @@ public final class GroupCommitter implements AutoCloseable {
       thread.start();
     }
 
-    CompletableFuture<Void> submit(String subscriber, ChargingStore.Write write) {
+    CompletableFuture<Void> submit(
+        String subscriber, Integer shard, long epoch, ChargingStore.Write write) {
       CompletableFuture<Void> done = new CompletableFuture<>();
       if (!running) {
         done.completeExceptionally(new IllegalStateException("the committer is stopped"));
         return done;
       }
-      queue.add(new Pending(subscriber, sequence.incrementAndGet(), write, done));
+      queue.add(new Pending(subscriber, shard, epoch, sequence.incrementAndGet(), write, done));
       return done;
     }
 
@@ -133,17 +183,63 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
+      List<Group> groups = Group.byShard(batch);
       try {
-        JournalBatch journal = JournalBatch.of(batch.stream().map(Pending::write).toList());
-        long id = appender.append(journal);
-        checkpointer.committed(id, journal);
+        append(groups);
         batch.forEach(p -> p.done().complete(null));
+      } catch (JournalAppender.StaleEpochException stale) {
+        // Rare: a lease changed hands. Rows go one by one, to refuse only the stale shards.
+        List<Pending> refused = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Group group : groups) {
+          try {
+            append(List.of(group));
+            group.pending().forEach(p -> p.done().complete(null));
+          } catch (JournalAppender.StaleEpochException e) {
+            log.warn("the database refused writes of shard {}: its lease moved", group.shard());
+            refused.addAll(group.pending());
+          } catch (RuntimeException e) {
+            failure = e;
+            refused.addAll(group.pending());
+          }
+        }
+        fail(refused, failure);
       } catch (RuntimeException e) {
         log.error("group commit of {} request(s) failed", batch.size(), e);
-        // Dropped first, so that whoever sees the failure reads the committed state.
-        failQueuedWritesOf(batch, e);
-        batch.forEach(p -> p.done().completeExceptionally(e));
+        fail(batch, e);
       }
+    }
+
+    private void append(List<Group> groups) {
+      List<JournalAppender.Row> rows = groups.stream().map(Group::row).toList();
+      List<Long> ids = appender.append(rows);
+      for (int i = 0; i < rows.size(); i++) {
+        JournalAppender.Row row = rows.get(i);
+        if (row.shard() != null) {
+          checkpointer.committed(row.shard(), row.epoch(), ids.get(i), row.batch());
+        }
+      }
+    }
+
+    /** Fails writes: with the error given, or (none given) as refused by the shard's fence. */
+    private void fail(List<Pending> failed, RuntimeException error) {
+      if (failed.isEmpty()) {
+        return;
+      }
+      RuntimeException cause =
+          error != null
+              ? error
+              : new NotShardOwnerException(
+                  failed.get(0).shard(), "the database refused a write under a lapsed lease");
+      // Dropped first, so that whoever sees the failure reads the committed state.
+      failQueuedWritesOf(failed, cause);
+      failed.forEach(
+          p ->
+              p.done()
+                  .completeExceptionally(
+                      error == null && p.shard() != null
+                          ? new NotShardOwnerException(p.shard(), "lease lapsed before the commit")
+                          : cause));
     }
 
     /**

@@ -6,13 +6,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Committed journal rows not yet folded into the account and usage tables: the latest state of each
- * account they touched, the usage they add, and their ids. Not thread-safe.
+ * Committed journal rows of one shard not yet folded into the account and usage tables: the latest
+ * state of each account they touched, the usage they add, their ids, and the lease epoch they were
+ * written under. Not thread-safe.
  */
 final class PendingChanges {
   final Map<String, AccountSnapshot> accounts = new HashMap<>();
   final Map<UsageKey, Long> usage = new HashMap<>();
   final List<Long> journalIds = new ArrayList<>();
+
+  /** The epoch of the rows; -1 when mixed or unknown. */
+  long epoch;
+
+  /**
+   * Whether what is here may be incomplete (rows of two epochs met, a failed checkpoint gave some
+   * back): the shard is then folded from the journal itself.
+   */
+  boolean foldFromJournal;
+
+  PendingChanges(long epoch) {
+    this.epoch = epoch;
+  }
 
   /** Adds a row committed after everything already here. */
   void add(long journalId, JournalBatch batch) {
@@ -21,11 +35,21 @@ final class PendingChanges {
     batch.usage().forEach(delta -> usage.merge(delta.key(), delta.bytes(), Long::sum));
   }
 
+  /** Adds changes committed after everything already here. */
+  void addNewer(PendingChanges newer) {
+    accounts.putAll(newer.accounts);
+    newer.usage.forEach((key, bytes) -> usage.merge(key, bytes, Long::sum));
+    journalIds.addAll(newer.journalIds);
+  }
+
   /** Takes back changes committed before everything here (a checkpoint that failed). */
   void addOlder(PendingChanges older) {
     older.accounts.forEach(accounts::putIfAbsent);
     older.usage.forEach((key, bytes) -> usage.merge(key, bytes, Long::sum));
     journalIds.addAll(older.journalIds);
+    if (older.epoch != epoch || older.foldFromJournal) {
+      foldFromJournal = true;
+    }
   }
 
   boolean isEmpty() {

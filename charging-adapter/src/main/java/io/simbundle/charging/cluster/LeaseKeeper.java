@@ -1,0 +1,266 @@
+package io.simbundle.charging.cluster;
+
+import io.simbundle.charging.store.AccountCache;
+import io.simbundle.charging.store.ChargingStore;
+import io.simbundle.charging.store.Checkpointer;
+import io.simbundle.charging.store.LeaseTable;
+import io.simbundle.charging.store.Shards;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this node's shard leases: renews them, takes free and lapsed shards up to its fair part of
+ * the live nodes', gives back what is over that part, and — for every shard taken — folds in what
+ * its earlier owner committed before the node decides for it. A lease the node cannot renew in time
+ * lapses locally first: the node stops deciding for the shard and forgets its accounts.
+ */
+public final class LeaseKeeper implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+
+  /** How long a shard given back is left alone before its lease is released in the database. */
+  private static final long RELEASE_GRACE_MILLIS = 100;
+
+  private final LeaseTable table;
+  private final ShardOwnership ownership;
+  private final ClusterSettings settings;
+  private final ChargingStore store;
+  private final AccountCache accounts;
+  private final Checkpointer checkpointer;
+  private final Consumer<Collection<Integer>> acquired;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private final AtomicLong acquisitions = new AtomicLong();
+  private final AtomicLong takeovers = new AtomicLong();
+  private final AtomicLong losses = new AtomicLong();
+  private final AtomicLong releases = new AtomicLong();
+  private final AtomicLong lastTakeoverMicros = new AtomicLong(-1);
+  private volatile Map<String, LeaseTable.Node> nodes = Map.of();
+
+  /**
+   * @param acquired told of the shards taken, after their earlier owners' rows are folded in and
+   *     before the node decides for them
+   */
+  public LeaseKeeper(
+      LeaseTable table,
+      ShardOwnership ownership,
+      ClusterSettings settings,
+      ChargingStore store,
+      AccountCache accounts,
+      Checkpointer checkpointer,
+      Consumer<Collection<Integer>> acquired) {
+    this.table = table;
+    this.ownership = ownership;
+    this.settings = settings;
+    this.store = store;
+    this.accounts = accounts;
+    this.checkpointer = checkpointer;
+    this.acquired = acquired;
+    this.thread = new Thread(this::loop, "gy-lease-keeper");
+    thread.setDaemon(true);
+  }
+
+  /**
+   * Registers the node, takes back its earlier incarnation's shards and takes its part of the free
+   * ones, then keeps them in the background.
+   */
+  public void start(String diameterHost, String diameterUri) {
+    table.register(settings.nodeId(), diameterHost, diameterUri);
+    long renewedAt = System.nanoTime();
+    List<LeaseTable.Taken> back =
+        table.takeBackFromEarlierIncarnation(settings.nodeId(), settings.lease());
+    take(back, renewedAt);
+    round();
+    thread.start();
+    log.info(
+        "charging node {} holds {} of {} shards",
+        settings.nodeId(),
+        ownership.shards().size(),
+        Shards.COUNT);
+  }
+
+  /** One renewal: public for tests that drive the cluster step by step. */
+  public synchronized void round() {
+    dropLapsed();
+    long renewedAt = System.nanoTime();
+    table.renew(settings.nodeId(), settings.lease());
+    nodes = table.nodes(settings.lease());
+    long alive = Math.max(1, nodes.values().stream().filter(LeaseTable.Node::alive).count());
+    int fairPart = (int) ((Shards.COUNT + alive - 1) / alive);
+    Map<Integer, Long> held = new HashMap<>();
+    table.owned(settings.nodeId()).forEach(l -> held.put(l.shard(), l.epoch()));
+    for (int shard = 0; shard < Shards.COUNT; shard++) {
+      OptionalLong epoch = ownership.lastEpochOf(shard);
+      if (epoch.isPresent() && !Long.valueOf(epoch.getAsLong()).equals(held.get(shard))) {
+        lose(shard, "its lease was not renewed in time");
+      }
+    }
+    long deadline = renewedAt + settings.localValidity().toNanos();
+    List<LeaseTable.Taken> unknown = new ArrayList<>();
+    held.forEach(
+        (shard, epoch) -> {
+          if (ownership.lastEpochOf(shard).isPresent()) {
+            ownership.hold(shard, epoch, deadline);
+          } else {
+            // Dropped here when it lapsed locally, yet renewed in time in the database: what the
+            // node wrote since its last checkpoint is folded in again before it decides.
+            unknown.add(new LeaseTable.Taken(shard, epoch, null, 0));
+          }
+        });
+    take(unknown, renewedAt);
+    take(table.takeFree(settings.nodeId(), fairPart - held.size(), settings.lease()), renewedAt);
+    if (held.size() > fairPart) {
+      giveBack(held.keySet().stream().sorted().skip(fairPart).toList());
+    }
+    Map<Integer, LeaseTable.Node> owners = new HashMap<>();
+    for (LeaseTable.Lease lease : table.all()) {
+      LeaseTable.Node node = nodes.get(lease.owner());
+      if (node != null) {
+        owners.put(lease.shard(), node);
+      }
+    }
+    ownership.owners(owners);
+  }
+
+  private void take(List<LeaseTable.Taken> taken, long renewedAt) {
+    if (taken.isEmpty()) {
+      return;
+    }
+    Map<Integer, Long> epochs = new HashMap<>();
+    for (LeaseTable.Taken t : taken) {
+      if (ownership.lastEpochOf(t.shard()).isPresent()) {
+        lose(t.shard(), "it was taken again under a new epoch");
+      }
+      epochs.put(t.shard(), t.epoch());
+      if (t.takenFrom() != null && !t.takenFrom().equals(settings.nodeId())) {
+        takeovers.incrementAndGet();
+        lastTakeoverMicros.set(t.takenAfterMicros());
+        log.warn(
+            "took shard {} over from {} {} ms after its lease lapsed",
+            t.shard(),
+            t.takenFrom(),
+            t.takenAfterMicros() / 1000);
+      }
+    }
+    int folded = store.foldUnapplied(epochs, settings.nodeId());
+    acquired.accept(epochs.keySet());
+    long deadline = renewedAt + settings.localValidity().toNanos();
+    epochs.forEach((shard, epoch) -> ownership.hold(shard, epoch, deadline));
+    acquisitions.addAndGet(epochs.size());
+    log.info(
+        "node {} took {} shard(s), folding in {} journal row(s) left by earlier owners",
+        settings.nodeId(),
+        epochs.size(),
+        folded);
+  }
+
+  /** Stops deciding for shards over the node's part, then releases them for other nodes. */
+  private void giveBack(List<Integer> shards) {
+    shards.forEach(this::forget);
+    releases.addAndGet(shards.size());
+    log.info("node {} gives back {} shard(s) to the nodes that joined", settings.nodeId(), shards);
+    try {
+      // Writes already queued for these shards commit under the lease still held.
+      Thread.sleep(RELEASE_GRACE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    table.release(settings.nodeId(), shards);
+  }
+
+  private void dropLapsed() {
+    for (int shard = 0; shard < Shards.COUNT; shard++) {
+      if (ownership.lapsed(shard)) {
+        lose(shard, "its lease lapsed before it could be renewed");
+      }
+    }
+  }
+
+  private void lose(int shard, String why) {
+    forget(shard);
+    losses.incrementAndGet();
+    log.info("node {} no longer decides for shard {}: {}", settings.nodeId(), shard, why);
+  }
+
+  /** Stops deciding for a shard and forgets its accounts and its changes not yet folded in. */
+  private void forget(int shard) {
+    ownership.drop(shard);
+    accounts.dropShard(shard);
+    checkpointer.forgetShard(shard);
+  }
+
+  /** The node's view of the cluster, for health and metrics. */
+  public ClusterStatus status() {
+    List<ClusterStatus.Peer> peers = new ArrayList<>();
+    nodes.values().stream()
+        .sorted(java.util.Comparator.comparing(LeaseTable.Node::nodeId))
+        .forEach(
+            n ->
+                peers.add(
+                    new ClusterStatus.Peer(
+                        n.nodeId(), n.diameterUri(), n.alive(), ownership.shardsOf(n.nodeId()))));
+    return new ClusterStatus(
+        settings.nodeId(),
+        ownership.shards(),
+        peers,
+        acquisitions.get(),
+        takeovers.get(),
+        losses.get(),
+        releases.get(),
+        lastTakeoverMicros.get());
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        Thread.sleep(settings.renewEvery().toMillis());
+        round();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("shard leases not renewed, will retry: {}", e.getMessage());
+        dropLapsed();
+      }
+    }
+  }
+
+  /**
+   * Stops renewing and releases the node's shards, so that the others take them at once rather than
+   * when the leases lapse.
+   */
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Gives every shard back, lapsed locally or not (nobody else took those still in its name); call
+   * once nothing is decided or written any more.
+   */
+  public synchronized void releaseAll() {
+    for (int shard = 0; shard < Shards.COUNT; shard++) {
+      ownership.drop(shard);
+    }
+    try {
+      table.releaseAll(settings.nodeId());
+    } catch (RuntimeException e) {
+      log.warn("shard leases not released, they lapse instead: {}", e.getMessage());
+    }
+  }
+}
