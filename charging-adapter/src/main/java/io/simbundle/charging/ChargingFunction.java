@@ -149,7 +149,8 @@ public final class ChargingFunction implements AutoCloseable {
       GyRequestListener listener,
       ClusterSettings cluster) {
     ChargingStore store = ChargingStore.open(database, clock);
-    ShardOwnership ownership = new ShardOwnership(cluster.nodeId());
+    LeaseTable leaseTable = new LeaseTable(database.dataSource());
+    ShardOwnership ownership = new ShardOwnership(cluster.nodeId(), leaseTable, cluster.lease());
     Checkpointer checkpointer =
         new Checkpointer(store, ownership, clock, settings.duplicateWindow(), CHECKPOINT_EVERY);
     AccountCache accounts = new AccountCache(checkpointer, ownership);
@@ -173,7 +174,7 @@ public final class ChargingFunction implements AutoCloseable {
               cluster.lease());
       leases =
           new LeaseKeeper(
-              new LeaseTable(database.dataSource()),
+              leaseTable,
               ownership,
               cluster,
               store,

@@ -75,10 +75,7 @@ public final class LeaseKeeper implements AutoCloseable {
    */
   public void start(String diameterHost, String diameterUri) {
     table.register(settings.nodeId(), diameterHost, diameterUri);
-    long renewedAt = System.nanoTime();
-    List<LeaseTable.Taken> back =
-        table.takeBackFromEarlierIncarnation(settings.nodeId(), settings.lease());
-    take(back, renewedAt);
+    take(table.takeBackFromEarlierIncarnation(settings.nodeId(), settings.lease()));
     round();
     thread.start();
     log.info(
@@ -92,7 +89,13 @@ public final class LeaseKeeper implements AutoCloseable {
   public synchronized void round() {
     dropLapsed();
     long renewedAt = System.nanoTime();
-    table.renew(settings.nodeId(), settings.lease());
+    List<Integer> known = new ArrayList<>();
+    for (int shard = 0; shard < Shards.COUNT; shard++) {
+      if (ownership.lastEpochOf(shard).isPresent()) {
+        known.add(shard);
+      }
+    }
+    table.renew(settings.nodeId(), known, settings.lease());
     nodes = table.nodes(settings.lease());
     long alive = Math.max(1, nodes.values().stream().filter(LeaseTable.Node::alive).count());
     int fairPart = (int) ((Shards.COUNT + alive - 1) / alive);
@@ -105,19 +108,16 @@ public final class LeaseKeeper implements AutoCloseable {
       }
     }
     long deadline = renewedAt + settings.localValidity().toNanos();
-    List<LeaseTable.Taken> unknown = new ArrayList<>();
-    held.forEach(
-        (shard, epoch) -> {
-          if (ownership.lastEpochOf(shard).isPresent()) {
-            ownership.hold(shard, epoch, deadline);
-          } else {
-            // Dropped here when it lapsed locally, yet renewed in time in the database: what the
-            // node wrote since its last checkpoint is folded in again before it decides.
-            unknown.add(new LeaseTable.Taken(shard, epoch, null, 0));
-          }
-        });
-    take(unknown, renewedAt);
-    take(table.takeFree(settings.nodeId(), fairPart - held.size(), settings.lease()), renewedAt);
+    // Shards the database still has in this node's name but the node stopped deciding for (their
+    // lease lapsed here first) are not renewed: they lapse there too and are taken again under a
+    // new epoch, folding in what the node wrote before.
+    held.keySet().removeIf(shard -> ownership.lastEpochOf(shard).isEmpty());
+    held.forEach((shard, epoch) -> ownership.hold(shard, epoch, deadline));
+    take(table.takeFree(settings.nodeId(), fairPart - held.size(), settings.lease()));
+    if (System.nanoTime() - renewedAt > settings.renewEvery().toNanos()) {
+      // Folding in what was taken took long: renew before the deadlines come close.
+      renewHeld();
+    }
     if (held.size() > fairPart) {
       giveBack(held.keySet().stream().sorted().skip(fairPart).toList());
     }
@@ -131,7 +131,23 @@ public final class LeaseKeeper implements AutoCloseable {
     ownership.owners(owners);
   }
 
-  private void take(List<LeaseTable.Taken> taken, long renewedAt) {
+  /** Renews every shard held, moving their deadlines on. */
+  private void renewHeld() {
+    long renewedAt = System.nanoTime();
+    List<Integer> shards = ownership.shards();
+    table.renew(settings.nodeId(), shards, settings.lease());
+    long deadline = renewedAt + settings.localValidity().toNanos();
+    Map<Integer, Long> held = new HashMap<>();
+    table.owned(settings.nodeId()).forEach(l -> held.put(l.shard(), l.epoch()));
+    for (int shard : shards) {
+      OptionalLong epoch = ownership.epochOf(shard);
+      if (epoch.isPresent() && Long.valueOf(epoch.getAsLong()).equals(held.get(shard))) {
+        ownership.hold(shard, epoch.getAsLong(), deadline);
+      }
+    }
+  }
+
+  private void take(List<LeaseTable.Taken> taken) {
     if (taken.isEmpty()) {
       return;
     }
@@ -152,9 +168,18 @@ public final class LeaseKeeper implements AutoCloseable {
       }
     }
     int folded = store.foldUnapplied(epochs, settings.nodeId());
+    // Nothing from an earlier lease of this node may stand for the latest state now.
+    epochs.keySet().forEach(this::forget);
     acquired.accept(epochs.keySet());
-    long deadline = renewedAt + settings.localValidity().toNanos();
-    epochs.forEach((shard, epoch) -> ownership.hold(shard, epoch, deadline));
+    // Folding may have taken long: the leases are renewed now, and held only if still this node's.
+    long renewed = System.nanoTime();
+    table.renew(settings.nodeId(), epochs.keySet(), settings.lease());
+    long deadline = renewed + settings.localValidity().toNanos();
+    for (LeaseTable.Lease lease : table.owned(settings.nodeId())) {
+      if (Long.valueOf(lease.epoch()).equals(epochs.get(lease.shard()))) {
+        ownership.hold(lease.shard(), lease.epoch(), deadline);
+      }
+    }
     acquisitions.addAndGet(epochs.size());
     log.info(
         "node {} took {} shard(s), folding in {} journal row(s) left by earlier owners",
@@ -223,7 +248,12 @@ public final class LeaseKeeper implements AutoCloseable {
     while (running) {
       try {
         Thread.sleep(settings.renewEvery().toMillis());
+        long began = System.nanoTime();
         round();
+        long took = (System.nanoTime() - began) / 1_000_000;
+        if (took > settings.renewEvery().toMillis()) {
+          log.warn("a lease renewal took {} ms, longer than the renewal period", took);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -3,6 +3,7 @@ package io.simbundle.charging.cluster;
 import io.simbundle.charging.store.LeaseTable;
 import io.simbundle.charging.store.ShardGate;
 import io.simbundle.charging.store.Shards;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,25 @@ public final class ShardOwnership implements ShardGate {
 
   private record Held(long epoch, long deadlineNanos) {}
 
+  /** How long an owner read from the lease table is used for redirects. */
+  private static final Duration OWNER_FRESHNESS = Duration.ofMillis(100);
+
+  private record Looked(Optional<LeaseTable.Node> owner, long atNanos) {}
+
   private final String nodeId;
+  private final LeaseTable table;
+  private final Duration lease;
+  private final AtomicReferenceArray<Looked> lookedUp = new AtomicReferenceArray<>(Shards.COUNT);
   private final AtomicReferenceArray<Held> held = new AtomicReferenceArray<>(Shards.COUNT);
   private volatile Map<Integer, LeaseTable.Node> owners = Map.of();
 
-  public ShardOwnership(String nodeId) {
+  /**
+   * @param lease a node is alive when it renewed within one lease
+   */
+  public ShardOwnership(String nodeId, LeaseTable table, Duration lease) {
     this.nodeId = nodeId;
+    this.table = table;
+    this.lease = lease;
   }
 
   @Override
@@ -52,9 +66,20 @@ public final class ShardOwnership implements ShardGate {
     return shards;
   }
 
-  /** The node holding a subscriber's shard, as last read from the lease table. */
-  public Optional<LeaseTable.Node> ownerOf(int shard) {
-    return Optional.ofNullable(owners.get(shard));
+  /**
+   * The node holding a shard now, read from the lease table (at most every {@link #OWNER_FRESHNESS}
+   * per shard): a redirect names the owner the database knows, not one this node heard of at its
+   * last renewal, so that two nodes never send a request back and forth. Blocks: call it off the
+   * Diameter reader threads.
+   */
+  public Optional<LeaseTable.Node> currentOwnerOf(int shard) {
+    long now = System.nanoTime();
+    Looked looked = lookedUp.get(shard);
+    if (looked == null || now - looked.atNanos() > OWNER_FRESHNESS.toNanos()) {
+      looked = new Looked(table.ownerOf(shard, lease), now);
+      lookedUp.set(shard, looked);
+    }
+    return looked.owner();
   }
 
   /** How many shards a node held, as last read from the lease table. */

@@ -100,19 +100,26 @@ public final class CreditControlService implements CreditControlHandler {
                       : failure;
               if (cause instanceof NotShardOwnerException notOwner) {
                 sentElsewhere.increment();
-                Answer elsewhere = elsewhere(request, notOwner.shard());
-                listener.answered(
-                    integer(request.getAvps(), GyAvp.CC_REQUEST_TYPE).orElse(0),
-                    elsewhere.getResultCode() == null ? 0 : resultCode(elsewhere),
-                    System.nanoTime() - arrived);
-                return elsewhere;
+                // Who holds the shard is read from the database: not on this (reader) thread.
+                return CompletableFuture.supplyAsync(
+                    () -> {
+                      Answer elsewhere = elsewhere(request, notOwner.shard());
+                      listener.answered(
+                          integer(request.getAvps(), GyAvp.CC_REQUEST_TYPE).orElse(0),
+                          resultCode(elsewhere),
+                          System.nanoTime() - arrived);
+                      return elsewhere;
+                    },
+                    loader);
               }
               CreditControlOutcome decided =
                   failure == null ? outcome : unableToComply(request, failure);
               listener.answered(
                   decided.requestType(), decided.resultCode(), System.nanoTime() - arrived);
-              return CreditControlAnswers.answer(request, decided, self, settings);
-            });
+              return CompletableFuture.completedFuture(
+                  CreditControlAnswers.answer(request, decided, self, settings));
+            })
+        .thenCompose(Function.identity());
   }
 
   /**
@@ -121,12 +128,18 @@ public final class CreditControlService implements CreditControlHandler {
    * lease lapses, finds the new owner).
    */
   private Answer elsewhere(Request request, int shard) {
-    Optional<String> owner =
-        ownership
-            .ownerOf(shard)
-            .filter(LeaseTable.Node::alive)
-            .filter(node -> !node.nodeId().equals(ownership.nodeId()))
-            .map(LeaseTable.Node::diameterUri);
+    Optional<String> owner;
+    try {
+      owner =
+          ownership
+              .currentOwnerOf(shard)
+              .filter(LeaseTable.Node::alive)
+              .filter(node -> !node.nodeId().equals(ownership.nodeId()))
+              .map(LeaseTable.Node::diameterUri);
+    } catch (RuntimeException e) {
+      // The database is out of reach: the PCEF tries another peer.
+      owner = Optional.empty();
+    }
     return CreditControlAnswers.elsewhere(request, self, owner, redirectCacheTime.toSeconds());
   }
 
@@ -145,10 +158,7 @@ public final class CreditControlService implements CreditControlHandler {
 
   /** Learns what the earlier owners of shards this node just took answered. */
   public void shardsTaken(Collection<Integer> shards) {
-    Instant now = clock.instant();
-    for (int shard : shards) {
-      answered.putAll(store.recentAnswers(shard, settings.duplicateWindow()), now);
-    }
+    answered.putAll(store.recentAnswers(shards, settings.duplicateWindow()), clock.instant());
   }
 
   /** Runs {@code work} on an account with no other request of the same subscriber running. */

@@ -223,18 +223,29 @@ public final class ChargingStore implements AutoCloseable {
     return answers;
   }
 
-  /** Like {@link #recentAnswers}, for one shard: what its earlier owner answered. */
-  public List<AnsweredRequest> recentAnswers(int shard, Duration window) {
+  /**
+   * Like {@link #recentAnswers}, for some shards: what their earlier owners answered within the
+   * window of each shard's newest row.
+   */
+  public List<AnsweredRequest> recentAnswers(Collection<Integer> shards, Duration window) {
     List<AnsweredRequest> answers = new ArrayList<>();
+    if (shards.isEmpty()) {
+      return answers;
+    }
+    String in = LeaseTable.placeholders(shards.size());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT entries FROM charging_journal WHERE shard = ? AND created_at >="
-                    + " (SELECT MAX(created_at) FROM charging_journal WHERE shard = ?)"
-                    + " - INTERVAL ? SECOND ORDER BY id")) {
-      select.setInt(1, shard);
-      select.setInt(2, shard);
-      select.setLong(3, window.toSeconds());
+                "SELECT j.entries FROM charging_journal j JOIN (SELECT shard, MAX(created_at)"
+                    + " AS newest FROM charging_journal WHERE shard IN ("
+                    + in
+                    + ") GROUP BY shard) n ON n.shard = j.shard"
+                    + " WHERE j.created_at >= n.newest - INTERVAL ? SECOND ORDER BY j.id")) {
+      int p = 1;
+      for (int shard : shards) {
+        select.setInt(p++, shard);
+      }
+      select.setLong(p, window.toSeconds());
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           answers.addAll(Json.readStored(rows.getBytes(1), JournalBatch.class).requests());

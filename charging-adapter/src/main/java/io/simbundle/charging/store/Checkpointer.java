@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,12 @@ public final class Checkpointer implements AutoCloseable {
 
   /** A journal row has committed; its changes are the newest of their accounts. */
   synchronized void committed(int shard, long epoch, long journalId, JournalBatch batch) {
+    if (!Long.valueOf(epoch).equals(currentEpoch(shard))) {
+      // Committed under a lease the node has lost since (or let lapse here): whoever takes the
+      // shard next, this node included, folds the row in from the journal. Kept here, it could be
+      // served later as the latest state while another node's newer one is stored.
+      return;
+    }
     PendingChanges changes = pending.computeIfAbsent(shard, s -> new PendingChanges(epoch));
     if (changes.epoch != epoch) {
       // The lease changed hands within one checkpoint period: let the journal tell the order.
@@ -84,16 +91,27 @@ public final class Checkpointer implements AutoCloseable {
    */
   public Optional<Account> latestAccount(String msisdn) {
     int shard = Shards.of(msisdn);
+    Long epoch = currentEpoch(shard);
     AccountSnapshot newest;
     synchronized (this) {
-      PendingChanges changes = pending.get(shard);
-      newest = changes == null ? null : changes.accounts.get(msisdn);
+      newest = newestOf(pending.get(shard), epoch, msisdn);
     }
     if (newest == null) {
-      PendingChanges changes = inCheckpoint.get(shard);
-      newest = changes == null ? null : changes.accounts.get(msisdn);
+      newest = newestOf(inCheckpoint.get(shard), epoch, msisdn);
     }
     return newest != null ? Optional.of(newest.account()) : store.account(msisdn);
+  }
+
+  /** Only changes of the node's current lease on the shard are the latest. */
+  private static AccountSnapshot newestOf(PendingChanges changes, Long epoch, String msisdn) {
+    return changes == null || changes.foldFromJournal || !Long.valueOf(changes.epoch).equals(epoch)
+        ? null
+        : changes.accounts.get(msisdn);
+  }
+
+  private Long currentEpoch(int shard) {
+    OptionalLong epoch = gate.epochOf(shard);
+    return epoch.isPresent() ? epoch.getAsLong() : null;
   }
 
   /** Checkpoints everything committed so far; on return the tables show it. */

@@ -2,6 +2,7 @@ package io.simbundle.charging.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,8 +50,13 @@ public final class GroupCommitter implements AutoCloseable {
         List<Object> key = p.shard() == null ? List.of() : List.of(p.shard(), p.epoch());
         byShard.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
       }
+      // In ascending shard order, the order every statement on the lease rows locks them in: the
+      // fence's shared locks and a renewal's exclusive ones never wait for each other in a cycle.
       return byShard.values().stream()
           .map(pending -> new Group(pending.get(0).shard(), pending.get(0).epoch(), pending))
+          .sorted(
+              Comparator.comparing(
+                  Group::shard, Comparator.nullsFirst(Comparator.<Integer>naturalOrder())))
           .toList();
     }
 

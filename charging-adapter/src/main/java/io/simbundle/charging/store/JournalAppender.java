@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,6 +37,8 @@ final class JournalAppender implements AutoCloseable {
     }
   }
 
+  private static final int MAX_ATTEMPTS = 3;
+
   /** SQLSTATE of the fence trigger's refusal (a user-defined SIGNAL). */
   private static final String REFUSED = "45000";
 
@@ -58,6 +61,19 @@ final class JournalAppender implements AutoCloseable {
    * @throws StaleEpochException when the fence refused a row (nothing is appended)
    */
   List<Long> append(List<Row> rows) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return appendOnce(rows);
+      } catch (ChargingStoreException e) {
+        // A deadlock victim was rolled back whole: appending it again cannot double anything.
+        if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLTransactionRollbackException)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private List<Long> appendOnce(List<Row> rows) {
     try {
       PreparedStatement statement = statement(rows.size());
       Timestamp now = Timestamp.from(clock.instant());
@@ -89,8 +105,10 @@ final class JournalAppender implements AutoCloseable {
       if (REFUSED.equals(e.getSQLState())) {
         throw new StaleEpochException(e);
       }
-      // The connection may be broken: the next append opens another.
-      close();
+      if (!(e instanceof SQLTransactionRollbackException)) {
+        // The connection may be broken: the next append opens another.
+        close();
+      }
       throw new ChargingStoreException("cannot append to the charging journal", e);
     }
   }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -62,16 +63,25 @@ public final class LeaseTable {
   }
 
   /**
-   * Renews every unexpired lease of the node and writes its heartbeat. Expired leases are not
-   * renewed: the node may have stopped deciding for them, and takes them again under a new epoch.
+   * Renews the node's unexpired leases on {@code shards} and writes its heartbeat. Expired leases
+   * are not renewed: the node may have stopped deciding for them, and takes them again under a new
+   * epoch.
    */
-  public void renew(String nodeId, Duration lease) {
+  public void renew(String nodeId, Collection<Integer> shards, Duration lease) {
     update("UPDATE charging_node SET last_seen = NOW(6) WHERE node_id = ?", nodeId);
+    if (shards.isEmpty()) {
+      return;
+    }
+    // By primary key, in ascending order: only the node's own rows are locked, in the order the
+    // journal's fence locks them.
+    List<Object> parameters = new ArrayList<>(List.of(micros(lease), nodeId));
+    shards.stream().sorted().forEach(parameters::add);
     update(
         "UPDATE charging_shard_lease SET expires_at = NOW(6) + INTERVAL ? MICROSECOND"
-            + " WHERE owner = ? AND expires_at > NOW(6)",
-        micros(lease),
-        nodeId);
+            + " WHERE owner = ? AND expires_at > NOW(6) AND shard IN ("
+            + placeholders(shards.size())
+            + ") ORDER BY shard",
+        parameters.toArray());
   }
 
   /**
@@ -183,6 +193,29 @@ public final class LeaseTable {
     return leases(
         "SELECT shard, owner, epoch FROM charging_shard_lease"
             + " WHERE owner IS NOT NULL AND expires_at > NOW(6) ORDER BY shard");
+  }
+
+  /** The node holding an unexpired lease on a shard now, if any; alive when seen within. */
+  public Optional<Node> ownerOf(int shard, Duration within) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT n.node_id, n.diameter_host, n.diameter_uri,"
+                    + " n.last_seen > NOW(6) - INTERVAL ? MICROSECOND"
+                    + " FROM charging_shard_lease l JOIN charging_node n ON n.node_id = l.owner"
+                    + " WHERE l.shard = ? AND l.expires_at > NOW(6)")) {
+      select.setLong(1, micros(within));
+      select.setInt(2, shard);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next()
+            ? Optional.of(
+                new Node(
+                    rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new ChargingStoreException("cannot read the shard leases", e);
+    }
   }
 
   /** The registered nodes; alive when seen within {@code within}. */

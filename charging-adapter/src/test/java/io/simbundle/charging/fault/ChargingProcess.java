@@ -2,8 +2,10 @@ package io.simbundle.charging.fault;
 
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.process.ChildJvm;
@@ -38,16 +40,58 @@ public final class ChargingProcess {
     return new DiameterIdentity("ocs.simbundle.local", "simbundle.local", "127.0.0.1", port);
   }
 
-  /** Arguments: JDBC URL, user, password, Diameter port. Prints READY once listening. */
+  /**
+   * Arguments: JDBC URL, user, password, Diameter port; for a node of a cluster also its id, lease
+   * and renewal period in milliseconds. Prints READY once listening.
+   */
   public static void main(String[] args) throws InterruptedException {
     Database database =
         Database.open(
             new DatabaseSettings(Optional.of(args[0]), args[1], args[2], Path.of("unused"), 0, 8));
-    ChargingFunction.start(
-        database, identity(Integer.parseInt(args[3])), SETTINGS, Clock.systemUTC());
+    int port = Integer.parseInt(args[3]);
+    if (args.length > 4) {
+      ChargingFunction.start(
+          database,
+          nodeIdentity(args[4], port),
+          SETTINGS,
+          Clock.systemUTC(),
+          GyRequestListener.NONE,
+          new ClusterSettings(
+              args[4],
+              Duration.ofMillis(Long.parseLong(args[5])),
+              Duration.ofMillis(Long.parseLong(args[6]))));
+    } else {
+      ChargingFunction.start(database, identity(port), SETTINGS, Clock.systemUTC());
+    }
     System.out.println("READY");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
+  }
+
+  static DiameterIdentity nodeIdentity(String nodeId, int port) {
+    return new DiameterIdentity(
+        "ocs-" + nodeId + ".simbundle.local", "simbundle.local", "127.0.0.1", port);
+  }
+
+  /** Starts a node of a cluster in a small JVM of its own and waits until it listens. */
+  static Process startNode(
+      DatabaseSettings database, int port, String nodeId, Duration lease, Duration renewEvery)
+      throws Exception {
+    return ChildJvm.start(
+        ChargingProcess.class,
+        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        List.of(
+            database.url().orElseThrow(),
+            database.user(),
+            database.password(),
+            Integer.toString(port),
+            nodeId,
+            Long.toString(lease.toMillis()),
+            Long.toString(renewEvery.toMillis())),
+        Map.of(),
+        "READY",
+        Files.createTempFile("charging-node-" + nodeId, ".log"),
+        Duration.ofSeconds(90));
   }
 
   /** Starts the process on the test's classpath and waits until it listens. */

@@ -84,10 +84,26 @@ public final class WirePeer implements AutoCloseable {
             avps));
     while (true) {
       WireMessage message = read();
-      if (!message.isRequest() && message.hopByHop() == id) {
+      if (message.isRequest() && message.command() == DEVICE_WATCHDOG) {
+        answerWatchdog(message);
+      } else if (!message.isRequest() && message.hopByHop() == id) {
         return message;
       }
     }
+  }
+
+  private void answerWatchdog(WireMessage request) throws IOException {
+    send(
+        new WireMessage(
+            0,
+            DEVICE_WATCHDOG,
+            0,
+            request.hopByHop(),
+            request.endToEnd(),
+            List.of(
+                Avp.unsigned32(GyAvp.RESULT_CODE, 2001),
+                Avp.utf8(GyAvp.ORIGIN_HOST, host),
+                Avp.utf8(GyAvp.ORIGIN_REALM, realm))));
   }
 
   public void send(WireMessage message) throws IOException {
