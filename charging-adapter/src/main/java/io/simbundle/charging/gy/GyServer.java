@@ -108,6 +108,8 @@ public final class GyServer implements AutoCloseable {
               ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION),
               peerRealm,
               peerHost);
+      // RAR is proxiable (RFC 4006 3.3): an agent in front of the PCEF relays it.
+      request.setProxiable(true);
       // createRequest adds the Auth-Application-Id already; RFC 4006 3.3 allows exactly one.
       request.getAvps().removeAvp(GyAvp.AUTH_APPLICATION_ID);
       request

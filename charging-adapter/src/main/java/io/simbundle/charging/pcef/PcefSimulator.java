@@ -45,6 +45,7 @@ public final class PcefSimulator implements AutoCloseable {
   private final DiameterIdentity server;
 
   private final LinkedBlockingQueue<String> reAuthorized;
+  private volatile boolean toRealmOnly;
 
   private PcefSimulator(
       Stack stack,
@@ -166,12 +167,27 @@ public final class PcefSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends requests to the realm only, without Destination-Host, as a PCEF does when a Diameter
+   * agent picks the server.
+   */
+  public PcefSimulator toRealmOnly() {
+    toRealmOnly = true;
+    return this;
+  }
+
   /** A Credit-Control-Request of the given type and number in {@code session}, with no MSCC. */
   public Request creditControlRequest(Session session, int requestType, int requestNumber) {
     Request request =
-        session.createRequest(
-            GyAvp.CREDIT_CONTROL_COMMAND, CREDIT_CONTROL, server.realm(), server.host());
+        toRealmOnly
+            ? session.createRequest(GyAvp.CREDIT_CONTROL_COMMAND, CREDIT_CONTROL, server.realm())
+            : session.createRequest(
+                GyAvp.CREDIT_CONTROL_COMMAND, CREDIT_CONTROL, server.realm(), server.host());
+    // CCR is proxiable (RFC 4006 3.1): an agent may relay it.
+    request.setProxiable(true);
     AvpSet avps = request.getAvps();
+    // createRequest adds one already; RFC 4006 3.1 allows exactly one.
+    avps.removeAvp(GyAvp.AUTH_APPLICATION_ID);
     avps.addAvp(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION, true, false, true);
     avps.addAvp(GyAvp.SERVICE_CONTEXT_ID, "32251@3gpp.org", false);
     avps.addAvp(GyAvp.CC_REQUEST_TYPE, requestType, true, false, true);

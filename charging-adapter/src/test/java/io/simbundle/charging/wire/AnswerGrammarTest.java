@@ -62,6 +62,7 @@ class AnswerGrammarTest {
     WireMessage initial =
         peer.ask(CREDIT_CONTROL, GY, peer.creditControlRequest(session, 1, 0, MSISDN, MB, -1));
     assertFollows(DiameterGrammars.creditControlAnswer(), initial, 2001);
+    assertThat(initial.flags() & WireMessage.PROXIABLE).as("CCA is proxiable").isNotZero();
     assertThat(initial.all(GyAvp.AUTH_APPLICATION_ID)).hasSize(1);
     assertThat(initial.first(GyAvp.CC_SESSION_FAILOVER).orElseThrow().unsigned32())
         .isEqualTo(GyAvp.FAILOVER_SUPPORTED);
@@ -81,6 +82,7 @@ class AnswerGrammarTest {
     WireMessage rar = peer.read();
     assertThat(rar.isRequest()).isTrue();
     assertThat(rar.command()).isEqualTo(GyAvp.RE_AUTH_COMMAND);
+    assertThat(rar.flags() & WireMessage.PROXIABLE).as("RAR is proxiable").isNotZero();
     assertThat(DiameterGrammars.reAuthRequest().violations(rar.avps())).isEmpty();
     peer.send(
         new WireMessage(

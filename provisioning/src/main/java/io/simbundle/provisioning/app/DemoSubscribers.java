@@ -43,7 +43,8 @@ public final class DemoSubscribers {
       String productCode,
       List<String> chosen,
       boolean withIncludedPrivileges) {
-    if (charging.balance(msisdn).isPresent()) {
+    if (charging.balance(msisdn).isPresent() || !charging.decidesFor(msisdn)) {
+      // Installed already, or another node of the cluster decides for it and installs it.
       return;
     }
     Optional<ProductOffering> product = catalog.product(productCode);

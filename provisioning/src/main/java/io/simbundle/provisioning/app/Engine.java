@@ -166,8 +166,10 @@ public final class Engine implements AutoCloseable {
                 settings.gy().topUpUrl(),
                 settings.gy().duplicateWindow()),
             clock,
-            new GyRequestMeter(metrics.registry()));
+            new GyRequestMeter(metrics.registry()),
+            settings.gy().cluster());
     started.push(charging);
+    metrics.watchCluster(charging::cluster, charging::sentElsewhere);
     this.charging = charging;
     long chargingReady = System.nanoTime();
     if (settings.gy().demoSubscribers()) {

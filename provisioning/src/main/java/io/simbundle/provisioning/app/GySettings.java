@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.app;
 
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.ChargingSettings.UnknownRatingGroups;
 import io.simbundle.charging.gy.DiameterIdentity;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param topUpUrl where subscribers who ran out are redirected; empty means terminate
  * @param duplicateWindow how long answers are kept for retransmitted requests
  * @param demoSubscribers whether to install the three demo subscribers (when absent)
+ * @param cluster this node's id and lease timings among the charging nodes on the database
  */
 public record GySettings(
     DiameterIdentity identity,
@@ -27,7 +29,8 @@ public record GySettings(
     UnknownRatingGroups unknownRatingGroups,
     Optional<String> topUpUrl,
     Duration duplicateWindow,
-    boolean demoSubscribers) {
+    boolean demoSubscribers,
+    ClusterSettings cluster) {
 
   public static final String HOST = "simbundle.diameter.host";
   public static final String REALM = "simbundle.diameter.realm";
@@ -40,6 +43,9 @@ public record GySettings(
   public static final String DUPLICATE_WINDOW_SECONDS =
       "simbundle.charging.duplicate-window-seconds";
   public static final String DEMO_SUBSCRIBERS = "simbundle.demo.subscribers";
+  public static final String NODE_ID = "simbundle.node.id";
+  public static final String LEASE_MS = "simbundle.cluster.lease-ms";
+  public static final String RENEW_MS = "simbundle.cluster.renew-ms";
 
   public GySettings {
     Objects.requireNonNull(identity);
@@ -47,6 +53,7 @@ public record GySettings(
     Objects.requireNonNull(unknownRatingGroups);
     Objects.requireNonNull(topUpUrl);
     Objects.requireNonNull(duplicateWindow);
+    Objects.requireNonNull(cluster);
   }
 
   public static GySettings from(Settings settings) {
@@ -58,12 +65,28 @@ public record GySettings(
       throw new InvalidSettingException(
           UNKNOWN_RATING_GROUPS, unknown, "use DENY or CHARGE_AS_DEFAULT");
     }
-    return new GySettings(
+    DiameterIdentity identity =
         new DiameterIdentity(
             settings.text(HOST, "ocs.simbundle.local"),
             settings.text(REALM, "simbundle.local"),
             settings.text(ADDRESS, "127.0.0.1"),
-            settings.integer(PORT, 3868)),
+            settings.integer(PORT, 3868));
+    String nodeId = settings.text(NODE_ID, identity.host());
+    ClusterSettings cluster;
+    try {
+      cluster =
+          new ClusterSettings(
+              nodeId,
+              Duration.ofMillis(
+                  settings.integer(LEASE_MS, (int) ClusterSettings.DEFAULT_LEASE.toMillis())),
+              Duration.ofMillis(
+                  settings.integer(
+                      RENEW_MS, (int) ClusterSettings.DEFAULT_RENEW_EVERY.toMillis())));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(LEASE_MS, settings.text(LEASE_MS, ""), e.getMessage());
+    }
+    return new GySettings(
+        identity,
         new GrantPolicy(
             settings.integer(MAX_GRANT_MB, 10) * 1024L * 1024L,
             Duration.ofSeconds(settings.integer(VALIDITY_SECONDS, 1800))),
@@ -73,6 +96,7 @@ public record GySettings(
             settings.integer(
                 DUPLICATE_WINDOW_SECONDS,
                 (int) ChargingSettings.DEFAULT_DUPLICATE_WINDOW.toSeconds())),
-        Boolean.parseBoolean(settings.text(DEMO_SUBSCRIBERS, "true")));
+        Boolean.parseBoolean(settings.text(DEMO_SUBSCRIBERS, "true")),
+        cluster);
   }
 }

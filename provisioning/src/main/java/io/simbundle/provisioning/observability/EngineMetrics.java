@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.observability;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.simbundle.charging.cluster.ClusterStatus;
 import io.simbundle.platform.database.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -35,6 +38,8 @@ public final class EngineMetrics {
   private final DataSource dataSource;
   private final MultiGauge ordersByState;
   private final MultiGauge stockLeft;
+  private final MultiGauge stockInitial;
+  private final AtomicLong deadLetters = new AtomicLong();
   private long readAtNanos;
 
   public EngineMetrics(DataSource dataSource) {
@@ -47,6 +52,13 @@ public final class EngineMetrics {
         MultiGauge.builder("simbundle.campaign.stock.remaining")
             .description("Units a presale campaign has left")
             .register(registry);
+    this.stockInitial =
+        MultiGauge.builder("simbundle.campaign.stock.initial")
+            .description("Units a presale campaign started with")
+            .register(registry);
+    Gauge.builder("simbundle.outbox.dead.letters", deadLetters, AtomicLong::get)
+        .description("Store callbacks and partner notices given up on, waiting for a re-drive")
+        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
@@ -57,6 +69,39 @@ public final class EngineMetrics {
   public void watchOutbox(Supplier<Number> backlog) {
     Gauge.builder("simbundle.outbox.backlog", backlog)
         .description("Store callbacks and partner notices waiting for delivery")
+        .register(registry);
+  }
+
+  /**
+   * Reports this charging node's part of the cluster, read at each scrape: the shards it decides
+   * for, its lease changes by kind, and the requests it sent to another node.
+   */
+  public void watchCluster(Supplier<ClusterStatus> cluster, Supplier<Number> sentElsewhere) {
+    Gauge.builder("simbundle.charging.shards.owned", () -> cluster.get().shards().size())
+        .description("Shards this node decides for")
+        .register(registry);
+    Gauge.builder(
+            "simbundle.charging.nodes.alive",
+            () -> cluster.get().peers().stream().filter(ClusterStatus.Peer::alive).count())
+        .description("Charging nodes that renewed their leases within a lease")
+        .register(registry);
+    FunctionCounter.builder(
+            "simbundle.charging.lease.changes", cluster, c -> c.get().acquisitions())
+        .tag("change", "acquired")
+        .description("Shard leases taken, lost or given back by this node")
+        .register(registry);
+    FunctionCounter.builder("simbundle.charging.lease.changes", cluster, c -> c.get().losses())
+        .tag("change", "lost")
+        .register(registry);
+    FunctionCounter.builder("simbundle.charging.lease.changes", cluster, c -> c.get().releases())
+        .tag("change", "released")
+        .register(registry);
+    FunctionCounter.builder("simbundle.charging.takeovers", cluster, c -> c.get().takeovers())
+        .description("Shards taken from a node whose lease lapsed")
+        .register(registry);
+    FunctionCounter.builder(
+            "simbundle.gy.sent.elsewhere", sentElsewhere, s -> s.get().doubleValue())
+        .description("Requests answered 3006 (redirect) or 3004 (no owner): another node's")
         .register(registry);
   }
 
@@ -74,9 +119,26 @@ public final class EngineMetrics {
               "SELECT campaign_code, SUM(remaining) FROM campaign_stock_slice GROUP BY campaign_code",
               "campaign"),
           true);
+      stockInitial.register(
+          rows(
+              "SELECT campaign_code, SUM(initial) FROM campaign_stock_slice GROUP BY campaign_code",
+              "campaign"),
+          true);
+      deadLetters.set(count("SELECT COUNT(*) FROM outbox_dead_letter"));
       readAtNanos = System.nanoTime();
     }
     return registry.scrape();
+  }
+
+  private long count(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql);
+        ResultSet row = select.executeQuery()) {
+      return row.next() ? row.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "cannot read figures for the metrics: " + e.getMessage(), e);
+    }
   }
 
   private List<MultiGauge.Row<?>> rows(String sql, String tag) {

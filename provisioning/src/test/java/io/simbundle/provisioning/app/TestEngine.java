@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.app;
 
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.platform.database.DatabaseSettings;
@@ -141,7 +142,8 @@ public final class TestEngine implements AutoCloseable {
         ChargingSettings.UnknownRatingGroups.CHARGE_AS_DEFAULT,
         Optional.empty(),
         ChargingSettings.DEFAULT_DUPLICATE_WINDOW,
-        true);
+        true,
+        ClusterSettings.node("ocs.simbundle.local"));
   }
 
   public Engine engine() {

@@ -1,12 +1,14 @@
 package io.simbundle.provisioning.channels.rest.observability;
 
 import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.cluster.ClusterStatus;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.observability.EngineMetrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
@@ -67,14 +69,53 @@ public final class ObservabilityRoutes extends RouteBuilder {
         charging.peers().stream()
             .map(p -> Map.of("host", p.host(), "realm", p.realm(), "state", p.state()))
             .toList());
+    ClusterStatus cluster = charging.cluster();
+    // A node that decides for no shard still redirects; it is up, and the operator sees why here.
+    Map<String, Object> shards = new LinkedHashMap<>();
+    shards.put("node", cluster.nodeId());
+    shards.put("shardsOwned", cluster.shards().size());
+    shards.put("shards", ranges(cluster.shards()));
+    shards.put(
+        "nodes",
+        cluster.peers().stream()
+            .map(
+                p ->
+                    Map.of(
+                        "node", p.nodeId(),
+                        "diameter", p.diameterUri(),
+                        "alive", p.alive(),
+                        "shards", p.shards()))
+            .toList());
+    shards.put(
+        "leaseChanges",
+        Map.of(
+            "acquired", cluster.acquisitions(),
+            "takeovers", cluster.takeovers(),
+            "lost", cluster.losses(),
+            "released", cluster.releases()));
     Map<String, Object> checks = new LinkedHashMap<>();
     checks.put("database", Map.of("status", status(databaseUp)));
     checks.put("diameter", diameter);
+    checks.put("charging", shards);
     boolean up = databaseUp && diameterUp;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status(up));
     body.put("checks", checks);
     HttpResponses.json(exchange, up ? 200 : 503, body, Map.of("Cache-Control", "no-store"));
+  }
+
+  /** Shards as ranges, "0-85, 200-213": 256 numbers would drown the rest. */
+  static String ranges(List<Integer> shards) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < shards.size(); i++) {
+      int start = shards.get(i);
+      while (i + 1 < shards.size() && shards.get(i + 1) == shards.get(i) + 1) {
+        i++;
+      }
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(start == shards.get(i) ? String.valueOf(start) : start + "-" + shards.get(i));
+    }
+    return out.toString();
   }
 
   private static String status(boolean up) {
