@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * in docs/freediameter with a throw-away certificate, on a free loopback port. Its output is kept
  * in a log file and watched for the peers it has an open connection with.
  */
-final class FreeDiameterRelay implements AutoCloseable {
+public final class FreeDiameterRelay implements AutoCloseable {
 
   static final Path DAEMON = Path.of("/usr/bin/freeDiameterd");
   static final Path EXTENSIONS = Path.of("/usr/lib/freeDiameter");
@@ -36,12 +36,21 @@ final class FreeDiameterRelay implements AutoCloseable {
     this.log = log;
   }
 
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(DAEMON) && Files.isDirectory(EXTENSIONS);
   }
 
   /** Starts the relay with a connection to each node. */
-  static FreeDiameterRelay start(List<DiameterIdentity> nodes) throws Exception {
+  public static FreeDiameterRelay start(List<DiameterIdentity> nodes) throws Exception {
+    return start(nodes, List.of());
+  }
+
+  /**
+   * Starts the relay with a connection to each node, its command behind {@code prefix} (e.g. {@code
+   * taskset -c 1}).
+   */
+  public static FreeDiameterRelay start(List<DiameterIdentity> nodes, List<String> prefix)
+      throws Exception {
     Path directory = Files.createTempDirectory("freediameter-relay");
     Path cert = directory.resolve("relay.cert.pem");
     Path key = directory.resolve("relay.key.pem");
@@ -87,10 +96,9 @@ final class FreeDiameterRelay implements AutoCloseable {
     Path confFile = directory.resolve("relay.conf");
     Files.writeString(confFile, conf);
     Path log = directory.resolve("relay.log");
-    Process process =
-        new ProcessBuilder(DAEMON.toString(), "-c", confFile.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new java.util.ArrayList<>(prefix);
+    command.addAll(List.of(DAEMON.toString(), "-c", confFile.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     FreeDiameterRelay relay = new FreeDiameterRelay(process, port, log);
     relay.watchOutput();
     return relay;
@@ -131,7 +139,7 @@ final class FreeDiameterRelay implements AutoCloseable {
   }
 
   /** Waits until the relay has an open connection with each of these peers. */
-  void awaitOpen(Set<String> peers, Duration timeout) throws Exception {
+  public void awaitOpen(Set<String> peers, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!open.containsAll(peers)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -142,7 +150,7 @@ final class FreeDiameterRelay implements AutoCloseable {
     }
   }
 
-  DiameterIdentity identity() {
+  public DiameterIdentity identity() {
     return new DiameterIdentity("relay.simbundle.local", "simbundle.local", "127.0.0.1", port);
   }
 

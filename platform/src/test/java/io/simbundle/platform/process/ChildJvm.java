@@ -37,7 +37,24 @@ public final class ChildJvm {
       Path log,
       Duration timeout)
       throws Exception {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), main, jvmOptions, arguments, environment, ready, log, timeout);
+  }
+
+  /**
+   * Like {@link #start(Class, List, List, Map, String, Path, Duration)}, the JVM's command behind
+   * {@code prefix} (for example {@code taskset -c 1}, to pin it to a CPU).
+   */
+  public static Process start(
+      List<String> prefix,
+      Class<?> main,
+      List<String> jvmOptions,
+      List<String> arguments,
+      Map<String, String> environment,
+      String ready,
+      Path log,
+      Duration timeout)
+      throws Exception {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
