@@ -34,6 +34,9 @@ ALTER TABLE charging_journal
   ADD COLUMN node_id VARCHAR(64) NULL;
 CREATE INDEX ix_charging_journal_shard ON charging_journal (shard, applied, id);
 CREATE INDEX ix_charging_journal_shard_created ON charging_journal (shard, created_at);
+-- Rows are written a row per shard per group commit: every index costs. Unapplied rows are found
+-- by shard (the index above, shard NULL for rows written before shards), so this one goes.
+DROP INDEX ix_charging_journal_applied ON charging_journal;
 
 -- Fencing is the database's own: an append whose epoch is not the shard's current one, or whose
 -- node no longer owns the shard, is refused in the inserting statement. The lease row is read with

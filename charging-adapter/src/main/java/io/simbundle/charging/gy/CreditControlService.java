@@ -85,7 +85,7 @@ public final class CreditControlService implements CreditControlHandler {
     this.self = self;
     this.settings = settings;
     this.clock = clock;
-    answered.putAll(store.recentAnswers(settings.duplicateWindow()), clock.instant());
+    // The answers of the shards this node takes are loaded as it takes them (shardsTaken).
   }
 
   @Override

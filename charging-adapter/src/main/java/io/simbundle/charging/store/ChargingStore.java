@@ -120,29 +120,53 @@ public final class ChargingStore implements AutoCloseable {
    */
   Set<Integer> checkpoint(
       Map<Integer, PendingChanges> changes, String nodeId, Instant pruneBefore) {
-    Set<Integer> notFolded = new HashSet<>(changes.keySet());
-    inTransaction(
-        connection -> {
-          Map<Integer, Long> current = lockLeases(connection, changes.keySet(), nodeId);
-          PendingChanges folded = new PendingChanges(-1);
-          changes.forEach(
-              (shard, pending) -> {
-                if (!pending.foldFromJournal
-                    && Long.valueOf(pending.epoch).equals(current.get(shard))) {
-                  folded.addNewer(pending);
-                  notFolded.remove(shard);
-                }
-              });
-          apply(connection, folded);
-          try (PreparedStatement prune =
-              connection.prepareStatement(
-                  "DELETE FROM charging_journal WHERE applied AND created_at < ? LIMIT 10000")) {
-            prune.setTimestamp(1, Timestamp.from(pruneBefore));
-            prune.executeUpdate();
+    Set<Integer> candidates = new HashSet<>();
+    changes.forEach(
+        (shard, pending) -> {
+          if (!pending.foldFromJournal) {
+            candidates.add(shard);
           }
-          return null;
         });
+    // The lease rows are share-locked last, just before the commit: held through the whole fold,
+    // they made every renewal wait for it, and every append queue behind that renewal.
+    for (int attempt = 0; attempt < 3 && !candidates.isEmpty(); attempt++) {
+      Set<Integer> trying = Set.copyOf(candidates);
+      boolean committed =
+          inTransaction(
+              connection -> {
+                PendingChanges folded = new PendingChanges(-1);
+                trying.forEach(shard -> folded.addNewer(changes.get(shard)));
+                apply(connection, folded);
+                Map<Integer, Long> current = lockLeases(connection, trying, nodeId);
+                candidates.removeIf(
+                    shard -> !Long.valueOf(changes.get(shard).epoch).equals(current.get(shard)));
+                if (candidates.size() < trying.size()) {
+                  // A lease moved: undo, and fold again without its shard.
+                  connection.rollback();
+                  return false;
+                }
+                return true;
+              });
+      if (committed) {
+        break;
+      }
+    }
+    prune(pruneBefore);
+    Set<Integer> notFolded = new HashSet<>(changes.keySet());
+    notFolded.removeAll(candidates);
     return notFolded;
+  }
+
+  private void prune(Instant before) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement prune =
+            connection.prepareStatement(
+                "DELETE FROM charging_journal WHERE applied AND created_at < ? LIMIT 10000")) {
+      prune.setTimestamp(1, Timestamp.from(before));
+      prune.executeUpdate();
+    } catch (SQLException e) {
+      throw new ChargingStoreException("cannot prune the charging journal", e);
+    }
   }
 
   /**
@@ -170,7 +194,8 @@ public final class ChargingStore implements AutoCloseable {
           PendingChanges changes =
               lockedRows(
                   connection,
-                  "SELECT id, entries FROM charging_journal WHERE shard IN ("
+                  "SELECT id, entries FROM charging_journal FORCE INDEX (ix_charging_journal_shard)"
+                      + " WHERE shard IN ("
                       + LeaseTable.placeholders(held.size())
                       + ") AND NOT applied ORDER BY id FOR UPDATE",
                   held.toArray());
@@ -186,7 +211,7 @@ public final class ChargingStore implements AutoCloseable {
           PendingChanges changes =
               lockedRows(
                   connection,
-                  "SELECT id, entries FROM charging_journal"
+                  "SELECT id, entries FROM charging_journal FORCE INDEX (ix_charging_journal_shard)"
                       + " WHERE shard IS NULL AND NOT applied ORDER BY id FOR UPDATE");
           apply(connection, changes);
           return changes.journalIds.size();
@@ -200,7 +225,8 @@ public final class ChargingStore implements AutoCloseable {
   public Optional<Account> committedAccount(String msisdn) {
     List<AccountSnapshot> newest = new ArrayList<>();
     readJournal(
-        "SELECT id, entries FROM charging_journal WHERE shard = ? AND NOT applied ORDER BY id",
+        "SELECT id, entries FROM charging_journal FORCE INDEX (ix_charging_journal_shard)"
+            + " WHERE shard = ? AND NOT applied ORDER BY id",
         (long) Shards.of(msisdn),
         (id, batch) ->
             batch.accounts().stream().filter(a -> a.msisdn().equals(msisdn)).forEach(newest::add));
@@ -210,22 +236,8 @@ public final class ChargingStore implements AutoCloseable {
   }
 
   /**
-   * The answers given within {@code window} of the newest journal row — not of now, so that a
-   * retransmission after a long outage still finds its answer.
-   */
-  public List<AnsweredRequest> recentAnswers(Duration window) {
-    List<AnsweredRequest> answers = new ArrayList<>();
-    readJournal(
-        "SELECT id, entries FROM charging_journal WHERE created_at >="
-            + " (SELECT MAX(created_at) FROM charging_journal) - INTERVAL ? SECOND ORDER BY id",
-        window.toSeconds(),
-        (id, batch) -> answers.addAll(batch.requests()));
-    return answers;
-  }
-
-  /**
-   * Like {@link #recentAnswers}, for some shards: what their earlier owners answered within the
-   * window of each shard's newest row.
+   * The answers given in some shards within {@code window} of each shard's newest journal row — not
+   * of now, so that a retransmission after a long outage still finds its answer.
    */
   public List<AnsweredRequest> recentAnswers(Collection<Integer> shards, Duration window) {
     List<AnsweredRequest> answers = new ArrayList<>();
@@ -351,15 +363,23 @@ public final class ChargingStore implements AutoCloseable {
     markApplied(connection, changes.journalIds);
   }
 
+  /** Rows are marked a chunk per statement: a group commit writes a row per shard it touched. */
+  private static final int MARK_CHUNK = 500;
+
   private static void markApplied(Connection connection, List<Long> journalIds)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE charging_journal SET applied = TRUE WHERE id = ?")) {
-      for (long id : journalIds) {
-        update.setLong(1, id);
-        update.addBatch();
+    for (int from = 0; from < journalIds.size(); from += MARK_CHUNK) {
+      List<Long> chunk = journalIds.subList(from, Math.min(journalIds.size(), from + MARK_CHUNK));
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE charging_journal SET applied = TRUE WHERE id IN ("
+                  + LeaseTable.placeholders(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          update.setLong(i + 1, chunk.get(i));
+        }
+        update.executeUpdate();
       }
-      update.executeBatch();
     }
   }
 

@@ -92,7 +92,13 @@ public final class GyClusterBenchmark {
         }
       }
     } finally {
-      started.forEach(Process::destroyForcibly);
+      // SIGTERM: the database process stops its MariaDB in its shutdown hook.
+      for (Process process : started) {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
     }
     System.exit(0);
   }

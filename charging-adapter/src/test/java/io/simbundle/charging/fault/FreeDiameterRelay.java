@@ -23,7 +23,12 @@ public final class FreeDiameterRelay implements AutoCloseable {
 
   static final Path DAEMON = Path.of("/usr/bin/freeDiameterd");
   static final Path EXTENSIONS = Path.of("/usr/lib/freeDiameter");
-  private static final Path CONFIGURATION = Path.of("..", "docs", "freediameter");
+
+  /** The repository's relay configuration, from the module (tests) or the root (benchmarks). */
+  private static final Path CONFIGURATION =
+      Files.isDirectory(Path.of("..", "docs", "freediameter"))
+          ? Path.of("..", "docs", "freediameter")
+          : Path.of("docs", "freediameter");
 
   private final Process process;
   private final int port;
