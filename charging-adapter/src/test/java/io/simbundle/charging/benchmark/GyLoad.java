@@ -71,6 +71,10 @@ final class GyLoad {
   /** Answers other than 2001 in the run under way (3004 while a lease moves, say). */
   private static final AtomicLong notSuccess = new AtomicLong();
 
+  /** The Result-Codes other than 2001 seen in the run under way, for the log. */
+  private static final java.util.Map<Long, Long> codes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private GyLoad() {}
 
   static DiameterIdentity identity(String name, int port) {
@@ -141,9 +145,13 @@ final class GyLoad {
           new Recorder(3),
           new AtomicLong());
       notSuccess.set(0);
+      codes.clear();
       long started = System.nanoTime();
       drive(pcef, concurrency, Duration.ofSeconds(seconds), latencies, answered);
       double elapsed = (System.nanoTime() - started) / 1e9;
+      if (!codes.isEmpty()) {
+        System.out.println("  answers other than 2001 by Result-Code: " + codes);
+      }
       return new Result(
           name,
           concurrency,
@@ -196,7 +204,9 @@ final class GyLoad {
                       notSuccess.incrementAndGet();
                       break;
                     }
-                    if (answer.getResultCode().getUnsigned32() != 2001) {
+                    long code = answer.getResultCode().getUnsigned32();
+                    if (code != 2001) {
+                      codes.merge(code, 1L, Long::sum);
                       // Counted apart (3004 while a lease moves, say); the session is left.
                       notSuccess.incrementAndGet();
                       break;
