@@ -28,6 +28,9 @@ public final class GyClusterBenchmark {
 
   private static final String CPUS = System.getProperty("gy.bench.server-cpus", "1");
 
+  /** Measures only with this many nodes or more (and not the bare answerer when above 1). */
+  private static final int FROM_NODES = Integer.getInteger("gy.bench.from-nodes", 1);
+
   private GyClusterBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -47,12 +50,14 @@ public final class GyClusterBenchmark {
     List<Process> started = new ArrayList<>();
     try {
       System.out.println(GyLoad.Result.header());
-      DiameterIdentity bare = GyLoad.identity("bare", FreePort.next());
-      Process bareServer = spawn(pin, "bare", Integer.toString(bare.port()));
-      for (int concurrency : inFlight) {
-        System.out.println(GyLoad.run("bare", bare, false, concurrency, seconds).line());
+      if (FROM_NODES <= 1) {
+        DiameterIdentity bare = GyLoad.identity("bare", FreePort.next());
+        Process bareServer = spawn(pin, "bare", Integer.toString(bare.port()));
+        for (int concurrency : inFlight) {
+          System.out.println(GyLoad.run("bare", bare, false, concurrency, seconds).line());
+        }
+        bareServer.destroyForcibly().waitFor();
       }
-      bareServer.destroyForcibly().waitFor();
 
       Process databaseProcess = spawnDatabase(pin);
       started.add(databaseProcess);
@@ -67,6 +72,9 @@ public final class GyClusterBenchmark {
           started.add(spawn(pin, "node", Integer.toString(node.port()), nodeId, url));
           nodes.add(node);
           awaitShared(leases, count);
+          if (count < FROM_NODES) {
+            continue;
+          }
           if (count == 1) {
             for (int concurrency : inFlight) {
               System.out.println(GyLoad.run("1 node", node, false, concurrency, seconds).line());
