@@ -109,10 +109,14 @@ public final class LeaseKeeper implements AutoCloseable {
     }
     long deadline = renewedAt + settings.localValidity().toNanos();
     // Shards the database still has in this node's name but the node stopped deciding for (their
-    // lease lapsed here first) are not renewed: they lapse there too and are taken again under a
-    // new epoch, folding in what the node wrote before.
-    held.keySet().removeIf(shard -> ownership.lastEpochOf(shard).isEmpty());
+    // lease lapsed here first, or taking them failed half-way): taken again under new epochs.
+    List<Integer> limbo =
+        held.keySet().stream().filter(shard -> ownership.lastEpochOf(shard).isEmpty()).toList();
+    held.keySet().removeAll(limbo);
     held.forEach((shard, epoch) -> ownership.hold(shard, epoch, deadline));
+    List<LeaseTable.Taken> retaken = table.retake(settings.nodeId(), limbo, settings.lease());
+    retaken.forEach(t -> held.put(t.shard(), t.epoch()));
+    take(retaken);
     take(table.takeFree(settings.nodeId(), fairPart - held.size(), settings.lease()));
     if (System.nanoTime() - renewedAt > settings.renewEvery().toNanos()) {
       // Folding in what was taken took long: renew before the deadlines come close.

@@ -157,6 +157,30 @@ public final class LeaseTable {
     }
   }
 
+  /**
+   * Takes again, under new epochs, shards still in the node's name that it stopped deciding for
+   * (their lease lapsed here first, or taking them failed half-way): a write decided under the old
+   * epoch and still on its way is then refused, and the node folds in what it wrote before.
+   */
+  public List<Taken> retake(String nodeId, Collection<Integer> shards, Duration lease) {
+    if (shards.isEmpty()) {
+      return List.of();
+    }
+    List<Object> parameters = new ArrayList<>(List.of(micros(lease), nodeId));
+    shards.stream().sorted().forEach(parameters::add);
+    update(
+        "UPDATE charging_shard_lease SET epoch = epoch + 1, taken_from = owner, taken_after_us = 0,"
+            + " expires_at = NOW(6) + INTERVAL ? MICROSECOND, changed_at = NOW(6)"
+            + " WHERE owner = ? AND shard IN ("
+            + placeholders(shards.size())
+            + ") ORDER BY shard",
+        parameters.toArray());
+    return owned(nodeId).stream()
+        .filter(l -> shards.contains(l.shard()))
+        .map(l -> new Taken(l.shard(), l.epoch(), nodeId, 0))
+        .toList();
+  }
+
   /** Gives shards up at once, so that other nodes take them without waiting for the expiry. */
   public void release(String nodeId, Collection<Integer> shards) {
     if (shards.isEmpty()) {
