@@ -35,13 +35,7 @@ public final class GyClusterBenchmark {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    List<Integer> inFlight = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      inFlight.add(Integer.parseInt(args[i]));
-    }
-    if (inFlight.isEmpty()) {
-      inFlight = List.of(8, 64);
-    }
+    List<Integer> inFlight = GyLoad.inFlightLevels(args, List.of(8, 64));
     List<String> pin =
         Files.isExecutable(Path.of("/usr/bin/taskset"))
             ? List.of("/usr/bin/taskset", "-c", CPUS)
@@ -59,7 +53,7 @@ public final class GyClusterBenchmark {
         bareServer.destroyForcibly().waitFor();
       }
 
-      Process databaseProcess = spawnDatabase(pin);
+      Process databaseProcess = spawn(pin, "database");
       started.add(databaseProcess);
       String url = readyLine(databaseProcess).substring("READY ".length());
       try (Database database =
@@ -124,10 +118,6 @@ public final class GyClusterBenchmark {
       }
       Thread.sleep(200);
     }
-  }
-
-  private static Process spawnDatabase(List<String> pin) throws Exception {
-    return spawn(pin, "database");
   }
 
   private static Process spawn(List<String> pin, String... arguments) throws Exception {

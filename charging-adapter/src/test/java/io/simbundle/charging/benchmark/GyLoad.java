@@ -77,6 +77,15 @@ final class GyLoad {
 
   private GyLoad() {}
 
+  /** The in-flight levels given after the seconds in a benchmark's arguments, or the defaults. */
+  static List<Integer> inFlightLevels(String[] args, List<Integer> defaults) {
+    List<Integer> levels = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      levels.add(Integer.parseInt(args[i]));
+    }
+    return levels.isEmpty() ? defaults : levels;
+  }
+
   static DiameterIdentity identity(String name, int port) {
     return new DiameterIdentity(
         "ocs-" + name + ".simbundle.local",

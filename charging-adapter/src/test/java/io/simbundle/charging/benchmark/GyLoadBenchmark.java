@@ -6,7 +6,6 @@ import io.simbundle.charging.gy.GyServer;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.TestDatabase;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,13 +25,7 @@ public final class GyLoadBenchmark {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    List<Integer> inFlight = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      inFlight.add(Integer.parseInt(args[i]));
-    }
-    if (inFlight.isEmpty()) {
-      inFlight = List.of(16, 64);
-    }
+    List<Integer> inFlight = GyLoad.inFlightLevels(args, List.of(16, 64));
     System.out.println(GyLoad.Result.header());
     for (int concurrency : inFlight) {
       if (SERVERS.contains("bare")) {

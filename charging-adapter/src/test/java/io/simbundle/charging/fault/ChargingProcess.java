@@ -8,6 +8,7 @@ import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
+import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.process.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,18 @@ public final class ChargingProcess {
   static DiameterIdentity nodeIdentity(String nodeId, int port) {
     return new DiameterIdentity(
         "ocs-" + nodeId + ".simbundle.local", "simbundle.local", "127.0.0.1", port);
+  }
+
+  /** A node of a cluster in this JVM (to install subscribers, or to read what the nodes left). */
+  static ChargingFunction inProcessNode(
+      Database database, String nodeId, Duration lease, Duration renewEvery) {
+    return ChargingFunction.start(
+        database,
+        nodeIdentity(nodeId, FreePort.next()),
+        SETTINGS,
+        Clock.systemUTC(),
+        GyRequestListener.NONE,
+        new ClusterSettings(nodeId, lease, renewEvery));
   }
 
   /** Starts a node of a cluster in a small JVM of its own and waits until it listens. */

@@ -3,9 +3,7 @@ package io.simbundle.charging.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.charging.ChargingFunction;
-import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingFixture;
-import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.charging.store.LeaseTable;
 import io.simbundle.charging.store.Shards;
 import io.simbundle.platform.database.Database;
@@ -16,7 +14,6 @@ import io.simbundle.platform.testing.FaultTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -267,13 +264,7 @@ class ClusterFailoverTest {
   }
 
   private static ChargingFunction node(Database database, String nodeId) {
-    return ChargingFunction.start(
-        database,
-        ChargingProcess.nodeIdentity(nodeId, FreePort.next()),
-        ChargingProcess.SETTINGS,
-        Clock.systemUTC(),
-        GyRequestListener.NONE,
-        new ClusterSettings(nodeId, LEASE, RENEW));
+    return ChargingProcess.inProcessNode(database, nodeId, LEASE, RENEW);
   }
 
   private static void signal(String signal, long pid) throws Exception {

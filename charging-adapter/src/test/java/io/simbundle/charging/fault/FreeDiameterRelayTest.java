@@ -3,10 +3,8 @@ package io.simbundle.charging.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.charging.ChargingFunction;
-import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.DiameterIdentity;
-import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
@@ -17,7 +15,6 @@ import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.testing.FaultTest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -158,13 +155,7 @@ class FreeDiameterRelayTest {
   }
 
   private static ChargingFunction node(Database database, String nodeId) {
-    return ChargingFunction.start(
-        database,
-        ChargingProcess.nodeIdentity(nodeId, FreePort.next()),
-        ChargingProcess.SETTINGS,
-        Clock.systemUTC(),
-        GyRequestListener.NONE,
-        new ClusterSettings(nodeId, LEASE, RENEW));
+    return ChargingProcess.inProcessNode(database, nodeId, LEASE, RENEW);
   }
 
   private static void await(java.util.function.BooleanSupplier condition) throws Exception {
