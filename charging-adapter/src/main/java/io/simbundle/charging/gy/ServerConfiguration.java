@@ -31,7 +31,10 @@ final class ServerConfiguration {
             <DwaTimeOut value="10000"/>
             <DpaTimeOut value="5000"/>
             <RecTimeOut value="10000"/>
-            <PeerFSMThreadCount value="3"/>
+            <!-- One worker per peer's state machine: with several, a request read right after the
+                 capabilities exchange can be handled before the peer is OPEN, and is dropped
+                 unanswered (see PeerStateMachines). -->
+            <PeerFSMThreadCount value="1"/>
             <!-- Per-peer statistics cost on every message and are not read here. -->
             <Statistics pause="30000" delay="30000" enabled="false" active_records="Concurrent,ScheduledExecService,Network,ServerConnection"/>
           </Parameters>
@@ -51,7 +54,10 @@ final class ServerConfiguration {
               </Realm>
             </Realms>
           </Network>
-          <Extensions/>
+          <Extensions>
+            <!-- A peer's events one at a time, in order: see PeerStateMachines. -->
+            <PeerFsmFactory value="io.simbundle.charging.gy.PeerStateMachines$ServerFactory"/>
+          </Extensions>
         </Configuration>
         """
         .formatted(self.uri(), self.address(), self.realm(), self.host());

@@ -40,7 +40,8 @@ final class ClientConfiguration {
             <DwaTimeOut value="10000"/>
             <DpaTimeOut value="5000"/>
             <RecTimeOut value="10000"/>
-            <PeerFSMThreadCount value="3"/>
+            <!-- One worker per peer's state machine, events in order (see PeerStateMachines). -->
+            <PeerFSMThreadCount value="1"/>
             <Statistics pause="30000" delay="30000" enabled="false" active_records="Concurrent"/>
           </Parameters>
           <Network>
@@ -57,7 +58,9 @@ final class ClientConfiguration {
               </Realm>
             </Realms>
           </Network>
-          <Extensions/>
+          <Extensions>
+            <PeerFsmFactory value="io.simbundle.charging.gy.PeerStateMachines$ClientFactory"/>
+          </Extensions>
         </Configuration>
         """
         .formatted(
