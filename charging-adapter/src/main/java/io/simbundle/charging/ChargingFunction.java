@@ -12,6 +12,7 @@ import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyPeer;
 import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.charging.gy.GyServer;
+import io.simbundle.charging.gy.guard.PeerGuardStatus;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.ChargingStore;
@@ -182,7 +183,7 @@ public final class ChargingFunction implements AutoCloseable {
               checkpointer,
               creditControl::shardsTaken);
       leases.start(identity.host(), identity.uri());
-      GyServer server = GyServer.start(identity, creditControl);
+      GyServer server = GyServer.start(identity, creditControl, settings.peers());
       // Sweep several times per validity period, so a silent session is released soon after Tcc.
       Duration sweepEvery = settings.grants().validity().dividedBy(4);
       return new ChargingFunction(
@@ -218,6 +219,11 @@ public final class ChargingFunction implements AutoCloseable {
     return ownership.epochOf(Shards.of(msisdn)).isPresent();
   }
 
+  /** Requests that arrived while this node was taking their shard and waited for it. */
+  public long requestsThatWaitedForATake() {
+    return creditControl.requestsThatWaitedForATake();
+  }
+
   /** Requests answered with a redirect or "too busy" since the start. */
   public long sentElsewhere() {
     return creditControl.sentElsewhere();
@@ -240,6 +246,11 @@ public final class ChargingFunction implements AutoCloseable {
   /** The PCEFs connected to Gy, or known from an earlier connection, with their states. */
   public List<GyPeer> peers() {
     return server.peers();
+  }
+
+  /** The connections on the Diameter port, and what was refused there since the start. */
+  public PeerGuardStatus connections() {
+    return server.connections();
   }
 
   public DiameterIdentity identity() {

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * the live nodes', gives back what is over that part, and — for every shard taken — folds in what
  * its earlier owner committed before the node decides for it. A lease the node cannot renew in time
  * lapses locally first: the node stops deciding for the shard and forgets its accounts.
+ *
+ * <p>Two threads: {@code gy-lease-renewer} renews, {@code gy-lease-balancer} takes and gives back.
+ * A take can take long under load (the fold of what a dead node left, the answers it gave); were it
+ * on the renewing thread, the node's other leases would lapse meanwhile, other nodes would take
+ * them, and their folds would be as slow — the cascade a benchmark showed (issue 15).
  */
 public final class LeaseKeeper implements AutoCloseable {
 
@@ -36,7 +41,8 @@ public final class LeaseKeeper implements AutoCloseable {
   private final AccountCache accounts;
   private final Checkpointer checkpointer;
   private final Consumer<Collection<Integer>> acquired;
-  private final Thread thread;
+  private final Thread renewer;
+  private final Thread balancer;
   private volatile boolean running = true;
 
   private final AtomicLong acquisitions = new AtomicLong();
@@ -65,8 +71,8 @@ public final class LeaseKeeper implements AutoCloseable {
     this.accounts = accounts;
     this.checkpointer = checkpointer;
     this.acquired = acquired;
-    this.thread = new Thread(this::loop, "gy-lease-keeper");
-    thread.setDaemon(true);
+    this.renewer = daemon("gy-lease-renewer", this::renew);
+    this.balancer = daemon("gy-lease-balancer", this::balance);
   }
 
   /**
@@ -76,8 +82,10 @@ public final class LeaseKeeper implements AutoCloseable {
   public void start(String diameterHost, String diameterUri) {
     table.register(settings.nodeId(), diameterHost, diameterUri);
     take(table.takeBackFromEarlierIncarnation(settings.nodeId(), settings.lease()));
-    round();
-    thread.start();
+    renew();
+    balance();
+    renewer.start();
+    balancer.start();
     log.info(
         "charging node {} holds {} of {} shards",
         settings.nodeId(),
@@ -85,11 +93,15 @@ public final class LeaseKeeper implements AutoCloseable {
         Shards.COUNT);
   }
 
-  /** One renewal: public for tests that drive the cluster step by step. */
-  public synchronized void round() {
+  /**
+   * Renews the leases of the shards held and of those being taken, and stops deciding for any that
+   * moved to another node. Never waits for a take: folding in what a dead node left can take long
+   * under load, and meanwhile every other lease must go on being renewed.
+   */
+  private void renew() {
     dropLapsed();
     long renewedAt = System.nanoTime();
-    List<Integer> known = new ArrayList<>();
+    List<Integer> known = new ArrayList<>(ownership.taking().keySet());
     for (int shard = 0; shard < Shards.COUNT; shard++) {
       if (ownership.lastEpochOf(shard).isPresent()) {
         known.add(shard);
@@ -97,33 +109,19 @@ public final class LeaseKeeper implements AutoCloseable {
     }
     table.renew(settings.nodeId(), known, settings.lease());
     nodes = table.nodes(settings.lease());
-    long alive = Math.max(1, nodes.values().stream().filter(LeaseTable.Node::alive).count());
-    int fairPart = (int) ((Shards.COUNT + alive - 1) / alive);
     Map<Integer, Long> held = new HashMap<>();
     table.owned(settings.nodeId()).forEach(l -> held.put(l.shard(), l.epoch()));
+    long deadline = renewedAt + settings.localValidity().toNanos();
     for (int shard = 0; shard < Shards.COUNT; shard++) {
       OptionalLong epoch = ownership.lastEpochOf(shard);
-      if (epoch.isPresent() && !Long.valueOf(epoch.getAsLong()).equals(held.get(shard))) {
+      if (epoch.isEmpty()) {
+        continue;
+      }
+      if (Long.valueOf(epoch.getAsLong()).equals(held.get(shard))) {
+        ownership.hold(shard, epoch.getAsLong(), deadline);
+      } else {
         lose(shard, "its lease was not renewed in time");
       }
-    }
-    long deadline = renewedAt + settings.localValidity().toNanos();
-    // Shards the database still has in this node's name but the node stopped deciding for (their
-    // lease lapsed here first, or taking them failed half-way): taken again under new epochs.
-    List<Integer> limbo =
-        held.keySet().stream().filter(shard -> ownership.lastEpochOf(shard).isEmpty()).toList();
-    held.keySet().removeAll(limbo);
-    held.forEach((shard, epoch) -> ownership.hold(shard, epoch, deadline));
-    List<LeaseTable.Taken> retaken = table.retake(settings.nodeId(), limbo, settings.lease());
-    retaken.forEach(t -> held.put(t.shard(), t.epoch()));
-    take(retaken);
-    take(table.takeFree(settings.nodeId(), fairPart - held.size(), settings.lease()));
-    if (System.nanoTime() - renewedAt > settings.renewEvery().toNanos()) {
-      // Folding in what was taken took long: renew before the deadlines come close.
-      renewHeld();
-    }
-    if (held.size() > fairPart) {
-      giveBack(held.keySet().stream().sorted().skip(fairPart).toList());
     }
     Map<Integer, LeaseTable.Node> owners = new HashMap<>();
     for (LeaseTable.Lease lease : table.all()) {
@@ -135,19 +133,27 @@ public final class LeaseKeeper implements AutoCloseable {
     ownership.owners(owners);
   }
 
-  /** Renews every shard held, moving their deadlines on. */
-  private void renewHeld() {
-    long renewedAt = System.nanoTime();
-    List<Integer> shards = ownership.shards();
-    table.renew(settings.nodeId(), shards, settings.lease());
-    long deadline = renewedAt + settings.localValidity().toNanos();
+  /**
+   * Takes this node's fair part of the live nodes' shards (free and lapsed ones, and its own it
+   * stopped deciding for), and gives back what is over that part.
+   */
+  private void balance() {
+    long alive = Math.max(1, nodes.values().stream().filter(LeaseTable.Node::alive).count());
+    int fairPart = (int) ((Shards.COUNT + alive - 1) / alive);
     Map<Integer, Long> held = new HashMap<>();
     table.owned(settings.nodeId()).forEach(l -> held.put(l.shard(), l.epoch()));
-    for (int shard : shards) {
-      OptionalLong epoch = ownership.epochOf(shard);
-      if (epoch.isPresent() && Long.valueOf(epoch.getAsLong()).equals(held.get(shard))) {
-        ownership.hold(shard, epoch.getAsLong(), deadline);
-      }
+    // Shards the database still has in this node's name but the node stopped deciding for (their
+    // lease lapsed here first, or taking them failed half-way): taken again under new epochs.
+    Map<Integer, Long> taking = ownership.taking();
+    List<Integer> limbo =
+        held.keySet().stream()
+            .filter(shard -> ownership.lastEpochOf(shard).isEmpty())
+            .filter(shard -> !taking.containsKey(shard))
+            .toList();
+    take(table.retake(settings.nodeId(), limbo, settings.lease()));
+    take(table.takeFree(settings.nodeId(), fairPart - held.size(), settings.lease()));
+    if (held.size() > fairPart) {
+      giveBack(held.keySet().stream().sorted().skip(fairPart).toList());
     }
   }
 
@@ -161,6 +167,8 @@ public final class LeaseKeeper implements AutoCloseable {
         lose(t.shard(), "it was taken again under a new epoch");
       }
       epochs.put(t.shard(), t.epoch());
+      // Renewed by the renewer from now on, while what the earlier owner left is folded in.
+      ownership.taking(t.shard(), t.epoch());
       if (t.takenFrom() != null && !t.takenFrom().equals(settings.nodeId())) {
         takeovers.incrementAndGet();
         lastTakeoverMicros.set(t.takenAfterMicros());
@@ -171,12 +179,24 @@ public final class LeaseKeeper implements AutoCloseable {
             t.takenAfterMicros() / 1000);
       }
     }
+    try {
+      fold(epochs);
+    } finally {
+      epochs.keySet().forEach(ownership::taken);
+    }
+  }
+
+  /** Folds in what the earlier owners of shards taken left, then decides for the shards. */
+  private void fold(Map<Integer, Long> epochs) {
+    long began = System.nanoTime();
     int folded = store.foldUnapplied(epochs, settings.nodeId());
+    long foldedAt = System.nanoTime();
     // Nothing from an earlier lease of this node may stand for the latest state now.
     epochs.keySet().forEach(this::forget);
     acquired.accept(epochs.keySet());
+    long answersAt = System.nanoTime();
     // Folding may have taken long: the leases are renewed now, and held only if still this node's.
-    long renewed = System.nanoTime();
+    long renewed = answersAt;
     table.renew(settings.nodeId(), epochs.keySet(), settings.lease());
     long deadline = renewed + settings.localValidity().toNanos();
     for (LeaseTable.Lease lease : table.owned(settings.nodeId())) {
@@ -186,10 +206,13 @@ public final class LeaseKeeper implements AutoCloseable {
     }
     acquisitions.addAndGet(epochs.size());
     log.info(
-        "node {} took {} shard(s), folding in {} journal row(s) left by earlier owners",
+        "node {} took {} shard(s), folding in {} journal row(s) left by earlier owners in {} ms,"
+            + " their recent answers in {} ms",
         settings.nodeId(),
         epochs.size(),
-        folded);
+        folded,
+        (foldedAt - began) / 1_000_000,
+        (answersAt - foldedAt) / 1_000_000);
   }
 
   /** Stops deciding for shards over the node's part, then releases them for other nodes. */
@@ -206,7 +229,8 @@ public final class LeaseKeeper implements AutoCloseable {
     table.release(settings.nodeId(), shards);
   }
 
-  private void dropLapsed() {
+  /** Both rounds call it; one at a time, so that a lapse is lost (and counted) once. */
+  private synchronized void dropLapsed() {
     for (int shard = 0; shard < Shards.COUNT; shard++) {
       if (ownership.lapsed(shard)) {
         lose(shard, "its lease lapsed before it could be renewed");
@@ -248,21 +272,28 @@ public final class LeaseKeeper implements AutoCloseable {
         lastTakeoverMicros.get());
   }
 
-  private void loop() {
+  private Thread daemon(String name, Runnable round) {
+    Thread thread = new Thread(() -> every(name, round), name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** Runs a round every renewal period until closed; a failed round is tried again. */
+  private void every(String name, Runnable round) {
     while (running) {
       try {
         Thread.sleep(settings.renewEvery().toMillis());
         long began = System.nanoTime();
-        round();
+        round.run();
         long took = (System.nanoTime() - began) / 1_000_000;
         if (took > settings.renewEvery().toMillis()) {
-          log.warn("a lease renewal took {} ms, longer than the renewal period", took);
+          log.warn("{}: a round took {} ms, longer than the renewal period", name, took);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.warn("shard leases not renewed, will retry: {}", e.getMessage());
+        log.warn("{}: shard leases not renewed or balanced, will retry: {}", name, e.getMessage());
         dropLapsed();
       }
     }
@@ -275,11 +306,13 @@ public final class LeaseKeeper implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    for (Thread thread : List.of(renewer, balancer)) {
+      thread.interrupt();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

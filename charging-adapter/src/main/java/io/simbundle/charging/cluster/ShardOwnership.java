@@ -5,10 +5,13 @@ import io.simbundle.charging.store.ShardGate;
 import io.simbundle.charging.store.Shards;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -32,6 +35,11 @@ public final class ShardOwnership implements ShardGate {
   private final AtomicReferenceArray<Looked> lookedUp = new AtomicReferenceArray<>(Shards.COUNT);
   private final AtomicReferenceArray<Held> held = new AtomicReferenceArray<>(Shards.COUNT);
   private volatile Map<Integer, LeaseTable.Node> owners = Map.of();
+
+  /** A shard taken in the database whose earlier owner's rows are being folded in. */
+  private record Taking(long epoch, CompletableFuture<Void> done) {}
+
+  private final Map<Integer, Taking> taking = new ConcurrentHashMap<>();
 
   /**
    * @param lease a node is alive when it renewed within one lease
@@ -97,6 +105,34 @@ public final class ShardOwnership implements ShardGate {
   boolean lapsed(int shard) {
     Held h = held.get(shard);
     return h != null && System.nanoTime() - h.deadlineNanos() >= 0;
+  }
+
+  /**
+   * When this node is taking the shard (its lease is this node's, what the earlier owner left is
+   * being folded in): completes once the take is over, whether the node then decides for the shard
+   * or not. A request that arrives meanwhile waits for it rather than be sent elsewhere.
+   */
+  public Optional<CompletableFuture<Void>> whenTaken(int shard) {
+    Taking t = taking.get(shard);
+    return t == null ? Optional.empty() : Optional.of(t.done());
+  }
+
+  /** The shards being taken, with the epochs they were taken under. */
+  Map<Integer, Long> taking() {
+    Map<Integer, Long> epochs = new HashMap<>();
+    taking.forEach((shard, t) -> epochs.put(shard, t.epoch()));
+    return epochs;
+  }
+
+  void taking(int shard, long epoch) {
+    taking.put(shard, new Taking(epoch, new CompletableFuture<>()));
+  }
+
+  void taken(int shard) {
+    Taking t = taking.remove(shard);
+    if (t != null) {
+      t.done().complete(null);
+    }
   }
 
   void hold(int shard, long epoch, long deadlineNanos) {

@@ -1,6 +1,7 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.GrantPolicy;
+import io.simbundle.charging.gy.guard.PeerLimits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +15,15 @@ import java.util.Set;
  * @param unknownRatingGroups what to do with any other rating group
  * @param topUpUrl where to redirect a subscriber who has run out; empty means terminate
  * @param duplicateWindow how long an answer is kept for retransmissions of its request
+ * @param peers what a Diameter peer may make the server hold
  */
 public record ChargingSettings(
     GrantPolicy grants,
     Set<Long> knownRatingGroups,
     UnknownRatingGroups unknownRatingGroups,
     Optional<String> topUpUrl,
-    Duration duplicateWindow) {
+    Duration duplicateWindow,
+    PeerLimits peers) {
 
   /** RFC 4006's Tx is seconds; a PCEF's failover retransmission arrives well within this. */
   public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
@@ -41,5 +44,22 @@ public record ChargingSettings(
     if (duplicateWindow.isNegative() || duplicateWindow.isZero()) {
       throw new IllegalArgumentException("the duplicate window must be positive");
     }
+    Objects.requireNonNull(peers);
+  }
+
+  /** Settings with the default limits on peers. */
+  public ChargingSettings(
+      GrantPolicy grants,
+      Set<Long> knownRatingGroups,
+      UnknownRatingGroups unknownRatingGroups,
+      Optional<String> topUpUrl,
+      Duration duplicateWindow) {
+    this(
+        grants,
+        knownRatingGroups,
+        unknownRatingGroups,
+        topUpUrl,
+        duplicateWindow,
+        PeerLimits.DEFAULTS);
   }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jdiameter.api.Answer;
@@ -59,7 +60,11 @@ public final class CreditControlService implements CreditControlHandler {
   private final RecentAnswers answered = new RecentAnswers();
   private final LongAdder retransmissions = new LongAdder();
   private final LongAdder sentElsewhere = new LongAdder();
+  private final LongAdder waitedForTake = new LongAdder();
   private final ShardOwnership ownership;
+
+  /** How far back the answers of a shard's earlier owner are loaded when the shard is taken. */
+  static final Duration TAKEOVER_ANSWERS = Duration.ofSeconds(30);
 
   /** How long a PCEF or agent may send a session's requests to the node it was redirected to. */
   private final Duration redirectCacheTime;
@@ -92,6 +97,7 @@ public final class CreditControlService implements CreditControlHandler {
   public CompletableFuture<Answer> answer(Request request) {
     long arrived = System.nanoTime();
     return outcome(request)
+        .exceptionallyCompose(failure -> afterTake(request, failure))
         .handle(
             (outcome, failure) -> {
               Throwable cause =
@@ -123,6 +129,31 @@ public final class CreditControlService implements CreditControlHandler {
   }
 
   /**
+   * A request for a shard this node is taking right now is decided once the take is over (within a
+   * lease), instead of being sent elsewhere: the node that holds the shard in the database is this
+   * one, and any other would send it back here.
+   */
+  private CompletableFuture<CreditControlOutcome> afterTake(Request request, Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof NotShardOwnerException notOwner) {
+      Optional<CompletableFuture<Void>> taking = ownership.whenTaken(notOwner.shard());
+      if (taking.isPresent()) {
+        waitedForTake.increment();
+        return taking
+            .get()
+            .copy()
+            .orTimeout(redirectCacheTime.toMillis(), TimeUnit.MILLISECONDS)
+            .handle((taken, late) -> null)
+            .thenComposeAsync(ignored -> outcome(request), loader);
+      }
+    }
+    return CompletableFuture.failedFuture(cause);
+  }
+
+  /**
    * The answer to a request for a subscriber whose shard another node holds: a redirect to that
    * node while it is alive, else "too busy" so that the PCEF tries another peer (and, after the
    * lease lapses, finds the new owner).
@@ -151,14 +182,29 @@ public final class CreditControlService implements CreditControlHandler {
     }
   }
 
+  /** Requests that arrived while this node was taking their shard, and waited for it. */
+  public long requestsThatWaitedForATake() {
+    return waitedForTake.sum();
+  }
+
   /** Requests answered with a redirect or "too busy": their subscriber is another node's. */
   public long sentElsewhere() {
     return sentElsewhere.sum();
   }
 
-  /** Learns what the earlier owners of shards this node just took answered. */
+  /**
+   * Learns what the earlier owners of shards this node just took answered last: the requests they
+   * answered within {@link #TAKEOVER_ANSWERS} of their last commit. A PCEF sends a request again
+   * within its Tx timer (RFC 4006 8: seconds; 10 s by default) of the first try, so older answers
+   * are not asked for again; loading the whole duplicate window made a take under load last seconds
+   * (docs/BENCHMARKS.md), while requests for the shard were redirected in circles.
+   */
   public void shardsTaken(Collection<Integer> shards) {
-    answered.putAll(store.recentAnswers(shards, settings.duplicateWindow()), clock.instant());
+    Duration window =
+        settings.duplicateWindow().compareTo(TAKEOVER_ANSWERS) < 0
+            ? settings.duplicateWindow()
+            : TAKEOVER_ANSWERS;
+    answered.putAll(store.recentAnswers(shards, window), clock.instant());
   }
 
   /** Runs {@code work} on an account with no other request of the same subscriber running. */

@@ -1,6 +1,14 @@
 package io.simbundle.charging.gy;
 
+import io.simbundle.charging.gy.guard.PeerGuard;
+import io.simbundle.charging.gy.guard.PeerGuardStatus;
+import io.simbundle.charging.gy.guard.PeerLimits;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +40,32 @@ import org.slf4j.LoggerFactory;
 /**
  * The Diameter server of the Gy interface: a jDiameter stack on TCP that accepts PCEF peers
  * (CER/CEA, DWR/DWA, DPR/DPA are the stack's) and hands every Credit-Control-Request of application
- * 4 to a {@link CreditControlHandler}.
+ * 4 to a {@link CreditControlHandler}. Peers reach the stack through a {@link PeerGuard} on the
+ * public port: the stack itself listens on loopback only.
  */
 public final class GyServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GyServer.class);
 
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final int LOOPBACK_PORT_ATTEMPTS = 3;
+
   private final Stack stack;
   private final DiameterIdentity identity;
+  private final PeerGuard guard;
+  private final InetSocketAddress stackAddress;
 
-  private GyServer(Stack stack, DiameterIdentity identity) {
+  private GyServer(
+      Stack stack, DiameterIdentity identity, PeerGuard guard, InetSocketAddress stackAddress) {
     this.stack = stack;
     this.identity = identity;
+    this.guard = guard;
+    this.stackAddress = stackAddress;
+  }
+
+  /** A server with the default {@link PeerLimits}. */
+  public static GyServer start(DiameterIdentity identity, CreditControlHandler handler) {
+    return start(identity, handler, PeerLimits.DEFAULTS);
   }
 
   /**
@@ -51,7 +73,52 @@ public final class GyServer implements AutoCloseable {
    * answer ready at once is returned there, any other is sent when its future completes, so one
    * connection's requests are decided and committed concurrently.
    */
-  public static GyServer start(DiameterIdentity identity, CreditControlHandler handler) {
+  public static GyServer start(
+      DiameterIdentity identity, CreditControlHandler handler, PeerLimits limits) {
+    for (int attempt = 1; ; attempt++) {
+      DiameterIdentity loopback =
+          new DiameterIdentity(identity.host(), identity.realm(), LOOPBACK, freeLoopbackPort());
+      Stack stack;
+      try {
+        stack = startStack(loopback, handler);
+      } catch (IllegalStateException e) {
+        // Another process may have taken the port between its choice and the bind.
+        if (attempt == LOOPBACK_PORT_ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      try {
+        InetSocketAddress stackAddress = new InetSocketAddress(LOOPBACK, loopback.port());
+        PeerGuard guard =
+            PeerGuard.start(
+                new InetSocketAddress(identity.address(), identity.port()),
+                stackAddress,
+                limits,
+                identity.host(),
+                identity.realm());
+        log.info(
+            "Gy server {} listening on {}:{}",
+            identity.host(),
+            identity.address(),
+            identity.port());
+        return new GyServer(stack, identity, guard, stackAddress);
+      } catch (RuntimeException e) {
+        stop(stack);
+        throw new IllegalStateException("the Gy server did not start: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port for the Diameter stack", e);
+    }
+  }
+
+  private static Stack startStack(DiameterIdentity identity, CreditControlHandler handler) {
     Stack stack = new StackImpl();
     try {
       stack.init(
@@ -73,9 +140,7 @@ public final class GyServer implements AutoCloseable {
           .addNetworkReqListener(
               listener, ApplicationId.createByAuthAppId(GyAvp.CREDIT_CONTROL_APPLICATION));
       stack.start();
-      log.info(
-          "Gy server {} listening on {}:{}", identity.host(), identity.address(), identity.port());
-      return new GyServer(stack, identity);
+      return stack;
     } catch (Exception e) {
       destroy(stack);
       throw new IllegalStateException("the Gy server did not start: " + e.getMessage(), e);
@@ -183,8 +248,27 @@ public final class GyServer implements AutoCloseable {
     return peers;
   }
 
+  /**
+   * Where the stack itself listens, on loopback behind the guard: for measuring what the guard
+   * costs. Peers are never sent there.
+   */
+  public InetSocketAddress stackAddress() {
+    return stackAddress;
+  }
+
+  /** The connections on the Diameter port, and what was refused there. */
+  public PeerGuardStatus connections() {
+    return guard.status();
+  }
+
   @Override
   public void close() {
+    // The stack first, so that its DPRs still reach the peers.
+    stop(stack);
+    guard.close();
+  }
+
+  private static void stop(Stack stack) {
     try {
       stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
     } catch (Exception e) {

@@ -260,7 +260,7 @@ public final class ChargingStore implements AutoCloseable {
       select.setLong(p, window.toSeconds());
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          answers.addAll(Json.readStored(rows.getBytes(1), JournalBatch.class).requests());
+          answers.addAll(Json.readStored(rows.getBytes(1), JournalAnswers.class).requests());
         }
       }
       return answers;

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Gy load: concurrent PCEF sessions (CCR-I, three CCR-U with usage, CCR-T, two rating groups each)
  * against (a) a bare jDiameter answerer with no logic and no database and (b) the real charging
- * server on the embedded database, in the same run. Latency per CCR in an HdrHistogram.
+ * server on the embedded database, in the same run. Latency per CCR in an HdrHistogram. {@code
+ * bare-direct} also loads the bare answerer's stack on its loopback port, past the peer guard.
  *
  * <p>Arguments: {@code [seconds per run] [requests in flight ...]}, e.g. {@code 20 16 64}.
  */
@@ -36,6 +37,13 @@ public final class GyLoadBenchmark {
                 request -> CompletableFuture.completedFuture(GyLoad.bareAnswer(request, bare)));
         try {
           System.out.println(GyLoad.run("bare", bare, false, concurrency, seconds).line());
+          if (SERVERS.contains("bare-direct")) {
+            DiameterIdentity stack =
+                new DiameterIdentity(
+                    bare.host(), bare.realm(), bare.address(), server.stackAddress().getPort());
+            System.out.println(
+                GyLoad.run("bare-direct", stack, false, concurrency, seconds).line());
+          }
         } finally {
           server.close();
         }

@@ -25,12 +25,16 @@ import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.testing.EngineTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jdiameter.api.Session;
 import org.junit.jupiter.api.Test;
@@ -152,6 +156,82 @@ class ShardLeasesTest {
           assertThat(b.retransmissionsAnswered()).isEqualTo(1);
           assertThat(b.balance(msisdn).orElseThrow().allowanceUsedBytes()).isEqualTo(300_000);
         }
+      }
+    }
+  }
+
+  @Test
+  void aRequestArrivingWhileItsShardIsBeingTakenWaitsForTheTakeInsteadOfBeingSentAway()
+      throws Exception {
+    try (Database database = TestDatabase.newSchema("shard_taking");
+        ChargingFunction a = node(database, "node-a")) {
+      // A joining node is given the upper half of the shards.
+      String msisdn = subscriberInShards(Shards.COUNT / 2, Shards.COUNT);
+      a.install(ChargingFixture.plainProfile(msisdn, 100 * MB));
+      try (PcefSimulator toA = pcef("pgw-a", a)) {
+        Session session = toA.newSession();
+        ChargingFixture.send(toA, session, 1, 0, msisdn, new Mscc(10, MB, -1));
+        ChargingFixture.send(toA, session, 3, 1, msisdn, new Mscc(10, -1, 300_000));
+      }
+      await(() -> unapplied(database) == 0, "node-a checkpoints what it committed");
+      try (ChargingFunction b = node(database, "node-b");
+          Connection journal = database.dataSource().getConnection();
+          Statement lock = journal.createStatement()) {
+        // Whatever node-b takes now, it cannot fold it in until the journal is unlocked.
+        lock.execute("LOCK TABLES charging_journal WRITE");
+        try {
+          assertThat(b.decidesFor(msisdn)).as("node-b took the shard before the lock").isFalse();
+          LeaseTable leases = new LeaseTable(database.dataSource());
+          await(
+              () ->
+                  leases
+                      .ownerOf(Shards.of(msisdn), LEASE)
+                      .filter(owner -> owner.nodeId().equals("node-b"))
+                      .isPresent(),
+              "node-b takes the shard in the database");
+          try (PcefSimulator toB = pcef("pgw-b", b)) {
+            CompletableFuture<AnswerView> answer =
+                CompletableFuture.supplyAsync(
+                    () ->
+                        ChargingFixture.send(
+                            toB, toB.newSession(), 1, 0, msisdn, new Mscc(10, MB, -1)));
+            await(() -> b.requestsThatWaitedForATake() == 1, "the request waits for the take");
+            assertThat(answer).isNotDone();
+
+            lock.execute("UNLOCK TABLES");
+
+            AnswerView decided = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(decided.resultCode()).isEqualTo(2001);
+            assertThat(decided.mscc(10).grantedBytes()).isEqualTo(MB);
+            assertThat(b.sentElsewhere()).isZero();
+            assertThat(b.balance(msisdn).orElseThrow().allowanceUsedBytes()).isEqualTo(300_000);
+          }
+        } finally {
+          lock.execute("UNLOCK TABLES");
+        }
+      }
+    }
+  }
+
+  private static long unapplied(Database database) {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement count = connection.createStatement();
+        ResultSet rows =
+            count.executeQuery("SELECT COUNT(*) FROM charging_journal WHERE NOT applied")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A subscriber whose shard is in [from, to). */
+  private static String subscriberInShards(int from, int to) {
+    for (int i = 0; ; i++) {
+      String msisdn = "86187" + String.format("%08d", i);
+      int shard = Shards.of(msisdn);
+      if (shard >= from && shard < to) {
+        return msisdn;
       }
     }
   }

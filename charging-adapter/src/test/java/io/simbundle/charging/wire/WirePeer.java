@@ -35,11 +35,17 @@ public final class WirePeer implements AutoCloseable {
     this.realm = realm;
   }
 
-  /** Connects, without a capabilities exchange. */
+  /** Connects to 127.0.0.1, without a capabilities exchange. */
   public static WirePeer connect(int port, String host, String realm, Duration timeout)
       throws IOException {
+    return connect(new InetSocketAddress("127.0.0.1", port), host, realm, timeout);
+  }
+
+  /** Connects, without a capabilities exchange. */
+  public static WirePeer connect(
+      InetSocketAddress server, String host, String realm, Duration timeout) throws IOException {
     Socket socket = new Socket();
-    socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+    socket.connect(server, (int) timeout.toMillis());
     socket.setSoTimeout((int) timeout.toMillis());
     return new WirePeer(socket, host, realm);
   }

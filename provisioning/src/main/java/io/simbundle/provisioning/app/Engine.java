@@ -164,12 +164,15 @@ public final class Engine implements AutoCloseable {
                 ChargingProfiles.ratingGroupsOf(catalog.timeline()),
                 settings.gy().unknownRatingGroups(),
                 settings.gy().topUpUrl(),
-                settings.gy().duplicateWindow()),
+                settings.gy().duplicateWindow(),
+                settings.gy().peers()),
             clock,
             new GyRequestMeter(metrics.registry()),
             settings.gy().cluster());
     started.push(charging);
-    metrics.watchCluster(charging::cluster, charging::sentElsewhere);
+    metrics.watchCluster(
+        charging::cluster, charging::sentElsewhere, charging::requestsThatWaitedForATake);
+    metrics.watchDiameterPeers(charging::connections);
     this.charging = charging;
     long chargingReady = System.nanoTime();
     if (settings.gy().demoSubscribers()) {

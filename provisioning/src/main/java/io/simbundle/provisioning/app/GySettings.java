@@ -5,12 +5,14 @@ import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.ChargingSettings.UnknownRatingGroups;
 import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.guard.PeerLimits;
 import io.simbundle.platform.settings.InvalidSettingException;
 import io.simbundle.platform.settings.Settings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The Gy interface: the charging function's Diameter identity and how it grants.
@@ -22,6 +24,7 @@ import java.util.Optional;
  * @param duplicateWindow how long answers are kept for retransmitted requests
  * @param demoSubscribers whether to install the three demo subscribers (when absent)
  * @param cluster this node's id and lease timings among the charging nodes on the database
+ * @param peers what a Diameter peer may make the server hold
  */
 public record GySettings(
     DiameterIdentity identity,
@@ -30,7 +33,8 @@ public record GySettings(
     Optional<String> topUpUrl,
     Duration duplicateWindow,
     boolean demoSubscribers,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    PeerLimits peers) {
 
   public static final String HOST = "simbundle.diameter.host";
   public static final String REALM = "simbundle.diameter.realm";
@@ -46,6 +50,10 @@ public record GySettings(
   public static final String NODE_ID = "simbundle.node.id";
   public static final String LEASE_MS = "simbundle.cluster.lease-ms";
   public static final String RENEW_MS = "simbundle.cluster.renew-ms";
+  public static final String MAX_MESSAGE_BYTES = "simbundle.diameter.max-message-bytes";
+  public static final String MAX_CONNECTIONS = "simbundle.diameter.max-connections";
+  public static final String MAX_UNOPENED = "simbundle.diameter.max-unopened-connections";
+  public static final String CAPABILITIES_TIMEOUT_MS = "simbundle.diameter.cer-timeout-ms";
 
   public GySettings {
     Objects.requireNonNull(identity);
@@ -54,6 +62,7 @@ public record GySettings(
     Objects.requireNonNull(topUpUrl);
     Objects.requireNonNull(duplicateWindow);
     Objects.requireNonNull(cluster);
+    Objects.requireNonNull(peers);
   }
 
   public static GySettings from(Settings settings) {
@@ -97,6 +106,68 @@ public record GySettings(
                 DUPLICATE_WINDOW_SECONDS,
                 (int) ChargingSettings.DEFAULT_DUPLICATE_WINDOW.toSeconds())),
         Boolean.parseBoolean(settings.text(DEMO_SUBSCRIBERS, "true")),
-        cluster);
+        cluster,
+        peerLimits(settings));
+  }
+
+  /** The limits on Diameter peers; a bad value is named by its own key. */
+  private static PeerLimits peerLimits(Settings settings) {
+    PeerLimits limits = PeerLimits.DEFAULTS;
+    limits =
+        limit(
+            settings,
+            MAX_MESSAGE_BYTES,
+            limits.maxMessageBytes(),
+            value ->
+                new PeerLimits(
+                    value,
+                    PeerLimits.DEFAULTS.maxConnections(),
+                    PeerLimits.DEFAULTS.maxUnopened(),
+                    PeerLimits.DEFAULTS.capabilitiesTimeout()));
+    PeerLimits withMessage = limits;
+    limits =
+        limit(
+            settings,
+            MAX_CONNECTIONS,
+            limits.maxConnections(),
+            value ->
+                new PeerLimits(
+                    withMessage.maxMessageBytes(),
+                    value,
+                    Math.min(value, withMessage.maxUnopened()),
+                    withMessage.capabilitiesTimeout()));
+    PeerLimits withConnections = limits;
+    limits =
+        limit(
+            settings,
+            MAX_UNOPENED,
+            limits.maxUnopened(),
+            value ->
+                new PeerLimits(
+                    withConnections.maxMessageBytes(),
+                    withConnections.maxConnections(),
+                    value,
+                    withConnections.capabilitiesTimeout()));
+    PeerLimits withUnopened = limits;
+    return limit(
+        settings,
+        CAPABILITIES_TIMEOUT_MS,
+        (int) limits.capabilitiesTimeout().toMillis(),
+        value ->
+            new PeerLimits(
+                withUnopened.maxMessageBytes(),
+                withUnopened.maxConnections(),
+                withUnopened.maxUnopened(),
+                Duration.ofMillis(value)));
+  }
+
+  private static PeerLimits limit(
+      Settings settings, String key, int fallback, IntFunction<PeerLimits> limits) {
+    int value = settings.integer(key, fallback);
+    try {
+      return limits.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(key, Integer.toString(value), e.getMessage());
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.simbundle.charging.cluster.ClusterStatus;
+import io.simbundle.charging.gy.guard.PeerGuardStatus;
 import io.simbundle.platform.database.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
 /**
@@ -76,7 +78,10 @@ public final class EngineMetrics {
    * Reports this charging node's part of the cluster, read at each scrape: the shards it decides
    * for, its lease changes by kind, and the requests it sent to another node.
    */
-  public void watchCluster(Supplier<ClusterStatus> cluster, Supplier<Number> sentElsewhere) {
+  public void watchCluster(
+      Supplier<ClusterStatus> cluster,
+      Supplier<Number> sentElsewhere,
+      Supplier<Number> waitedForTake) {
     Gauge.builder("simbundle.charging.shards.owned", () -> cluster.get().shards().size())
         .description("Shards this node decides for")
         .register(registry);
@@ -102,6 +107,33 @@ public final class EngineMetrics {
     FunctionCounter.builder(
             "simbundle.gy.sent.elsewhere", sentElsewhere, s -> s.get().doubleValue())
         .description("Requests answered 3006 (redirect) or 3004 (no owner): another node's")
+        .register(registry);
+    FunctionCounter.builder(
+            "simbundle.gy.waited.for.take", waitedForTake, w -> w.get().doubleValue())
+        .description("Requests that arrived while this node took their shard, and waited for it")
+        .register(registry);
+  }
+
+  /** The Diameter port's connections, and those it refused or closed, by why. */
+  public void watchDiameterPeers(Supplier<PeerGuardStatus> peers) {
+    Gauge.builder("simbundle.diameter.connections", () -> peers.get().connections())
+        .description("Diameter peers connected now")
+        .register(registry);
+    Gauge.builder("simbundle.diameter.connections.unopened", () -> peers.get().unopened())
+        .description("Connections whose capabilities exchange is not done")
+        .register(registry);
+    closedPeers(peers, "over_limit", PeerGuardStatus::refused);
+    closedPeers(peers, "bad_message", PeerGuardStatus::badMessages);
+    closedPeers(peers, "not_cer", PeerGuardStatus::notCapabilitiesExchange);
+    closedPeers(peers, "cer_timeout", PeerGuardStatus::timedOut);
+  }
+
+  private void closedPeers(
+      Supplier<PeerGuardStatus> peers, String why, ToLongFunction<PeerGuardStatus> count) {
+    FunctionCounter.builder(
+            "simbundle.diameter.connections.refused", peers, p -> count.applyAsLong(p.get()))
+        .tag("reason", why)
+        .description("Peer connections refused or closed by the Diameter port's guard")
         .register(registry);
   }
 

@@ -122,7 +122,7 @@ class ObservabilityTest {
         Files.isExecutable(promtool),
         "promtool is not installed (Debian package prometheus; .ci/run installs it)");
     assertThat(run(monitoring, promtool.toString(), "check", "rules", "simbundle-alerts.yml"))
-        .contains("SUCCESS: 7 rules found");
+        .contains("SUCCESS: 8 rules found");
     assertThat(run(monitoring, promtool.toString(), "test", "rules", "simbundle-alerts.test.yml"))
         .contains("SUCCESS");
   }

@@ -3,6 +3,7 @@ package io.simbundle.provisioning.channels.rest.observability;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.cluster.ClusterStatus;
 import io.simbundle.charging.gy.DiameterIdentity;
+import io.simbundle.charging.gy.guard.PeerGuardStatus;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.observability.EngineMetrics;
 import java.sql.Connection;
@@ -69,6 +70,16 @@ public final class ObservabilityRoutes extends RouteBuilder {
         charging.peers().stream()
             .map(p -> Map.of("host", p.host(), "realm", p.realm(), "state", p.state()))
             .toList());
+    PeerGuardStatus connections = charging.connections();
+    diameter.put(
+        "connections",
+        Map.of(
+            "open", connections.connections(),
+            "unopened", connections.unopened(),
+            "refused", connections.refused(),
+            "closedBadMessage", connections.badMessages(),
+            "closedNoCapabilitiesExchange",
+                connections.notCapabilitiesExchange() + connections.timedOut()));
     ClusterStatus cluster = charging.cluster();
     // A node that decides for no shard still redirects; it is up, and the operator sees why here.
     Map<String, Object> shards = new LinkedHashMap<>();
