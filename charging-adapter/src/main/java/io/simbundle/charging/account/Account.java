@@ -42,7 +42,7 @@ public final class Account {
   private long allowanceUsed;
   private long allowanceReserved;
   private List<GiftBucket> gifts = new ArrayList<>();
-  private Map<String, Meter> zeroRated = new LinkedHashMap<>();
+  private Map<String, ZeroRatedMeter> zeroRated = new LinkedHashMap<>();
   private Map<String, Reservation> reservations = new LinkedHashMap<>();
 
   /** Suspended or terminated by the operator: traffic is refused, usage still counted. */
@@ -78,10 +78,11 @@ public final class Account {
               .orElseGet(() -> GiftBucket.of(grant)));
     }
     gifts = kept;
-    Map<String, Meter> meters = new LinkedHashMap<>();
+    Map<String, ZeroRatedMeter> meters = new LinkedHashMap<>();
     for (ZeroRatedService service : next.zeroRated()) {
       meters.put(
-          service.privilegeCode(), zeroRated.getOrDefault(service.privilegeCode(), new Meter()));
+          service.privilegeCode(),
+          zeroRated.getOrDefault(service.privilegeCode(), new ZeroRatedMeter()));
     }
     zeroRated = meters;
     profile = next;
@@ -297,7 +298,7 @@ public final class Account {
   private long available(Source source, Instant now) {
     return switch (source.kind()) {
       case ZERO_RATED -> {
-        Meter meter = zeroRated.get(source.reference());
+        ZeroRatedMeter meter = zeroRated.get(source.reference());
         Optional<Long> cap = zeroRatedService(source.reference()).monthlyCapBytes();
         yield cap.map(c -> c - meter.used - meter.reserved).orElse(Long.MAX_VALUE);
       }
@@ -310,7 +311,7 @@ public final class Account {
   private long spendable(Source source, Instant now) {
     return switch (source.kind()) {
       case ZERO_RATED -> {
-        Meter meter = zeroRated.get(source.reference());
+        ZeroRatedMeter meter = zeroRated.get(source.reference());
         if (meter == null) {
           yield 0L;
         }
@@ -337,7 +338,7 @@ public final class Account {
   private void unhold(Source source, long bytes) {
     switch (source.kind()) {
       case ZERO_RATED -> {
-        Meter meter = zeroRated.get(source.reference());
+        ZeroRatedMeter meter = zeroRated.get(source.reference());
         if (meter != null) {
           meter.reserved = Math.max(0, meter.reserved - bytes);
         }
@@ -379,43 +380,4 @@ public final class Account {
   }
 
   private record Candidate(Source source, long available) {}
-
-  /** One reservation: a session's hold on one rating group. */
-  record Reservation(
-      String sessionId, long ratingGroup, Source source, long bytes, Instant expiresAt) {}
-
-  /** Free bytes used and reserved under one zero-rating privilege this cycle. */
-  @JsonAutoDetect(fieldVisibility = Visibility.ANY)
-  static final class Meter {
-    long used;
-    long reserved;
-  }
-
-  /** One gift's balance. */
-  @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
-  static final class GiftBucket {
-    String code;
-    java.util.Set<Long> ratingGroups;
-    long bytes;
-    long used;
-    long reserved;
-    Instant expiresAt;
-
-    static GiftBucket of(GiftGrant grant) {
-      GiftBucket bucket = new GiftBucket();
-      bucket.code = grant.code();
-      bucket.ratingGroups = grant.ratingGroups();
-      bucket.bytes = grant.bytes();
-      bucket.expiresAt = grant.expiresAt();
-      return bucket;
-    }
-
-    long left() {
-      return Math.max(0, bytes - used);
-    }
-
-    Source source() {
-      return new Source(Source.Kind.GIFT, code, "");
-    }
-  }
 }

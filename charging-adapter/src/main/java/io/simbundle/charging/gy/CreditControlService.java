@@ -9,7 +9,6 @@ import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.AnsweredRequest;
 import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.GroupCommitter;
-import io.simbundle.charging.store.LeaseTable;
 import io.simbundle.charging.store.NotShardOwnerException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
@@ -59,15 +55,10 @@ public final class CreditControlService implements CreditControlHandler {
 
   private final RecentAnswers answered = new RecentAnswers();
   private final LongAdder retransmissions = new LongAdder();
-  private final LongAdder sentElsewhere = new LongAdder();
-  private final LongAdder waitedForTake = new LongAdder();
-  private final ShardOwnership ownership;
+  private final OtherShards otherShards;
 
   /** How far back the answers of a shard's earlier owner are loaded when the shard is taken. */
   static final Duration TAKEOVER_ANSWERS = Duration.ofSeconds(30);
-
-  /** How long a PCEF or agent may send a session's requests to the node it was redirected to. */
-  private final Duration redirectCacheTime;
 
   public CreditControlService(
       ChargingStore store,
@@ -80,8 +71,7 @@ public final class CreditControlService implements CreditControlHandler {
       GyRequestListener listener,
       ShardOwnership ownership,
       Duration redirectCacheTime) {
-    this.ownership = ownership;
-    this.redirectCacheTime = redirectCacheTime;
+    this.otherShards = new OtherShards(ownership, self, redirectCacheTime, loader);
     this.loader = loader;
     this.listener = listener;
     this.store = store;
@@ -97,26 +87,21 @@ public final class CreditControlService implements CreditControlHandler {
   public CompletableFuture<Answer> answer(Request request) {
     long arrived = System.nanoTime();
     return outcome(request)
-        .exceptionallyCompose(failure -> afterTake(request, failure))
+        .exceptionallyCompose(failure -> otherShards.afterTake(failure, () -> outcome(request)))
         .handle(
             (outcome, failure) -> {
-              Throwable cause =
-                  failure instanceof CompletionException && failure.getCause() != null
-                      ? failure.getCause()
-                      : failure;
-              if (cause instanceof NotShardOwnerException notOwner) {
-                sentElsewhere.increment();
-                // Who holds the shard is read from the database: not on this (reader) thread.
-                return CompletableFuture.supplyAsync(
-                    () -> {
-                      Answer elsewhere = elsewhere(request, notOwner.shard());
-                      listener.answered(
-                          integer(request.getAvps(), GyAvp.CC_REQUEST_TYPE).orElse(0),
-                          resultCode(elsewhere),
-                          System.nanoTime() - arrived);
-                      return elsewhere;
-                    },
-                    loader);
+              if (OtherShards.cause(failure) instanceof NotShardOwnerException notOwner) {
+                return otherShards
+                    .elsewhere(request, notOwner.shard())
+                    .thenApply(
+                        elsewhere -> {
+                          listener.answered(
+                              RequestAvps.integer(request.getAvps(), GyAvp.CC_REQUEST_TYPE)
+                                  .orElse(0),
+                              OtherShards.resultCode(elsewhere),
+                              System.nanoTime() - arrived);
+                          return elsewhere;
+                        });
               }
               CreditControlOutcome decided =
                   failure == null ? outcome : unableToComply(request, failure);
@@ -128,68 +113,14 @@ public final class CreditControlService implements CreditControlHandler {
         .thenCompose(Function.identity());
   }
 
-  /**
-   * A request for a shard this node is taking right now is decided once the take is over (within a
-   * lease), instead of being sent elsewhere: the node that holds the shard in the database is this
-   * one, and any other would send it back here.
-   */
-  private CompletableFuture<CreditControlOutcome> afterTake(Request request, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof NotShardOwnerException notOwner) {
-      Optional<CompletableFuture<Void>> taking = ownership.whenTaken(notOwner.shard());
-      if (taking.isPresent()) {
-        waitedForTake.increment();
-        return taking
-            .get()
-            .copy()
-            .orTimeout(redirectCacheTime.toMillis(), TimeUnit.MILLISECONDS)
-            .handle((taken, late) -> null)
-            .thenComposeAsync(ignored -> outcome(request), loader);
-      }
-    }
-    return CompletableFuture.failedFuture(cause);
-  }
-
-  /**
-   * The answer to a request for a subscriber whose shard another node holds: a redirect to that
-   * node while it is alive, else "too busy" so that the PCEF tries another peer (and, after the
-   * lease lapses, finds the new owner).
-   */
-  private Answer elsewhere(Request request, int shard) {
-    Optional<String> owner;
-    try {
-      owner =
-          ownership
-              .currentOwnerOf(shard)
-              .filter(LeaseTable.Node::alive)
-              .filter(node -> !node.nodeId().equals(ownership.nodeId()))
-              .map(LeaseTable.Node::diameterUri);
-    } catch (RuntimeException e) {
-      // The database is out of reach: the PCEF tries another peer.
-      owner = Optional.empty();
-    }
-    return CreditControlAnswers.elsewhere(request, self, owner, redirectCacheTime.toSeconds());
-  }
-
-  private static long resultCode(Answer answer) {
-    try {
-      return answer.getResultCode().getUnsigned32();
-    } catch (AvpDataException e) {
-      return 0;
-    }
-  }
-
   /** Requests that arrived while this node was taking their shard, and waited for it. */
   public long requestsThatWaitedForATake() {
-    return waitedForTake.sum();
+    return otherShards.waitedForTake();
   }
 
   /** Requests answered with a redirect or "too busy": their subscriber is another node's. */
   public long sentElsewhere() {
-    return sentElsewhere.sum();
+    return otherShards.sentElsewhere();
   }
 
   /**
@@ -238,8 +169,8 @@ public final class CreditControlService implements CreditControlHandler {
    */
   private CompletableFuture<CreditControlOutcome> outcome(Request request) {
     AvpSet avps = request.getAvps();
-    Optional<Integer> type = integer(avps, GyAvp.CC_REQUEST_TYPE);
-    Optional<Long> number = unsigned(avps, GyAvp.CC_REQUEST_NUMBER);
+    Optional<Integer> type = RequestAvps.integer(avps, GyAvp.CC_REQUEST_TYPE);
+    Optional<Long> number = RequestAvps.unsigned(avps, GyAvp.CC_REQUEST_NUMBER);
     int typeValue = type.orElse(0);
     long numberValue = number.orElse(0L);
     for (int mandatory :
@@ -285,8 +216,8 @@ public final class CreditControlService implements CreditControlHandler {
     } catch (InvalidMsccException e) {
       return error(e.resultCode(), typeValue, numberValue, e.avpCode());
     }
-    Optional<String> peerHost = identity(avps, GyAvp.ORIGIN_HOST);
-    Optional<String> peerRealm = identity(avps, GyAvp.ORIGIN_REALM);
+    Optional<String> peerHost = RequestAvps.identity(avps, GyAvp.ORIGIN_HOST);
+    Optional<String> peerRealm = RequestAvps.identity(avps, GyAvp.ORIGIN_REALM);
     Function<String, CompletableFuture<CreditControlOutcome>> decide =
         msisdn ->
             withAccount(
@@ -336,8 +267,8 @@ public final class CreditControlService implements CreditControlHandler {
     AvpSet avps = request.getAvps();
     return new CreditControlOutcome(
         ResultCode.UNABLE_TO_COMPLY,
-        integer(avps, GyAvp.CC_REQUEST_TYPE).orElse(0),
-        unsigned(avps, GyAvp.CC_REQUEST_NUMBER).orElse(0L),
+        RequestAvps.integer(avps, GyAvp.CC_REQUEST_TYPE).orElse(0),
+        RequestAvps.unsigned(avps, GyAvp.CC_REQUEST_NUMBER).orElse(0L),
         Optional.empty(),
         List.of());
   }
@@ -465,32 +396,5 @@ public final class CreditControlService implements CreditControlHandler {
         grant.finalUnits(),
         validity,
         grant.bytes() / 5);
-  }
-
-  private static Optional<String> identity(AvpSet avps, int code) {
-    try {
-      Avp avp = avps.getAvp(code);
-      return avp == null ? Optional.empty() : Optional.of(avp.getDiameterIdentity());
-    } catch (AvpDataException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Integer> integer(AvpSet avps, int code) {
-    try {
-      Avp avp = avps.getAvp(code);
-      return avp == null ? Optional.empty() : Optional.of(avp.getInteger32());
-    } catch (AvpDataException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Long> unsigned(AvpSet avps, int code) {
-    try {
-      Avp avp = avps.getAvp(code);
-      return avp == null ? Optional.empty() : Optional.of(avp.getUnsigned32());
-    } catch (AvpDataException e) {
-      return Optional.empty();
-    }
   }
 }

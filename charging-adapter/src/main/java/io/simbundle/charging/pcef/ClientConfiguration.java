@@ -60,6 +60,7 @@ final class ClientConfiguration {
           </Network>
           <Extensions>
             <PeerFsmFactory value="io.simbundle.charging.gy.PeerStateMachines$ClientFactory"/>
+            <RouterEngine value="io.simbundle.charging.pcef.ExpiringRedirectsRouter"/>
           </Extensions>
         </Configuration>
         """

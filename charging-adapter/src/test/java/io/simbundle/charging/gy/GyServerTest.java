@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,6 +124,57 @@ class GyServerTest {
       return true;
     } catch (SocketTimeoutException e) {
       return false;
+    }
+  }
+
+  /**
+   * A session redirected to a node the PCEF cannot reach (a node that has just died, named by the
+   * node taking its place until the lease lapses) goes back to its usual route once the redirect's
+   * Redirect-Max-Cache-Time is over; jDiameter's client kept it for good.
+   */
+  @Test
+  void aRedirectToANodeThatCannotBeReachedLastsOnlyItsCacheTime() throws Exception {
+    DiameterIdentity node =
+        new DiameterIdentity(
+            "ocs-redirecting.simbundle.local", "simbundle.local", "127.0.0.1", FreePort.next());
+    AtomicInteger asked = new AtomicInteger();
+    try (GyServer redirecting =
+            GyServer.start(
+                node,
+                request ->
+                    CompletableFuture.completedFuture(
+                        asked.incrementAndGet() == 1
+                            ? CreditControlAnswers.elsewhere(
+                                request,
+                                node,
+                                Optional.of("aaa://ocs-dead.simbundle.local:3868"),
+                                1)
+                            : BareAnswers.success(request, node)));
+        PcefSimulator pcef =
+            PcefSimulator.connect(
+                new DiameterIdentity(
+                    "pgw-redirected.pcef.simbundle.local",
+                    "pcef.simbundle.local",
+                    "127.0.0.1",
+                    FreePort.next()),
+                node,
+                TIMEOUT)) {
+      Session session = pcef.newSession();
+
+      long redirected =
+          pcef.send(session, pcef.creditControlRequest(session, GyAvp.INITIAL_REQUEST, 0), TX)
+              .getResultCode()
+              .getUnsigned32();
+      Thread.sleep(1_500);
+      long later =
+          pcef.send(session, pcef.creditControlRequest(session, GyAvp.UPDATE_REQUEST, 1), TX)
+              .getResultCode()
+              .getUnsigned32();
+
+      assertThat(redirected).as("the dead node cannot be reached").isEqualTo(3002);
+      assertThat(later).isEqualTo(2001);
+      assertThat(asked).hasValue(2);
+      assertThat(redirecting.peers()).extracting(GyPeer::host).contains(pcef.identity().host());
     }
   }
 

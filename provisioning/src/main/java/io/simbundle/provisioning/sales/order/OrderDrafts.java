@@ -25,7 +25,7 @@ final class OrderDrafts {
         request,
         version.version(),
         due,
-        new ProductOrder.SealedBuyer(
+        new SealedBuyer(
             personalData.digest().of(buyer.idNumber()),
             personalData.seal().seal("name", buyer.name()),
             personalData.seal().seal("idNumber", buyer.idNumber()),

@@ -169,10 +169,6 @@ public class ProductOrder {
     return order;
   }
 
-  /** The buyer's personal data as an order keeps it: sealed, digested and masked. */
-  record SealedBuyer(
-      String idNumberDigest, String nameSealed, String idNumberSealed, String idNumberMasked) {}
-
   /** A new order the rules or the stock refused: stored with the reasons, final. */
   OrderChange reject(List<Reason> refusals, String reason, Instant now) {
     requireNew();

@@ -42,7 +42,7 @@ class ProductOrderTest {
         request,
         "2026.11",
         payment == PaymentType.CREDIT ? 0 : 5000,
-        new ProductOrder.SealedBuyer("digest", "sealed-name", "sealed-id", "4401**********1234"),
+        new SealedBuyer("digest", "sealed-name", "sealed-id", "4401**********1234"),
         PLACED);
   }
 
