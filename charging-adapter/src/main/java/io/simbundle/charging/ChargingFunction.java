@@ -27,13 +27,9 @@ import io.simbundle.charging.usage.WhyCharged;
 import io.simbundle.platform.database.Database;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +59,7 @@ public final class ChargingFunction implements AutoCloseable {
   private final Checkpointer checkpointer;
   private final LeaseKeeper leases;
   private final ShardOwnership ownership;
+  private final AccountChanges changes;
 
   /** Threads that load subscribers from the database, off the Diameter reader threads. */
   private static final int LOADERS = 8;
@@ -108,6 +105,7 @@ public final class ChargingFunction implements AutoCloseable {
     this.creditControl = creditControl;
     this.server = server;
     this.clock = clock;
+    this.changes = new AccountChanges(creditControl, checkpointer, store, server, clock);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("gy-reservation-sweeper"));
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -263,28 +261,7 @@ public final class ChargingFunction implements AutoCloseable {
    * the cycle).
    */
   public void install(ChargingProfile profile) {
-    Saved installed =
-        creditControl.withAccount(
-            profile.msisdn(),
-            found -> {
-              Account account =
-                  found
-                      .map(
-                          a -> {
-                            a.install(profile);
-                            return a;
-                          })
-                      .orElseGet(() -> Account.open(profile));
-              return new Saved(creditControl.save(account), account.sessionsToReauthorize(), 0);
-            });
-    // Waited for outside the account lock: a failed commit takes that lock to drop the account.
-    installed.committed().join();
-    // Looking subscribers up by IMSI reads the table: make the new profile visible there.
-    checkpointer.flush();
-    // Open sessions were granted under the old profile: the PCEFs ask again.
-    installed
-        .reauthorize()
-        .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
+    changes.install(profile);
   }
 
   /**
@@ -295,37 +272,8 @@ public final class ChargingFunction implements AutoCloseable {
    * @return false when the charging function holds no such subscriber
    */
   public boolean bar(String msisdn, boolean barred) {
-    Optional<Saved> changed =
-        creditControl.withAccount(
-            msisdn,
-            found ->
-                found.map(
-                    account -> {
-                      account.bar(barred);
-                      return new Saved(
-                          creditControl.save(account), account.sessionsToReauthorize(), 0);
-                    }));
-    if (changed.isEmpty()) {
-      return false;
-    }
-    changed.get().committed().join();
-    changed
-        .get()
-        .reauthorize()
-        .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
-    return true;
+    return changes.bar(msisdn, barred);
   }
-
-  /**
-   * An account change on its way to the journal.
-   *
-   * @param reauthorize the open sessions to send a Re-Auth-Request once it is committed
-   * @param sessionsReleased how many silent sessions it released
-   */
-  private record Saved(
-      CompletableFuture<Void> committed,
-      Map<String, Account.Peer> reauthorize,
-      int sessionsReleased) {}
 
   public Optional<Balance> balance(String msisdn) {
     return read(
@@ -349,30 +297,7 @@ public final class ChargingFunction implements AutoCloseable {
    * @return how many sessions lost reservations
    */
   public int releaseExpiredReservations() {
-    Instant now = clock.instant();
-    checkpointer.flush();
-    List<Saved> saved = new ArrayList<>();
-    for (String msisdn : store.withExpiredReservations(now)) {
-      if (!decidesFor(msisdn)) {
-        continue; // its owner sweeps it
-      }
-      creditControl
-          .withAccount(
-              msisdn,
-              found ->
-                  found.map(
-                      account -> {
-                        int sessions = account.releaseExpired(now).size();
-                        return new Saved(creditControl.save(account), Map.of(), sessions);
-                      }))
-          .ifPresent(saved::add);
-    }
-    saved.forEach(s -> s.committed().join());
-    int released = saved.stream().mapToInt(Saved::sessionsReleased).sum();
-    if (released > 0) {
-      log.info("released the reservations of {} silent session(s)", released);
-    }
-    return released;
+    return changes.releaseExpiredReservations(this::decidesFor);
   }
 
   private void sweepQuietly() {
