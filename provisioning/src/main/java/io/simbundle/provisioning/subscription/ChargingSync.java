@@ -142,7 +142,7 @@ public final class ChargingSync {
             : Optional.empty();
       }
       case ACTIVE -> {
-        boolean pendingDue = product.pendingFrom != null && !product.pendingFrom.isAfter(now);
+        boolean pendingDue = product.pendingPrivilegesDue(now);
         if (!barred && !pendingDue && cycle.toString().equals(product.chargedCycle)) {
           return Optional.empty();
         }

@@ -94,39 +94,27 @@ public final class Grants {
    * are recomputed and the partner told which perks come and go.
    */
   void applyPendingChange(EntityManager em, ProductEntity product, Instant now) {
-    if (product.pendingPrivileges == null || product.pendingFrom.isAfter(now)) {
+    Optional<ProductEntity.PrivilegesChanged> applied = product.applyPendingPrivileges(now);
+    if (applied.isEmpty()) {
       return;
     }
-    List<String> before = ProductRecords.codes(product.privileges);
-    List<String> after = ProductRecords.codes(product.pendingPrivileges);
+    ProductEntity.PrivilegesChanged change = applied.get();
     ProductOrder order = em.find(ProductOrder.class, product.orderId);
     ProductOffering offering = offering(product.productCode);
-    product.privileges = product.pendingPrivileges;
     product.gifts =
         ProductRecords.writeGifts(
-            gifts(order, after, now, ProductRecords.readGifts(product.gifts)));
-    product.pendingPrivileges = null;
-    product.pendingFrom = null;
-    product.updatedAt = now;
-    PerkNotices.queue(
-        outbox,
-        product,
-        offering,
-        before.stream().filter(c -> !after.contains(c)).toList(),
-        PerkNotices.REMOVE,
-        now);
-    PerkNotices.queue(
-        outbox,
-        product,
-        offering,
-        after.stream().filter(c -> !before.contains(c)).toList(),
-        PerkNotices.ACTIVATE,
-        now);
+            gifts(order, change.after(), now, ProductRecords.readGifts(product.gifts)));
+    PerkNotices.queue(outbox, product, offering, change.removed(), PerkNotices.REMOVE, now);
+    PerkNotices.queue(outbox, product, offering, change.added(), PerkNotices.ACTIVATE, now);
     ProductRecords.audit(
         audit,
         product,
         Optional.of(product.status),
-        "privileges changed from " + before + " to " + after + " at the new billing cycle",
+        "privileges changed from "
+            + change.before()
+            + " to "
+            + change.after()
+            + " at the new billing cycle",
         Actor.SYSTEM,
         now);
   }

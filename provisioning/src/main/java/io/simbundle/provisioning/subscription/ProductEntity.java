@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
 
 /** The row of a subscription; {@link Subscription} is what leaves the module. */
 @Entity
@@ -89,6 +92,59 @@ class ProductEntity {
 
   ProductStatus status() {
     return ProductStatus.fromTmfName(status).orElseThrow();
+  }
+
+  List<String> privilegeCodes() {
+    return ProductRecords.codes(privileges);
+  }
+
+  /** How many changes of privileges were asked for in {@code cycle} (the rules allow one). */
+  int privilegeChangesIn(YearMonth cycle) {
+    return cycle.toString().equals(lastChangeCycle) ? 1 : 0;
+  }
+
+  /** A change of privileges asked for, and when it comes into force. */
+  record PrivilegesAsked(List<String> from, List<String> to, Instant inForceFrom) {}
+
+  /**
+   * Records a change of privileges asked for in {@code cycle} (the rules have allowed it): it comes
+   * into force when the next cycle starts, and counts as this cycle's change.
+   */
+  PrivilegesAsked askPrivileges(List<String> chosen, YearMonth cycle, Instant now) {
+    pendingPrivileges = String.join(",", chosen);
+    pendingFrom = ChargingProfiles.cycleStart(cycle.plusMonths(1));
+    lastChangeCycle = cycle.toString();
+    updatedAt = now;
+    return new PrivilegesAsked(privilegeCodes(), List.copyOf(chosen), pendingFrom);
+  }
+
+  /** Whether a change of privileges asked for earlier is due at {@code now}. */
+  boolean pendingPrivilegesDue(Instant now) {
+    return pendingPrivileges != null && !pendingFrom.isAfter(now);
+  }
+
+  /** Privileges that came into force: those that went, those that came. */
+  record PrivilegesChanged(List<String> before, List<String> after) {
+    List<String> removed() {
+      return before.stream().filter(code -> !after.contains(code)).toList();
+    }
+
+    List<String> added() {
+      return after.stream().filter(code -> !before.contains(code)).toList();
+    }
+  }
+
+  /** Puts the privileges asked for in force once their cycle has come; nothing before. */
+  Optional<PrivilegesChanged> applyPendingPrivileges(Instant now) {
+    if (!pendingPrivilegesDue(now)) {
+      return Optional.empty();
+    }
+    List<String> before = privilegeCodes();
+    privileges = pendingPrivileges;
+    pendingPrivileges = null;
+    pendingFrom = null;
+    updatedAt = now;
+    return Optional.of(new PrivilegesChanged(before, privilegeCodes()));
   }
 
   /** What a move through the lifecycle did, for the audit trail. */

@@ -229,29 +229,26 @@ public final class SubscriptionService {
                               ProvisioningException.notFound(
                                   "no active card with this number and ID number"));
               ProductOrder order = orders.orders().byId(product.orderId);
-              int changes = cycle.toString().equals(product.lastChangeCycle) ? 1 : 0;
               requireValid(
                   rules.checkPrivilegeChange(
                       catalog.current(),
                       new PrivilegeSelectionRequest(
                           product.productCode, chosen, order.newToOperator(), order.newToPartner()),
-                      new PrivilegeChange(changes, cycle.plusMonths(1).toString())),
+                      new PrivilegeChange(
+                          product.privilegeChangesIn(cycle), cycle.plusMonths(1).toString())),
                   "privileges-refused",
                   "the change of privileges is refused");
-              product.pendingPrivileges = String.join(",", chosen);
-              product.pendingFrom = ChargingProfiles.cycleStart(cycle.plusMonths(1));
-              product.lastChangeCycle = cycle.toString();
-              product.updatedAt = now;
+              ProductEntity.PrivilegesAsked asked = product.askPrivileges(chosen, cycle, now);
               ProductRecords.audit(
                   grants.audit(),
                   product,
                   Optional.of(product.status),
                   "privileges "
-                      + ProductRecords.codes(product.privileges)
+                      + asked.from()
                       + " to change to "
-                      + chosen
+                      + asked.to()
                       + " from "
-                      + product.pendingFrom,
+                      + asked.inForceFrom(),
                   actor,
                   now);
               return product.id;

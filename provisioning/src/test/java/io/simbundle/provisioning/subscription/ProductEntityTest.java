@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.simbundle.provisioning.ProvisioningException;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A subscription's moves through its lifecycle, without a database. */
+/** A subscription's moves through its lifecycle and its privileges' changes, without a database. */
 class ProductEntityTest {
 
   private static final Instant CREATED = Instant.parse("2026-11-23T08:00:00Z");
@@ -61,5 +63,48 @@ class ProductEntityTest {
             () -> created().moveTo(ProductStatus.SUSPENDED, "unpaid", CREATED));
 
     assertThat(refused.kind()).isEqualTo(ProvisioningException.Kind.CONFLICT);
+  }
+
+  @Test
+  void aChangeOfPrivilegesCountsForThisCycleAndComesIntoForceOnlyWhenTheNextStarts() {
+    ProductEntity product = created();
+    product.privileges = "wechat-free-traffic,free-games";
+    YearMonth november = YearMonth.of(2026, 11);
+    Instant december = Instant.parse("2026-11-30T16:00:00Z"); // midnight in Beijing
+
+    assertThat(product.privilegeChangesIn(november)).isZero();
+    ProductEntity.PrivilegesAsked asked =
+        product.askPrivileges(List.of("free-music", "free-emoticons"), november, CREATED);
+
+    assertThat(asked.from()).containsExactly("wechat-free-traffic", "free-games");
+    assertThat(asked.inForceFrom()).isEqualTo(december);
+    assertThat(product.privilegeChangesIn(november)).isEqualTo(1);
+    assertThat(product.privilegeChangesIn(november.plusMonths(1))).isZero();
+    assertThat(product.applyPendingPrivileges(december.minusSeconds(1))).isEmpty();
+    assertThat(product.privilegeCodes()).containsExactly("wechat-free-traffic", "free-games");
+
+    ProductEntity.PrivilegesChanged changed =
+        product.applyPendingPrivileges(december).orElseThrow();
+
+    assertThat(changed.removed()).containsExactly("wechat-free-traffic", "free-games");
+    assertThat(changed.added()).containsExactly("free-music", "free-emoticons");
+    assertThat(product.privilegeCodes()).containsExactly("free-music", "free-emoticons");
+    assertThat(product.pendingPrivilegesDue(december)).isFalse();
+    assertThat(product.applyPendingPrivileges(december.plusSeconds(60))).isEmpty();
+    assertThat(product.updatedAt).isEqualTo(december);
+  }
+
+  @Test
+  void privilegesKeptAcrossAChangeAreNeitherRemovedNorAdded() {
+    ProductEntity product = created();
+    product.privileges = "wechat-free-traffic,free-games";
+    YearMonth november = YearMonth.of(2026, 11);
+    product.askPrivileges(List.of("wechat-free-traffic", "free-music"), november, CREATED);
+
+    ProductEntity.PrivilegesChanged changed =
+        product.applyPendingPrivileges(CREATED.plusSeconds(40L * 24 * 3600)).orElseThrow();
+
+    assertThat(changed.removed()).containsExactly("free-games");
+    assertThat(changed.added()).containsExactly("free-music");
   }
 }

@@ -122,6 +122,7 @@ class PeerGuardTest {
 
   @Test
   void aMessageOfAnotherVersionIsAnsweredUnsupportedVersion() throws Exception {
+    long before = server.connections().badMessages();
     try (WirePeer peer = peer("pgw-version-2")) {
       peer.sendRaw(header(2, 20, 257, 7101));
 
@@ -131,16 +132,21 @@ class PeerGuardTest {
       assertThat(answer.first(GyAvp.RESULT_CODE).orElseThrow().unsigned32()).isEqualTo(5011);
       assertThat(closedByServer(peer)).isTrue();
     }
+    // Counted once the peer has closed: settled here, so that no other test sees it late.
+    await().atMost(TIMEOUT).until(() -> server.connections().badMessages() == before + 1);
   }
 
   @Test
   void aLengthThatIsNotWholeWordsIsAnsweredInvalidLength() throws Exception {
+    long before = server.connections().badMessages();
     try (WirePeer peer = peer("pgw-odd-length")) {
       peer.sendRaw(header(1, 23, 257, 7201));
 
       assertThat(peer.read().first(GyAvp.RESULT_CODE).orElseThrow().unsigned32()).isEqualTo(5015);
       assertThat(closedByServer(peer)).isTrue();
     }
+    // Counted once the peer has closed: settled here, so that no other test sees it late.
+    await().atMost(TIMEOUT).until(() -> server.connections().badMessages() == before + 1);
   }
 
   @Test
