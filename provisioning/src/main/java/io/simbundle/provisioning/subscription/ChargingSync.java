@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class ChargingSync {
 
   private static final Logger log = LoggerFactory.getLogger(ChargingSync.class);
-  private static final String ACTIVE = "active";
-  private static final String BARRED = "barred";
 
   private final PersistenceUnit unit;
   private final Grants grants;
@@ -114,11 +112,10 @@ public final class ChargingSync {
         em -> {
           ProductEntity product = ProductRecords.lock(em, productId);
           if (change.get() instanceof Change.Bar) {
-            product.chargingState = BARRED;
+            product.chargingBarred();
             return;
           }
-          product.chargedCycle = cycle.toString();
-          product.chargingState = ACTIVE;
+          product.chargingInstalled(cycle);
           if (product.status() == ProductStatus.CREATED) {
             ProductRecords.moveTo(
                 grants.audit(),
@@ -134,25 +131,18 @@ public final class ChargingSync {
 
   private Optional<Change> due(
       EntityManager em, ProductEntity product, Instant now, YearMonth cycle) {
-    boolean barred = BARRED.equals(product.chargingState);
-    switch (product.status()) {
-      case SUSPENDED, TERMINATED -> {
-        return ACTIVE.equals(product.chargingState)
-            ? Optional.of(new Change.Bar(product.msisdn))
-            : Optional.empty();
-      }
-      case ACTIVE -> {
-        boolean pendingDue = product.pendingPrivilegesDue(now);
-        if (!barred && !pendingDue && cycle.toString().equals(product.chargedCycle)) {
-          return Optional.empty();
-        }
-      }
-      case CREATED -> {
-        // first installation: always due
-      }
+    Optional<ProductEntity.ChargingNeed> need = product.chargingNeed(now, cycle);
+    if (need.isEmpty()) {
+      return Optional.empty();
+    }
+    if (need.get() == ProductEntity.ChargingNeed.BAR) {
+      return Optional.of(new Change.Bar(product.msisdn));
     }
     grants.applyPendingChange(em, product, now);
-    return Optional.of(new Change.Install(profileOf(product, now, cycle), barred));
+    return Optional.of(
+        new Change.Install(
+            profileOf(product, now, cycle),
+            need.get() == ProductEntity.ChargingNeed.INSTALL_AND_UNBAR));
   }
 
   private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {

@@ -147,6 +147,48 @@ class ProductEntity {
     return Optional.of(new PrivilegesChanged(before, privilegeCodes()));
   }
 
+  /** What charging must be told of this subscription now. */
+  enum ChargingNeed {
+    /** Install or renew its profile (first time, a new cycle, privileges due); traffic flows. */
+    INSTALL,
+    /** Like {@link #INSTALL}, and let traffic flow again after a suspension. */
+    INSTALL_AND_UNBAR,
+    /** Bar its traffic: suspended or terminated. */
+    BAR
+  }
+
+  private static final String CHARGING_ACTIVE = "active";
+  private static final String CHARGING_BARRED = "barred";
+
+  /**
+   * What charging must be told at {@code now}, in billing cycle {@code cycle}: nothing while it
+   * already holds this cycle's profile (or the bar) and no privileges are due.
+   */
+  Optional<ChargingNeed> chargingNeed(Instant now, YearMonth cycle) {
+    boolean barred = CHARGING_BARRED.equals(chargingState);
+    return switch (status()) {
+      case SUSPENDED, TERMINATED ->
+          CHARGING_ACTIVE.equals(chargingState) ? Optional.of(ChargingNeed.BAR) : Optional.empty();
+      case ACTIVE ->
+          !barred && !pendingPrivilegesDue(now) && cycle.toString().equals(chargedCycle)
+              ? Optional.empty()
+              : Optional.of(barred ? ChargingNeed.INSTALL_AND_UNBAR : ChargingNeed.INSTALL);
+      // The first installation is always due.
+      case CREATED -> Optional.of(ChargingNeed.INSTALL);
+    };
+  }
+
+  /** Charging took this cycle's profile: traffic flows. */
+  void chargingInstalled(YearMonth cycle) {
+    chargedCycle = cycle.toString();
+    chargingState = CHARGING_ACTIVE;
+  }
+
+  /** Charging bars the subscriber's traffic. */
+  void chargingBarred() {
+    chargingState = CHARGING_BARRED;
+  }
+
   /** What a move through the lifecycle did, for the audit trail. */
   record StatusChange(ProductStatus from, ProductStatus to, String reason, Instant at) {}
 

@@ -107,4 +107,37 @@ class ProductEntityTest {
     assertThat(changed.removed()).containsExactly("free-games");
     assertThat(changed.added()).containsExactly("free-music");
   }
+
+  @Test
+  void chargingIsToldOfANewCycleOfDuePrivilegesOfASuspensionAndOfAResumptionOnce() {
+    ProductEntity product = created();
+    product.privileges = "free-games";
+    YearMonth november = YearMonth.of(2026, 11);
+    Instant now = CREATED;
+
+    assertThat(product.chargingNeed(now, november)).hasValue(ProductEntity.ChargingNeed.INSTALL);
+    product.moveTo(ProductStatus.ACTIVE, "activated", now);
+    product.chargingInstalled(november);
+    assertThat(product.chargingNeed(now, november)).isEmpty();
+    assertThat(product.chargingNeed(now, november.plusMonths(1)))
+        .hasValue(ProductEntity.ChargingNeed.INSTALL);
+
+    product.askPrivileges(List.of("free-music"), november, now);
+    Instant december = Instant.parse("2026-11-30T16:00:00Z");
+    assertThat(product.chargingNeed(december.minusSeconds(1), november)).isEmpty();
+    assertThat(product.chargingNeed(december, november))
+        .as("privileges due before the cycle's profile was renewed")
+        .hasValue(ProductEntity.ChargingNeed.INSTALL);
+
+    product.moveTo(ProductStatus.SUSPENDED, "unpaid", now);
+    assertThat(product.chargingNeed(now, november)).hasValue(ProductEntity.ChargingNeed.BAR);
+    product.chargingBarred();
+    assertThat(product.chargingNeed(now, november)).isEmpty();
+
+    product.moveTo(ProductStatus.ACTIVE, "paid", now);
+    assertThat(product.chargingNeed(now, november))
+        .hasValue(ProductEntity.ChargingNeed.INSTALL_AND_UNBAR);
+    product.chargingInstalled(november);
+    assertThat(product.chargingNeed(now, november)).isEmpty();
+  }
 }
