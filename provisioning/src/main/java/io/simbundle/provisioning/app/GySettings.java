@@ -114,51 +114,15 @@ public record GySettings(
   private static PeerLimits peerLimits(Settings settings) {
     PeerLimits limits = PeerLimits.DEFAULTS;
     limits =
-        limit(
-            settings,
-            MAX_MESSAGE_BYTES,
-            limits.maxMessageBytes(),
-            value ->
-                new PeerLimits(
-                    value,
-                    PeerLimits.DEFAULTS.maxConnections(),
-                    PeerLimits.DEFAULTS.maxUnopened(),
-                    PeerLimits.DEFAULTS.capabilitiesTimeout()));
-    PeerLimits withMessage = limits;
-    limits =
-        limit(
-            settings,
-            MAX_CONNECTIONS,
-            limits.maxConnections(),
-            value ->
-                new PeerLimits(
-                    withMessage.maxMessageBytes(),
-                    value,
-                    Math.min(value, withMessage.maxUnopened()),
-                    withMessage.capabilitiesTimeout()));
+        limit(settings, MAX_MESSAGE_BYTES, limits.maxMessageBytes(), limits::withMaxMessageBytes);
+    limits = limit(settings, MAX_CONNECTIONS, limits.maxConnections(), limits::withMaxConnections);
+    limits = limit(settings, MAX_UNOPENED, limits.maxUnopened(), limits::withMaxUnopened);
     PeerLimits withConnections = limits;
-    limits =
-        limit(
-            settings,
-            MAX_UNOPENED,
-            limits.maxUnopened(),
-            value ->
-                new PeerLimits(
-                    withConnections.maxMessageBytes(),
-                    withConnections.maxConnections(),
-                    value,
-                    withConnections.capabilitiesTimeout()));
-    PeerLimits withUnopened = limits;
     return limit(
         settings,
         CAPABILITIES_TIMEOUT_MS,
         (int) limits.capabilitiesTimeout().toMillis(),
-        value ->
-            new PeerLimits(
-                withUnopened.maxMessageBytes(),
-                withUnopened.maxConnections(),
-                withUnopened.maxUnopened(),
-                Duration.ofMillis(value)));
+        millis -> withConnections.withCapabilitiesTimeout(Duration.ofMillis(millis)));
   }
 
   private static PeerLimits limit(

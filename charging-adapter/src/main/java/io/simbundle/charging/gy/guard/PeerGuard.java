@@ -45,6 +45,7 @@ public final class PeerGuard implements AutoCloseable {
   private final Selector selector;
   private final ServerSocketChannel listener;
   private final Thread thread;
+  private final GuardedConnection.Guard guard = guard();
   private volatile boolean running = true;
 
   /** In the order they were accepted, which is the order their deadlines come. */
@@ -189,10 +190,7 @@ public final class PeerGuard implements AutoCloseable {
     try {
       GuardedConnection connection =
           new GuardedConnection(
-              guardFor(),
-              selector,
-              peer,
-              System.nanoTime() + limits.capabilitiesTimeout().toNanos());
+              guard, selector, peer, System.nanoTime() + limits.capabilitiesTimeout().toNanos());
       connections++;
       unopened.add(connection);
       unopenedCount = unopened.size();
@@ -224,7 +222,8 @@ public final class PeerGuard implements AutoCloseable {
     }
   }
 
-  private GuardedConnection.Guard guardFor() {
+  /** What every connection asks of the guard: one for all, used on the guard's thread only. */
+  private GuardedConnection.Guard guard() {
     return new GuardedConnection.Guard() {
       @Override
       public PeerLimits limits() {

@@ -47,4 +47,22 @@ public record PeerLimits(
       throw new IllegalArgumentException("the capabilities exchange timeout must be positive");
     }
   }
+
+  public PeerLimits withMaxMessageBytes(int bytes) {
+    return new PeerLimits(bytes, maxConnections, maxUnopened, capabilitiesTimeout);
+  }
+
+  /** Fewer connections than unopened ones allowed lower that limit too. */
+  public PeerLimits withMaxConnections(int connections) {
+    return new PeerLimits(
+        maxMessageBytes, connections, Math.min(connections, maxUnopened), capabilitiesTimeout);
+  }
+
+  public PeerLimits withMaxUnopened(int unopened) {
+    return new PeerLimits(maxMessageBytes, maxConnections, unopened, capabilitiesTimeout);
+  }
+
+  public PeerLimits withCapabilitiesTimeout(Duration timeout) {
+    return new PeerLimits(maxMessageBytes, maxConnections, maxUnopened, timeout);
+  }
 }
