@@ -60,6 +60,15 @@ public record ProductOffering(
     return Stream.concat(menu.options().stream(), includedPrivileges.stream());
   }
 
+  /**
+   * What a subscriber who chose {@code chosen} holds: the included privileges, then the chosen
+   * options in their order. A code this card's menu does not offer is left out.
+   */
+  public Stream<Privilege> heldWith(List<String> chosen) {
+    return Stream.concat(
+        includedPrivileges.stream(), chosen.stream().map(menu::option).flatMap(Optional::stream));
+  }
+
   public Optional<Privilege> privilege(String privilegeCode) {
     return allPrivileges().filter(p -> p.code().equals(privilegeCode)).findFirst();
   }

@@ -91,6 +91,18 @@ class CatalogFileReaderTest {
   }
 
   @Test
+  void aTmallSubscriberHoldsTheWelcomeGiftAndTheChosenOptionsButNoUnknownCode() {
+    ProductOffering tmall = demo().product("tmall-card").orElseThrow();
+
+    assertThat(tmall.heldWith(List.of("alipay-free-traffic", "no-such-option", "tmall-coupon")))
+        .extracting(Privilege::code)
+        .containsExactly("tmall-welcome-gift", "alipay-free-traffic", "tmall-coupon");
+    assertThat(tmall.heldWith(List.of()))
+        .extracting(Privilege::code)
+        .containsExactly("tmall-welcome-gift");
+  }
+
+  @Test
   void minimalDocumentIsReadWithDefaultsAndChecksum() {
     CatalogFile file = reader.read("minimal.yaml", bytes(MINIMAL));
 

@@ -7,7 +7,6 @@ import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.PersistenceUnit;
-import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.channels.http.ProblemResponses;
 import io.simbundle.provisioning.channels.http.UnmatchedRequests;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
@@ -44,7 +43,6 @@ import io.simbundle.provisioning.store.StoreCallbacks;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingProfiles;
 import io.simbundle.provisioning.subscription.ChargingSync;
-import io.simbundle.provisioning.subscription.Grants;
 import io.simbundle.provisioning.subscription.SubscriptionService;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.ruleset.RuleBook;
@@ -178,9 +176,6 @@ public final class Engine implements AutoCloseable {
     if (settings.gy().demoSubscribers()) {
       DemoSubscribers.install(charging, catalog.current(), clock);
     }
-    Grants grants =
-        new Grants(catalog, rules, buyerRecords, outboxMessages, new AuditTrail(provisioningUnit));
-    ChargingSync chargingSync = new ChargingSync(provisioningUnit, grants, charging, clock);
     SubscriptionService subscriptions =
         new SubscriptionService(
             provisioningUnit,
@@ -189,9 +184,10 @@ public final class Engine implements AutoCloseable {
             buyerRecords,
             orders,
             personalData,
-            grants,
-            chargingSync,
+            outboxMessages,
+            charging,
             clock);
+    ChargingSync chargingSync = subscriptions.chargingSync();
     this.orders = orders;
     this.subscriptions = subscriptions;
     this.chargingSync = chargingSync;

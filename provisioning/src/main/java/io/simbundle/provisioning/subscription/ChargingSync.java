@@ -3,10 +3,7 @@ package io.simbundle.provisioning.subscription;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.profile.ChargingProfile;
-import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.Actor;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,16 +24,17 @@ public final class ChargingSync {
 
   private static final Logger log = LoggerFactory.getLogger(ChargingSync.class);
 
-  private final PersistenceUnit unit;
-  private final Grants grants;
-  private final ChargingFunction charging;
-  private final Clock clock;
+  /** Subscriptions brought up per run; the next run takes the rest. */
+  private static final int BATCH = 1000;
 
-  public ChargingSync(PersistenceUnit unit, Grants grants, ChargingFunction charging, Clock clock) {
-    this.unit = unit;
-    this.grants = grants;
+  private final SubscriptionRoom room;
+  private final ChangingPrivileges privileges;
+  private final ChargingFunction charging;
+
+  ChargingSync(SubscriptionRoom room, ChangingPrivileges privileges, ChargingFunction charging) {
+    this.room = room;
+    this.privileges = privileges;
     this.charging = charging;
-    this.clock = clock;
   }
 
   /**
@@ -45,23 +43,12 @@ public final class ChargingSync {
    * @return how many were brought up to date
    */
   public int syncAll() {
-    Instant now = clock.instant();
+    Instant now = room.clock().instant();
     List<Long> behind =
-        unit.call(
-            em ->
-                em.createQuery(
-                        "SELECT p.id FROM ProductEntity p WHERE p.status = 'created'"
-                            + " OR (p.status = 'active' AND (p.chargedCycle IS NULL"
-                            + " OR p.chargedCycle <> :cycle OR p.pendingFrom <= :now"
-                            + " OR p.chargingState = 'barred'))"
-                            + " OR (p.status IN ('suspended', 'terminated')"
-                            + " AND p.chargingState = 'active')"
-                            + " ORDER BY p.id",
-                        Long.class)
-                    .setParameter("cycle", ChargingProfiles.cycleOf(now).toString())
-                    .setParameter("now", now)
-                    .setMaxResults(1000)
-                    .getResultList());
+        room.unit()
+            .call(
+                em ->
+                    room.subscriptions().behindCharging(ChargingProfiles.cycleOf(now), now, BATCH));
     int done = 0;
     for (long id : behind) {
       done += bringUp(id) ? 1 : 0;
@@ -85,10 +72,10 @@ public final class ChargingSync {
    *     (the next run retries)
    */
   public boolean bringUp(long productId) {
-    Instant now = clock.instant();
+    Instant now = room.clock().instant();
     YearMonth cycle = ChargingProfiles.cycleOf(now);
     Optional<Change> change =
-        unit.call(em -> due(em, ProductRecords.lock(em, productId), now, cycle));
+        room.unit().call(em -> due(room.subscriptions().lock(productId), now, cycle));
     if (change.isEmpty()) {
       return false;
     }
@@ -108,29 +95,29 @@ public final class ChargingSync {
           e.getMessage());
       return false;
     }
-    unit.run(
-        em -> {
-          ProductEntity product = ProductRecords.lock(em, productId);
-          if (change.get() instanceof Change.Bar) {
-            product.chargingBarred();
-            return;
-          }
-          product.chargingInstalled(cycle);
-          if (product.status() == ProductStatus.CREATED) {
-            ProductRecords.moveTo(
-                grants.audit(),
-                product,
-                ProductStatus.ACTIVE,
-                "charging profile installed for " + cycle,
-                Actor.SYSTEM,
-                clock.instant());
-          }
-        });
+    room.unit()
+        .run(
+            em -> {
+              ProductEntity product = room.subscriptions().lock(productId);
+              if (change.get() instanceof Change.Bar) {
+                product.chargingBarred();
+                return;
+              }
+              product.chargingInstalled(cycle);
+              if (product.status() == ProductStatus.CREATED) {
+                room.changes()
+                    .move(
+                        product,
+                        ProductStatus.ACTIVE,
+                        "charging profile installed for " + cycle,
+                        Actor.SYSTEM,
+                        room.clock().instant());
+              }
+            });
     return true;
   }
 
-  private Optional<Change> due(
-      EntityManager em, ProductEntity product, Instant now, YearMonth cycle) {
+  private Optional<Change> due(ProductEntity product, Instant now, YearMonth cycle) {
     Optional<ProductEntity.ChargingNeed> need = product.chargingNeed(now, cycle);
     if (need.isEmpty()) {
       return Optional.empty();
@@ -138,7 +125,7 @@ public final class ChargingSync {
     if (need.get() == ProductEntity.ChargingNeed.BAR) {
       return Optional.of(new Change.Bar(product.msisdn));
     }
-    grants.applyPendingChange(em, product, now);
+    privileges.putInForce(product, now);
     return Optional.of(
         new Change.Install(
             profileOf(product, now, cycle),
@@ -146,15 +133,14 @@ public final class ChargingSync {
   }
 
   private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {
-    ProductOffering offering = grants.offering(product.productCode);
+    ProductOffering offering = room.grants().offering(product.productCode);
     return ChargingProfiles.of(
         product.msisdn,
         Optional.of(product.imsi),
         offering,
         product.partnerCode,
-        ProductRecords.held(Optional.of(offering), ProductRecords.codes(product.privileges))
-            .toList(),
-        GiftSchedule.inCycle(ProductRecords.readGifts(product.gifts), cycle),
+        offering.heldWith(product.privilegeCodes()).toList(),
+        GiftSchedule.inCycle(product.heldGifts(), cycle),
         now);
   }
 }

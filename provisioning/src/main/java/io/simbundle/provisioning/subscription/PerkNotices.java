@@ -6,6 +6,7 @@ import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.Message;
 import io.simbundle.provisioning.outbox.Outbox;
+import io.simbundle.provisioning.outbox.OutboxMessage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +19,28 @@ final class PerkNotices {
   static final String ACTIVATE = "perk.activate";
   static final String REMOVE = "perk.remove";
 
-  private PerkNotices() {}
+  private final Outbox outbox;
 
-  /** Queues a notice for each partner perk in {@code codes}, in the caller's transaction. */
-  static void queue(
-      Outbox outbox,
+  PerkNotices(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  /** Queues an activation notice for each partner perk in {@code codes}, in the caller's tx. */
+  void gained(ProductEntity product, ProductOffering offering, List<String> codes, Instant at) {
+    queue(product, offering, codes, ACTIVATE, at);
+  }
+
+  /** Queues a removal notice for each partner perk in {@code codes}, in the caller's tx. */
+  void lost(ProductEntity product, ProductOffering offering, List<String> codes, Instant at) {
+    queue(product, offering, codes, REMOVE, at);
+  }
+
+  /** The notices queued for a partner, oldest first. */
+  List<OutboxMessage> queuedFor(String partnerCode) {
+    return outbox.to(Destination.partner(partnerCode));
+  }
+
+  private void queue(
       ProductEntity product,
       ProductOffering offering,
       List<String> codes,

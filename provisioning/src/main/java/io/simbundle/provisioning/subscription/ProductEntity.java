@@ -1,5 +1,7 @@
 package io.simbundle.provisioning.subscription;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.simbundle.platform.json.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -95,7 +97,26 @@ class ProductEntity {
   }
 
   List<String> privilegeCodes() {
-    return ProductRecords.codes(privileges);
+    return codes(privileges);
+  }
+
+  /** The privileges asked for and not yet in force. */
+  Optional<List<String>> pendingPrivilegeCodes() {
+    return Optional.ofNullable(pendingPrivileges).map(ProductEntity::codes);
+  }
+
+  private static List<String> codes(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+  }
+
+  /** The gifts the rules granted, with when each was granted. */
+  List<HeldGift> heldGifts() {
+    return Json.readStored(gifts, new TypeReference<List<HeldGift>>() {});
+  }
+
+  /** Holds the gifts the rules grant now (after activation or a change of privileges). */
+  void holdGifts(List<HeldGift> granted) {
+    gifts = Json.write(granted);
   }
 
   /** How many changes of privileges were asked for in {@code cycle} (the rules allow one). */

@@ -1,11 +1,14 @@
 package io.simbundle.provisioning.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +87,24 @@ class ProvisioningRoomsTest {
             "io.simbundle.provisioning.audit..",
             "io.simbundle.provisioning.privacy..",
             "jakarta.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  void noEntityManagerCrossesARoomsDoor() {
+    // A room's repository joins the caller's transaction; the EntityManager itself stays inside.
+    noCodeUnits()
+        .that()
+        .areNotPrivate()
+        .and()
+        .areNotPackagePrivate()
+        .should()
+        .haveRawParameterTypes(
+            DescribedPredicate.describe(
+                "an EntityManager among them",
+                types -> types.stream().anyMatch(t -> t.isEquivalentTo(EntityManager.class))))
+        .orShould()
+        .haveRawReturnType(EntityManager.class)
         .check(classes);
   }
 

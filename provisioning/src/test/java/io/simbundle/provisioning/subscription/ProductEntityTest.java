@@ -78,6 +78,7 @@ class ProductEntityTest {
 
     assertThat(asked.from()).containsExactly("wechat-free-traffic", "free-games");
     assertThat(asked.inForceFrom()).isEqualTo(december);
+    assertThat(product.pendingPrivilegeCodes()).contains(List.of("free-music", "free-emoticons"));
     assertThat(product.privilegeChangesIn(november)).isEqualTo(1);
     assertThat(product.privilegeChangesIn(november.plusMonths(1))).isZero();
     assertThat(product.applyPendingPrivileges(december.minusSeconds(1))).isEmpty();
@@ -90,6 +91,7 @@ class ProductEntityTest {
     assertThat(changed.added()).containsExactly("free-music", "free-emoticons");
     assertThat(product.privilegeCodes()).containsExactly("free-music", "free-emoticons");
     assertThat(product.pendingPrivilegesDue(december)).isFalse();
+    assertThat(product.pendingPrivilegeCodes()).isEmpty();
     assertThat(product.applyPendingPrivileges(december.plusSeconds(60))).isEmpty();
     assertThat(product.updatedAt).isEqualTo(december);
   }

@@ -1,0 +1,145 @@
+package io.simbundle.provisioning.subscription;
+
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.privacy.Masked;
+import io.simbundle.provisioning.privacy.PersonalData;
+import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.order.OrderService;
+import io.simbundle.provisioning.sales.order.ProductOrder;
+import io.simbundle.rules.PrivilegeSelectionRequest;
+import io.simbundle.rules.decision.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Activating a paid card: load its order locked, check the holder and the choice of privileges,
+ * store the subscription as {@code created} with its gifts, complete the order and tell the partner
+ * — one transaction. Charging is brought up afterwards by {@link ChargingSync}.
+ */
+final class ActivatingCards {
+
+  private final SubscriptionRoom room;
+  private final OrderService orders;
+  private final BuyerRecords records;
+  private final PersonalData personalData;
+
+  ActivatingCards(
+      SubscriptionRoom room, OrderService orders, BuyerRecords records, PersonalData personalData) {
+    this.room = room;
+    this.orders = orders;
+    this.records = records;
+    this.personalData = personalData;
+  }
+
+  CardToActivate card(String orderCodeOrIccid) {
+    return room.unit()
+        .call(
+            em -> {
+              ProductOrder order = room.orders().lockForActivation(orderCodeOrIccid);
+              requireActivatable(order);
+              return new CardToActivate(
+                  room.grants().offering(order.productCode()),
+                  order.newToOperator(),
+                  order.newToPartner());
+            });
+  }
+
+  /** Activates the card and returns the new subscription's id. */
+  long activate(ActivationRequest request, Actor actor) {
+    Instant now = room.clock().instant();
+    return room.unit()
+        .call(
+            em -> {
+              ProductOrder order = room.orders().lockForActivation(request.orderCodeOrIccid());
+              requireActivatable(order);
+              checkHolder(order, request, now);
+              ProductOffering offering = room.grants().offering(order.productCode());
+              RuleVerdicts.requireApproved(
+                  room.rules()
+                      .checkPrivileges(
+                          room.catalog().current(),
+                          new PrivilegeSelectionRequest(
+                              order.productCode(),
+                              request.chosenPrivileges(),
+                              order.newToOperator(),
+                              order.newToPartner())),
+                  "privileges-refused",
+                  "the choice of privileges is not valid");
+              ProductEntity product = newProduct(order, offering, request, now);
+              room.subscriptions().add(product);
+              room.changes()
+                  .record(
+                      product,
+                      Optional.empty(),
+                      "card " + order.iccid() + " activated with " + request.chosenPrivileges(),
+                      actor,
+                      now);
+              orders.complete(order, "activated as product " + product.id, actor);
+              room.perks().gained(product, offering, request.chosenPrivileges(), now);
+              return product.id;
+            });
+  }
+
+  private static void requireActivatable(ProductOrder order) {
+    if (order.isInProgress()) {
+      return;
+    }
+    String reason =
+        switch (order.stateName()) {
+          case "acknowledged" -> "order " + order.orderCode() + " is not paid yet";
+          case "completed" -> "this card is already activated";
+          default -> "order " + order.orderCode() + " is " + order.stateName();
+        };
+    throw ProvisioningException.conflict("not-activatable", reason);
+  }
+
+  /** The holder must be the buyer (same ID number and name) and pass the real-name rules. */
+  private void checkHolder(ProductOrder order, ActivationRequest request, Instant now) {
+    boolean sameId = personalData.digest().of(request.idNumber()).equals(order.idNumberDigest());
+    boolean sameName = orders.buyerName(order).trim().equals(request.name().trim());
+    if (!sameId || !sameName) {
+      throw ProvisioningException.refused(
+          "real-name-refused",
+          "the card must be activated by its buyer",
+          List.of(
+              new Reason(
+                  "REAL_NAME_MISMATCH",
+                  "The name or ID number differs from the one the card was bought with.",
+                  "姓名或身份证号与购卡时登记的不一致。",
+                  "Holder must be the buyer")),
+          Map.of());
+    }
+    RuleVerdicts.requireApproved(
+        room.rules()
+            .checkRealName(
+                request.name(), request.idNumber(), records.activeCards(request.idNumber()), now),
+        "real-name-refused",
+        "the real-name check failed");
+  }
+
+  private ProductEntity newProduct(
+      ProductOrder order, ProductOffering offering, ActivationRequest request, Instant now) {
+    ProductEntity product = new ProductEntity();
+    product.orderId = order.id();
+    product.productCode = order.productCode();
+    product.partnerCode = offering.partnerCode();
+    product.catalogVersion = room.catalog().current().version();
+    product.idNumberDigest = order.idNumberDigest();
+    product.holderNameSealed = personalData.seal().seal("name", request.name().trim());
+    product.idNumberSealed = personalData.seal().seal("idNumber", request.idNumber().trim());
+    product.idNumberMasked = Masked.idNumber(request.idNumber());
+    product.msisdn = order.msisdn();
+    product.iccid = order.iccid();
+    product.imsi = order.imsi();
+    product.status = ProductStatus.CREATED.tmfName();
+    product.privileges = String.join(",", request.chosenPrivileges());
+    product.holdGifts(room.grants().gifts(order, request.chosenPrivileges(), now, List.of()));
+    product.createdAt = now;
+    product.updatedAt = now;
+    return product;
+  }
+}

@@ -1,0 +1,105 @@
+package io.simbundle.provisioning.subscription;
+
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.privacy.PersonalData;
+import io.simbundle.provisioning.sales.order.ProductOrder;
+import io.simbundle.rules.PrivilegeSelectionRequest;
+import io.simbundle.rules.fact.PrivilegeChange;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Changing a subscriber's privileges, in two steps: asked for (checked by the rules, at most once
+ * per billing cycle) and put in force when the next cycle starts, with the gifts recomputed and the
+ * partner told which perks come and go.
+ */
+final class ChangingPrivileges {
+
+  private final SubscriptionRoom room;
+  private final PersonalData personalData;
+
+  ChangingPrivileges(SubscriptionRoom room, PersonalData personalData) {
+    this.room = room;
+    this.personalData = personalData;
+  }
+
+  /** Asks for {@code chosen} on the active card of a number; returns the subscription's id. */
+  long ask(String msisdn, String idNumber, List<String> chosen, Actor actor) {
+    Instant now = room.clock().instant();
+    YearMonth cycle = ChargingProfiles.cycleOf(now);
+    String digest = personalData.digest().of(idNumber);
+    return room.unit()
+        .call(
+            em -> {
+              ProductEntity product =
+                  room.subscriptions()
+                      .lockActive(msisdn)
+                      .filter(p -> p.idNumberDigest.equals(digest))
+                      // One answer for an unknown number and a wrong ID number: nothing to probe.
+                      .orElseThrow(
+                          () ->
+                              ProvisioningException.notFound(
+                                  "no active card with this number and ID number"));
+              ProductOrder order = room.orders().byId(product.orderId);
+              RuleVerdicts.requireApproved(
+                  room.rules()
+                      .checkPrivilegeChange(
+                          room.catalog().current(),
+                          new PrivilegeSelectionRequest(
+                              product.productCode,
+                              chosen,
+                              order.newToOperator(),
+                              order.newToPartner()),
+                          new PrivilegeChange(
+                              product.privilegeChangesIn(cycle), cycle.plusMonths(1).toString())),
+                  "privileges-refused",
+                  "the change of privileges is refused");
+              ProductEntity.PrivilegesAsked asked = product.askPrivileges(chosen, cycle, now);
+              room.changes()
+                  .record(
+                      product,
+                      Optional.of(product.status),
+                      "privileges "
+                          + asked.from()
+                          + " to change to "
+                          + asked.to()
+                          + " from "
+                          + asked.inForceFrom(),
+                      actor,
+                      now);
+              return product.id;
+            });
+  }
+
+  /**
+   * Puts privileges asked for in force once their cycle has come, in the caller's transaction;
+   * nothing when none are due.
+   */
+  void putInForce(ProductEntity product, Instant now) {
+    Optional<ProductEntity.PrivilegesChanged> applied = product.applyPendingPrivileges(now);
+    if (applied.isEmpty()) {
+      return;
+    }
+    ProductEntity.PrivilegesChanged change = applied.get();
+    ProductOrder order = room.orders().byId(product.orderId);
+    ProductOffering offering = room.grants().offering(product.productCode);
+    product.holdGifts(room.grants().gifts(order, change.after(), now, product.heldGifts()));
+    room.perks().lost(product, offering, change.removed(), now);
+    room.perks().gained(product, offering, change.added(), now);
+    room.changes()
+        .record(
+            product,
+            Optional.of(product.status),
+            "privileges changed from "
+                + change.before()
+                + " to "
+                + change.after()
+                + " at the new billing cycle",
+            Actor.SYSTEM,
+            now);
+  }
+}

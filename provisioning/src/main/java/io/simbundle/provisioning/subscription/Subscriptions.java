@@ -1,0 +1,93 @@
+package io.simbundle.provisioning.subscription;
+
+import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.ProvisioningException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored subscriptions. Every method joins the transaction its caller runs in the provisioning
+ * unit, so a subscription read, changed and written with its audit entry and partner notices
+ * commits whole.
+ */
+final class Subscriptions {
+
+  private final PersistenceUnit unit;
+
+  Subscriptions(PersistenceUnit unit) {
+    this.unit = unit;
+  }
+
+  /** Stores a new subscription and gives it its id. */
+  void add(ProductEntity product) {
+    EntityManager em = em();
+    em.persist(product);
+    em.flush();
+  }
+
+  /**
+   * The subscription, locked until the transaction ends, so charging and a status change cannot
+   * both act on what the other is about to change.
+   *
+   * @throws ProvisioningException not found
+   */
+  ProductEntity lock(long productId) {
+    ProductEntity product =
+        em().find(ProductEntity.class, productId, LockModeType.PESSIMISTIC_WRITE);
+    if (product == null) {
+      throw ProvisioningException.notFound("no product " + productId);
+    }
+    return product;
+  }
+
+  Optional<ProductEntity> find(long productId) {
+    return Optional.ofNullable(em().find(ProductEntity.class, productId));
+  }
+
+  /** The active subscription on a number, locked (a number has at most one). */
+  Optional<ProductEntity> lockActive(String msisdn) {
+    return em().createQuery(
+            "FROM ProductEntity WHERE msisdn = :msisdn AND status = 'active'", ProductEntity.class)
+        .setParameter("msisdn", msisdn)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Subscriptions on a number, newest first (a number is reused only after termination). */
+  List<ProductEntity> byMsisdn(String msisdn) {
+    return em().createQuery(
+            "FROM ProductEntity WHERE msisdn = :msisdn ORDER BY id DESC", ProductEntity.class)
+        .setParameter("msisdn", msisdn)
+        .getResultList();
+  }
+
+  /**
+   * Ids of the subscriptions whose charging is behind at {@code now}: not yet installed, not
+   * installed for {@code cycle}, privileges due, barred while active, or flowing while suspended or
+   * terminated. The query finds candidates; {@link ProductEntity#chargingNeed} decides.
+   */
+  List<Long> behindCharging(YearMonth cycle, Instant now, int limit) {
+    return em().createQuery(
+            "SELECT p.id FROM ProductEntity p WHERE p.status = 'created'"
+                + " OR (p.status = 'active' AND (p.chargedCycle IS NULL"
+                + " OR p.chargedCycle <> :cycle OR p.pendingFrom <= :now"
+                + " OR p.chargingState = 'barred'))"
+                + " OR (p.status IN ('suspended', 'terminated')"
+                + " AND p.chargingState = 'active')"
+                + " ORDER BY p.id",
+            Long.class)
+        .setParameter("cycle", cycle.toString())
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  private EntityManager em() {
+    return unit.transaction();
+  }
+}
