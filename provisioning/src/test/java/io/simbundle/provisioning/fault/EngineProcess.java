@@ -62,6 +62,8 @@ final class EngineProcess implements AutoCloseable {
                 "SIMBUNDLE_HTTP_PORT", String.valueOf(httpPort),
                 "SIMBUNDLE_DIAMETER_PORT", String.valueOf(diameterPort),
                 "SIMBUNDLE_DATA_DIR", dataDirectory.toString(),
+                // In this JVM, so that SIGKILL hits the engine itself, not a launcher in front.
+                "SIMBUNDLE_CLASS_DATA", "off",
                 "SIMBUNDLE_ADMIN_PASSWORD", ADMIN_PASSWORD),
             "Press Ctrl-C",
             dataDirectory.resolve("engine-" + ++starts + ".log"),
