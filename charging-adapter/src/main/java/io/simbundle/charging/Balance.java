@@ -14,6 +14,8 @@ import java.util.Map;
  * @param reservedBytes quota held by open sessions
  * @param openSessions the Gy sessions holding quota
  * @param barred whether traffic is refused (suspended or terminated subscriber)
+ * @param smsPerCycle the plan's SMS this cycle
+ * @param smsLeft what is left of them
  */
 public record Balance(
     String msisdn,
@@ -23,7 +25,9 @@ public record Balance(
     Map<String, Long> zeroRatedUsedBytes,
     long reservedBytes,
     List<String> openSessions,
-    boolean barred) {
+    boolean barred,
+    long smsPerCycle,
+    long smsLeft) {
 
   public long allowanceLeftBytes() {
     return Math.max(0, allowanceBytes - allowanceUsedBytes);

@@ -287,7 +287,9 @@ public final class ChargingFunction implements AutoCloseable {
                 a.zeroRatedUsed(),
                 a.reservedBytes(),
                 a.openSessions(),
-                a.barred()));
+                a.barred(),
+                a.profile().smsPerCycle(),
+                a.smsLeft()));
   }
 
   /**

@@ -44,6 +44,7 @@ public final class Account {
   private List<GiftBucket> gifts = new ArrayList<>();
   private Map<String, ZeroRatedMeter> zeroRated = new LinkedHashMap<>();
   private Map<String, Reservation> reservations = new LinkedHashMap<>();
+  private SmsMeter sms = new SmsMeter();
 
   /** Suspended or terminated by the operator: traffic is refused, usage still counted. */
   private boolean barred;
@@ -68,6 +69,7 @@ public final class Account {
     if (!sameCycle) {
       allowanceUsed = 0;
       zeroRated.values().forEach(meter -> meter.used = 0);
+      sms.newCycle();
     }
     List<GiftBucket> kept = new ArrayList<>();
     for (GiftGrant grant : next.gifts()) {
@@ -247,6 +249,21 @@ public final class Account {
 
   public List<String> openSessions() {
     return reservations.values().stream().map(Reservation::sessionId).distinct().toList();
+  }
+
+  /** Debits {@code units} SMS for an event session if the plan still has them; else nothing. */
+  public boolean debitSms(String sessionId, long units) {
+    return sms.debit(sessionId, units, profile.smsPerCycle());
+  }
+
+  /** Puts back the SMS an event session debited this cycle, once; returns how many. */
+  public long refundSms(String sessionId) {
+    return sms.refund(sessionId);
+  }
+
+  /** The plan's SMS left this cycle. */
+  public long smsLeft() {
+    return sms.left(profile.smsPerCycle());
   }
 
   /** What is left of the allowance, not counting reservations. */

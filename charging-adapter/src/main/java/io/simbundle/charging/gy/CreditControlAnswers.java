@@ -88,6 +88,7 @@ final class CreditControlAnswers {
     outcome
         .failedAvp()
         .ifPresent(code -> failedAvp(avps.addGroupedAvp(GyAvp.FAILED_AVP, true, false), code));
+    outcome.event().ifPresent(event -> event(avps, outcome.resultCode(), event));
     for (MsccOutcome mscc : outcome.mscc()) {
       AvpSet group = avps.addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
       group.addAvp(GyAvp.RATING_GROUP, mscc.ratingGroup(), true, false, true);
@@ -121,5 +122,43 @@ final class CreditControlAnswers {
       }
     }
     return answer;
+  }
+
+  /**
+   * The parts of an event's answer: the units granted (in the Multiple-Services-Credit-Control the
+   * request used, else at command level as RFC 4006 has it), Check-Balance-Result, Cost-Information
+   * in yuan with two decimals.
+   */
+  private static void event(AvpSet avps, long resultCode, EventOutcome event) {
+    AvpSet units = avps;
+    if (event.ratingGroup().isPresent()) {
+      units = avps.addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
+      units.addAvp(GyAvp.RATING_GROUP, event.ratingGroup().get(), true, false, true);
+      units.addAvp(GyAvp.RESULT_CODE, resultCode, true, false, true);
+    }
+    if (event.grantedUnits() > 0) {
+      units
+          .addGroupedAvp(GyAvp.GRANTED_SERVICE_UNIT, true, false)
+          .addAvp(GyAvp.CC_SERVICE_SPECIFIC_UNITS, event.grantedUnits(), true, false);
+    }
+    event
+        .enoughCredit()
+        .ifPresent(
+            enough ->
+                avps.addAvp(
+                    GyAvp.CHECK_BALANCE_RESULT,
+                    enough ? GyAvp.ENOUGH_CREDIT : GyAvp.NO_CREDIT,
+                    true,
+                    false));
+    event
+        .costFen()
+        .ifPresent(
+            fen -> {
+              AvpSet cost = avps.addGroupedAvp(GyAvp.COST_INFORMATION, true, false);
+              AvpSet value = cost.addGroupedAvp(GyAvp.UNIT_VALUE, true, false);
+              value.addAvp(GyAvp.VALUE_DIGITS, fen, true, false);
+              value.addAvp(GyAvp.EXPONENT, -2, true, false);
+              cost.addAvp(GyAvp.CURRENCY_CODE, GyAvp.CURRENCY_CNY, true, false, true);
+            });
   }
 }

@@ -1,7 +1,6 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
-import io.simbundle.charging.account.Grant;
 import io.simbundle.charging.account.Source;
 import io.simbundle.charging.account.Usage;
 import io.simbundle.charging.cluster.ShardOwnership;
@@ -211,9 +210,11 @@ public final class CreditControlService implements CreditControlHandler {
       return error(ResultCode.MISSING_AVP, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
     }
     List<MsccRequest> mscc;
+    Optional<SmsEvent> sms;
     try {
-      mscc = MsccRequest.all(avps);
-    } catch (InvalidMsccException e) {
+      sms = SmsEvent.of(avps, typeValue);
+      mscc = sms.isPresent() ? List.of() : MsccRequest.all(avps);
+    } catch (InvalidAvpException e) {
       return error(e.resultCode(), typeValue, numberValue, e.avpCode());
     }
     Optional<String> peerHost = RequestAvps.identity(avps, GyAvp.ORIGIN_HOST);
@@ -228,7 +229,7 @@ public final class CreditControlService implements CreditControlHandler {
                       && typeValue != GyAvp.EVENT_REQUEST) {
                     account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
                   }
-                  return charge(account, sessionId, typeValue, numberValue, mscc);
+                  return charge(account, sessionId, typeValue, numberValue, mscc, sms);
                 });
     Optional<String> msisdn = subscription.msisdn();
     if (msisdn.isPresent() && accounts.isLoaded(msisdn.get())) {
@@ -253,7 +254,7 @@ public final class CreditControlService implements CreditControlHandler {
 
   private CompletableFuture<CreditControlOutcome> unknownSubscriber(
       String sessionId, int type, long number) {
-    return charge(Optional.empty(), sessionId, type, number, List.of());
+    return charge(Optional.empty(), sessionId, type, number, List.of(), Optional.empty());
   }
 
   private static CompletableFuture<CreditControlOutcome> error(
@@ -275,7 +276,12 @@ public final class CreditControlService implements CreditControlHandler {
 
   /** Decides a request under its subscriber's lock; the result completes once committed. */
   private CompletableFuture<CreditControlOutcome> charge(
-      Optional<Account> found, String sessionId, int type, long number, List<MsccRequest> mscc) {
+      Optional<Account> found,
+      String sessionId,
+      int type,
+      long number,
+      List<MsccRequest> mscc,
+      Optional<SmsEvent> sms) {
     CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, number));
     if (deciding != null) {
       return deciding;
@@ -291,6 +297,14 @@ public final class CreditControlService implements CreditControlHandler {
       return commit(Optional.empty(), sessionId, number, unknown, List.of());
     }
     Account account = found.get();
+    if (sms.isPresent()) {
+      return commit(
+          found,
+          sessionId,
+          number,
+          SmsCharging.decide(account, sessionId, sms.get(), number),
+          List.of());
+    }
     Instant now = clock.instant();
     List<Usage> usage = new ArrayList<>();
     List<MsccOutcome> answers = new ArrayList<>();
@@ -309,7 +323,7 @@ public final class CreditControlService implements CreditControlHandler {
       if (type == GyAvp.TERMINATION_REQUEST || account.barred()) {
         continue;
       }
-      answers.add(grant(account, sessionId, service, now));
+      answers.add(DataGrants.grant(settings, account, sessionId, service, now));
     }
     if (type == GyAvp.TERMINATION_REQUEST || account.barred()) {
       account.releaseSession(sessionId);
@@ -355,46 +369,5 @@ public final class CreditControlService implements CreditControlHandler {
 
   private static String key(String sessionId, long number) {
     return sessionId + "|" + number;
-  }
-
-  private MsccOutcome grant(Account account, String sessionId, MsccRequest service, Instant now) {
-    long validity = settings.grants().validity().toSeconds();
-    if (!settings.knownRatingGroups().contains(service.ratingGroup())
-        && settings.unknownRatingGroups() == ChargingSettings.UnknownRatingGroups.DENY) {
-      return new MsccOutcome(
-          service.ratingGroup(),
-          service.serviceIdentifier(),
-          ResultCode.END_USER_SERVICE_DENIED,
-          0,
-          false,
-          validity,
-          0);
-    }
-    Grant grant =
-        account.reserve(
-            sessionId,
-            service.ratingGroup(),
-            service.serviceIdentifier(),
-            service.requestedBytes(),
-            settings.grants(),
-            now);
-    if (grant.denied()) {
-      return new MsccOutcome(
-          service.ratingGroup(),
-          service.serviceIdentifier(),
-          ResultCode.CREDIT_LIMIT_REACHED,
-          0,
-          true,
-          validity,
-          0);
-    }
-    return new MsccOutcome(
-        service.ratingGroup(),
-        service.serviceIdentifier(),
-        ResultCode.SUCCESS,
-        grant.bytes(),
-        grant.finalUnits(),
-        validity,
-        grant.bytes() / 5);
   }
 }

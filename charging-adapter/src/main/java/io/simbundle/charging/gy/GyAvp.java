@@ -45,6 +45,14 @@ public final class GyAvp {
   public static final int REDIRECT_HOST = 292;
   public static final int REDIRECT_HOST_USAGE = 261;
   public static final int REDIRECT_MAX_CACHE_TIME = 262;
+  public static final int REQUESTED_ACTION = 436;
+  public static final int CC_SERVICE_SPECIFIC_UNITS = 417;
+  public static final int CHECK_BALANCE_RESULT = 422;
+  public static final int COST_INFORMATION = 423;
+  public static final int UNIT_VALUE = 445;
+  public static final int VALUE_DIGITS = 447;
+  public static final int EXPONENT = 429;
+  public static final int CURRENCY_CODE = 425;
 
   /** CC-Session-Failover: the session may move to another server on failure (RFC 4006 8.4). */
   public static final int FAILOVER_SUPPORTED = 1;
@@ -61,6 +69,24 @@ public final class GyAvp {
   public static final int TERMINATE = 0;
 
   public static final int REDIRECT = 1;
+
+  /** Requested-Action values (RFC 4006 8.41). */
+  public static final int DIRECT_DEBITING = 0;
+
+  public static final int REFUND_ACCOUNT = 1;
+  public static final int CHECK_BALANCE = 2;
+  public static final int PRICE_ENQUIRY = 3;
+
+  /** Check-Balance-Result values (RFC 4006 8.42). */
+  public static final int ENOUGH_CREDIT = 0;
+
+  public static final int NO_CREDIT = 1;
+
+  /** Currency-Code of the yuan (ISO 4217 numeric), for Cost-Information. */
+  public static final long CURRENCY_CNY = 156;
+
+  /** The Service-Context-Id of SMS charging (3GPP TS 32.274), after its optional prefixes. */
+  public static final String SMS_CONTEXT = "32274@3gpp.org";
 
   /** CC-Request-Type values. */
   public static final int INITIAL_REQUEST = 1;

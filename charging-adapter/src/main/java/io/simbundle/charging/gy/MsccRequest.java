@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdiameter.api.Avp;
-import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -21,43 +20,43 @@ record MsccRequest(
     long requestedBytes,
     Optional<Long> usedBytes) {
 
-  static List<MsccRequest> all(AvpSet request) throws InvalidMsccException {
+  static List<MsccRequest> all(AvpSet request) throws InvalidAvpException {
     List<MsccRequest> all = new ArrayList<>();
     for (Avp mscc : request.getAvps(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL)) {
-      all.add(of(grouped(mscc, GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL)));
+      all.add(of(AvpValues.grouped(mscc, GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL)));
     }
     return all;
   }
 
-  private static MsccRequest of(AvpSet mscc) throws InvalidMsccException {
+  private static MsccRequest of(AvpSet mscc) throws InvalidAvpException {
     Avp ratingGroup = mscc.getAvp(GyAvp.RATING_GROUP);
     if (ratingGroup == null) {
-      throw new InvalidMsccException(ResultCode.MISSING_AVP, GyAvp.RATING_GROUP);
+      throw new InvalidAvpException(ResultCode.MISSING_AVP, GyAvp.RATING_GROUP);
     }
-    long group = unsigned32(ratingGroup, GyAvp.RATING_GROUP);
+    long group = AvpValues.unsigned32(ratingGroup, GyAvp.RATING_GROUP);
     Avp service = mscc.getAvp(GyAvp.SERVICE_IDENTIFIER);
     Optional<Long> serviceId =
         service == null
             ? Optional.empty()
-            : Optional.of(unsigned32(service, GyAvp.SERVICE_IDENTIFIER));
+            : Optional.of(AvpValues.unsigned32(service, GyAvp.SERVICE_IDENTIFIER));
     long requested = 0;
     Avp rsu = mscc.getAvp(GyAvp.REQUESTED_SERVICE_UNIT);
     if (rsu != null) {
-      requested = octets(grouped(rsu, GyAvp.REQUESTED_SERVICE_UNIT)).orElse(0L);
+      requested = octets(AvpValues.grouped(rsu, GyAvp.REQUESTED_SERVICE_UNIT)).orElse(0L);
     }
     Optional<Long> used = Optional.empty();
     for (Avp usu : mscc.getAvps(GyAvp.USED_SERVICE_UNIT)) {
-      long reported = octets(grouped(usu, GyAvp.USED_SERVICE_UNIT)).orElse(0L);
+      long reported = octets(AvpValues.grouped(usu, GyAvp.USED_SERVICE_UNIT)).orElse(0L);
       used = Optional.of(used.orElse(0L) + reported);
     }
     return new MsccRequest(group, serviceId, requested, used);
   }
 
   /** CC-Total-Octets, or input plus output octets. */
-  private static Optional<Long> octets(AvpSet unit) throws InvalidMsccException {
+  private static Optional<Long> octets(AvpSet unit) throws InvalidAvpException {
     Avp total = unit.getAvp(GyAvp.CC_TOTAL_OCTETS);
     if (total != null) {
-      return Optional.of(unsigned64(total, GyAvp.CC_TOTAL_OCTETS));
+      return Optional.of(AvpValues.unsigned64(total, GyAvp.CC_TOTAL_OCTETS));
     }
     Avp in = unit.getAvp(GyAvp.CC_INPUT_OCTETS);
     Avp out = unit.getAvp(GyAvp.CC_OUTPUT_OCTETS);
@@ -65,35 +64,7 @@ record MsccRequest(
       return Optional.empty();
     }
     return Optional.of(
-        (in == null ? 0 : unsigned64(in, GyAvp.CC_INPUT_OCTETS))
-            + (out == null ? 0 : unsigned64(out, GyAvp.CC_OUTPUT_OCTETS)));
-  }
-
-  private static AvpSet grouped(Avp avp, int code) throws InvalidMsccException {
-    try {
-      return avp.getGrouped();
-    } catch (AvpDataException e) {
-      throw new InvalidMsccException(ResultCode.INVALID_AVP_VALUE, code);
-    }
-  }
-
-  private static long unsigned32(Avp avp, int code) throws InvalidMsccException {
-    try {
-      return avp.getUnsigned32();
-    } catch (AvpDataException e) {
-      throw new InvalidMsccException(ResultCode.INVALID_AVP_VALUE, code);
-    }
-  }
-
-  private static long unsigned64(Avp avp, int code) throws InvalidMsccException {
-    try {
-      long value = avp.getUnsigned64();
-      if (value < 0) {
-        throw new InvalidMsccException(ResultCode.INVALID_AVP_VALUE, code);
-      }
-      return value;
-    } catch (AvpDataException e) {
-      throw new InvalidMsccException(ResultCode.INVALID_AVP_VALUE, code);
-    }
+        (in == null ? 0 : AvpValues.unsigned64(in, GyAvp.CC_INPUT_OCTETS))
+            + (out == null ? 0 : AvpValues.unsigned64(out, GyAvp.CC_OUTPUT_OCTETS)));
   }
 }

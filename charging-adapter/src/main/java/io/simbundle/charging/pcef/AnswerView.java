@@ -1,6 +1,7 @@
 package io.simbundle.charging.pcef;
 
 import io.simbundle.charging.gy.GyAvp;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.Avp;
@@ -24,6 +25,30 @@ public record AnswerView(Answer answer) {
     }
     return Optional.of(failed.getGrouped().iterator().next().getCode());
   }
+
+  /** The Check-Balance-Result of a CHECK_BALANCE event, if the answer has one. */
+  public Optional<Integer> checkBalanceResult() throws AvpDataException {
+    Avp result = answer.getAvps().getAvp(GyAvp.CHECK_BALANCE_RESULT);
+    return result == null ? Optional.empty() : Optional.of(result.getInteger32());
+  }
+
+  /** The Cost-Information of a PRICE_ENQUIRY: its value and currency, if the answer has one. */
+  public Optional<Cost> cost() throws AvpDataException {
+    Avp cost = answer.getAvps().getAvp(GyAvp.COST_INFORMATION);
+    if (cost == null) {
+      return Optional.empty();
+    }
+    AvpSet value = cost.getGrouped().getAvp(GyAvp.UNIT_VALUE).getGrouped();
+    return Optional.of(
+        new Cost(
+            BigDecimal.valueOf(
+                value.getAvp(GyAvp.VALUE_DIGITS).getInteger64(),
+                -value.getAvp(GyAvp.EXPONENT).getInteger32()),
+            cost.getGrouped().getAvp(GyAvp.CURRENCY_CODE).getUnsigned32()));
+  }
+
+  /** A price: Value-Digits × 10^Exponent, in the ISO 4217 currency given. */
+  public record Cost(BigDecimal value, long currencyCode) {}
 
   /** The MSCC answering one rating group. */
   public Mscc mscc(long ratingGroup) throws AvpDataException {
@@ -49,6 +74,13 @@ public record AnswerView(Answer answer) {
     public long grantedBytes() throws AvpDataException {
       Avp gsu = avps.getAvp(GyAvp.GRANTED_SERVICE_UNIT);
       return gsu == null ? 0 : gsu.getGrouped().getAvp(GyAvp.CC_TOTAL_OCTETS).getUnsigned64();
+    }
+
+    /** The CC-Service-Specific-Units granted (events such as SMS); 0 when none. */
+    public long grantedUnits() throws AvpDataException {
+      Avp gsu = avps.getAvp(GyAvp.GRANTED_SERVICE_UNIT);
+      Avp units = gsu == null ? null : gsu.getGrouped().getAvp(GyAvp.CC_SERVICE_SPECIFIC_UNITS);
+      return units == null ? 0 : units.getUnsigned64();
     }
 
     public Optional<Integer> finalUnitAction() throws AvpDataException {

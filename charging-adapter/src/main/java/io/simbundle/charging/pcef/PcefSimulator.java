@@ -178,6 +178,11 @@ public final class PcefSimulator implements AutoCloseable {
 
   /** A Credit-Control-Request of the given type and number in {@code session}, with no MSCC. */
   public Request creditControlRequest(Session session, int requestType, int requestNumber) {
+    return creditControlRequest(session, requestType, requestNumber, "32251@3gpp.org");
+  }
+
+  private Request creditControlRequest(
+      Session session, int requestType, int requestNumber, String serviceContextId) {
     Request request =
         toRealmOnly
             ? session.createRequest(GyAvp.CREDIT_CONTROL_COMMAND, CREDIT_CONTROL, server.realm())
@@ -189,7 +194,7 @@ public final class PcefSimulator implements AutoCloseable {
     // createRequest adds one already; RFC 4006 3.1 allows exactly one.
     avps.removeAvp(GyAvp.AUTH_APPLICATION_ID);
     avps.addAvp(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION, true, false, true);
-    avps.addAvp(GyAvp.SERVICE_CONTEXT_ID, "32251@3gpp.org", false);
+    avps.addAvp(GyAvp.SERVICE_CONTEXT_ID, serviceContextId, false);
     avps.addAvp(GyAvp.CC_REQUEST_TYPE, requestType, true, false, true);
     avps.addAvp(GyAvp.CC_REQUEST_NUMBER, requestNumber, true, false, true);
     return request;
@@ -202,9 +207,7 @@ public final class PcefSimulator implements AutoCloseable {
   public Request creditControlRequest(
       Session session, int requestType, int requestNumber, String msisdn, List<Mscc> services) {
     Request request = creditControlRequest(session, requestType, requestNumber);
-    AvpSet subscription = request.getAvps().addGroupedAvp(GyAvp.SUBSCRIPTION_ID, true, false);
-    subscription.addAvp(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164, true, false);
-    subscription.addAvp(GyAvp.SUBSCRIPTION_ID_DATA, msisdn, true, false, false);
+    subscriber(request, msisdn);
     for (Mscc service : services) {
       AvpSet mscc =
           request.getAvps().addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
@@ -221,6 +224,36 @@ public final class PcefSimulator implements AutoCloseable {
       }
     }
     return request;
+  }
+
+  /**
+   * An SMS charging event as an SMSC sends it (3GPP TS 32.274 on RFC 4006): CCR-EVENT with the SMS
+   * Service-Context-Id, a Requested-Action ({@link GyAvp#DIRECT_DEBITING} …) and the units in one
+   * Multiple-Services-Credit-Control of {@code ratingGroup}.
+   */
+  public Request smsEvent(
+      Session session,
+      int requestNumber,
+      String msisdn,
+      int requestedAction,
+      long units,
+      long ratingGroup) {
+    Request request =
+        creditControlRequest(session, GyAvp.EVENT_REQUEST, requestNumber, GyAvp.SMS_CONTEXT);
+    subscriber(request, msisdn);
+    AvpSet avps = request.getAvps();
+    avps.addAvp(GyAvp.REQUESTED_ACTION, requestedAction, true, false);
+    AvpSet mscc = avps.addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
+    mscc.addAvp(GyAvp.RATING_GROUP, ratingGroup, true, false, true);
+    mscc.addGroupedAvp(GyAvp.REQUESTED_SERVICE_UNIT, true, false)
+        .addAvp(GyAvp.CC_SERVICE_SPECIFIC_UNITS, units, true, false);
+    return request;
+  }
+
+  private static void subscriber(Request request, String msisdn) {
+    AvpSet subscription = request.getAvps().addGroupedAvp(GyAvp.SUBSCRIPTION_ID, true, false);
+    subscription.addAvp(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164, true, false);
+    subscription.addAvp(GyAvp.SUBSCRIPTION_ID_DATA, msisdn, true, false, false);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param cycleEnd the end of the current billing cycle (exclusive)
  * @param zeroRated the sponsored services
  * @param gifts the gifts granted for this cycle (or once)
+ * @param smsPerCycle the plan's SMS per billing cycle (RFC 4006 service-specific units)
  */
 public record ChargingProfile(
     String msisdn,
@@ -26,7 +27,20 @@ public record ChargingProfile(
     Instant cycleStart,
     Instant cycleEnd,
     List<ZeroRatedService> zeroRated,
-    List<GiftGrant> gifts) {
+    List<GiftGrant> gifts,
+    long smsPerCycle) {
+
+  /** A data-only plan: no SMS. */
+  public ChargingProfile(
+      String msisdn,
+      Optional<String> imsi,
+      long allowanceBytes,
+      Instant cycleStart,
+      Instant cycleEnd,
+      List<ZeroRatedService> zeroRated,
+      List<GiftGrant> gifts) {
+    this(msisdn, imsi, allowanceBytes, cycleStart, cycleEnd, zeroRated, gifts, 0);
+  }
 
   public ChargingProfile {
     Objects.requireNonNull(msisdn);
@@ -41,8 +55,14 @@ public record ChargingProfile(
     if (imsi.isPresent() && !imsi.get().matches("\\d{6,15}")) {
       throw new IllegalArgumentException("an IMSI is 6 to 15 digits");
     }
-    if (allowanceBytes < 0 || !cycleEnd.isAfter(cycleStart)) {
+    if (allowanceBytes < 0 || smsPerCycle < 0 || !cycleEnd.isAfter(cycleStart)) {
       throw new IllegalArgumentException("invalid allowance or billing cycle");
     }
+  }
+
+  /** This profile with {@code sms} SMS per billing cycle. */
+  public ChargingProfile withSmsPerCycle(long sms) {
+    return new ChargingProfile(
+        msisdn, imsi, allowanceBytes, cycleStart, cycleEnd, zeroRated, gifts, sms);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.GiftGrant;
 import io.simbundle.charging.profile.ZeroRatedService;
+import io.simbundle.platform.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -205,5 +206,75 @@ class AccountTest {
     assertThat(account.allowanceLeft()).isEqualTo(10 * MB);
     assertThat(account.zeroRatedUsed()).containsEntry("wechat-free-traffic", 0L);
     assertThat(account.giftsLeft(NOW)).containsEntry("welcome-gift", 0L);
+  }
+
+  private static Account withSms(long smsPerCycle, Instant cycleStart, Instant cycleEnd) {
+    return Account.open(
+        new ChargingProfile(
+            "8618600000001",
+            Optional.empty(),
+            10 * MB,
+            cycleStart,
+            cycleEnd,
+            List.of(),
+            List.of(),
+            smsPerCycle));
+  }
+
+  @Test
+  void smsAreDebitedFromThePlanUntilNoneIsLeftAndNeverPartly() {
+    Account account = withSms(3, CYCLE_START, CYCLE_END);
+
+    assertThat(account.debitSms("sms-1", 2)).isTrue();
+    assertThat(account.debitSms("sms-2", 2)).as("two asked, one left").isFalse();
+    assertThat(account.smsLeft()).isEqualTo(1);
+    assertThat(account.debitSms("sms-3", 1)).isTrue();
+    assertThat(account.debitSms("sms-4", 1)).isFalse();
+    assertThat(account.smsLeft()).isZero();
+    assertThat(account.allowanceLeft()).as("SMS cost no data").isEqualTo(10 * MB);
+  }
+
+  @Test
+  void aRefundPutsBackWhatItsSessionDebitedOnceAndNothingForAnUnknownSession() {
+    Account account = withSms(5, CYCLE_START, CYCLE_END);
+    account.debitSms("delivered", 1);
+    account.debitSms("undelivered", 2);
+
+    assertThat(account.refundSms("undelivered")).isEqualTo(2);
+    assertThat(account.refundSms("undelivered")).as("a second refund").isZero();
+    assertThat(account.refundSms("never-sent")).isZero();
+    assertThat(account.smsLeft()).isEqualTo(4);
+  }
+
+  @Test
+  void aNewCycleGivesThePlansSmsAgainAndForgetsLastCyclesDebits() {
+    Account account = withSms(2, CYCLE_START, CYCLE_END);
+    account.debitSms("last-month", 2);
+
+    account.install(
+        new ChargingProfile(
+            "8618600000001",
+            Optional.empty(),
+            10 * MB,
+            CYCLE_END,
+            CYCLE_END.plus(Duration.ofDays(31)),
+            List.of(),
+            List.of(),
+            2));
+
+    assertThat(account.smsLeft()).isEqualTo(2);
+    assertThat(account.refundSms("last-month")).as("refunds only within the cycle").isZero();
+    assertThat(account.smsLeft()).isEqualTo(2);
+  }
+
+  @Test
+  void smsSentAndTheirSessionsSurviveTheStoredForm() {
+    Account account = withSms(4, CYCLE_START, CYCLE_END);
+    account.debitSms("to-refund", 3);
+
+    Account stored = Json.readStored(Json.write(account), Account.class);
+
+    assertThat(stored.smsLeft()).isEqualTo(1);
+    assertThat(stored.refundSms("to-refund")).isEqualTo(3);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class AnswerGrammarTest {
 
   private static final String MSISDN = "8618600000777";
+  private static final String SMS_SENDER = "8618600000778";
   private static final int CREDIT_CONTROL = GyAvp.CREDIT_CONTROL_COMMAND;
   private static final long GY = GyAvp.CREDIT_CONTROL_APPLICATION;
 
@@ -100,6 +101,20 @@ class AnswerGrammarTest {
     WireMessage termination =
         peer.ask(CREDIT_CONTROL, GY, peer.creditControlRequest(session, 3, 2, MSISDN, 0, MB));
     assertFollows(DiameterGrammars.creditControlAnswer(), termination, 2001);
+
+    // An SMS (3GPP TS 32.274): priced, checked and debited as RFC 4006 events.
+    fixture.charging().install(ChargingFixture.plainProfile(SMS_SENDER, MB).withSmsPerCycle(1));
+    for (int action : new int[] {GyAvp.PRICE_ENQUIRY, GyAvp.CHECK_BALANCE, GyAvp.DIRECT_DEBITING}) {
+      WireMessage sms =
+          peer.ask(CREDIT_CONTROL, GY, peer.smsEvent(peer.newSessionId(), action, SMS_SENDER));
+      assertFollows(DiameterGrammars.creditControlAnswer(), sms, 2001);
+    }
+    WireMessage noneLeft =
+        peer.ask(
+            CREDIT_CONTROL,
+            GY,
+            peer.smsEvent(peer.newSessionId(), GyAvp.DIRECT_DEBITING, SMS_SENDER));
+    assertFollows(DiameterGrammars.creditControlAnswer(), noneLeft, 4012);
 
     WireMessage unknown =
         peer.ask(

@@ -70,6 +70,11 @@ public final class DiameterGrammars {
   static final int REDIRECT_SERVER = 434;
   static final int REDIRECT_ADDRESS_TYPE = 433;
   static final int REDIRECT_SERVER_ADDRESS = 435;
+  static final int UNIT_VALUE = 445;
+  static final int VALUE_DIGITS = 447;
+  static final int EXPONENT = 429;
+  static final int CURRENCY_CODE = 425;
+  static final int COST_UNIT = 424;
 
   private static Grammar failedAvp() {
     // Failed-AVP ::= < AVP Header: 279 > 1* {AVP}
@@ -179,7 +184,17 @@ public final class DiameterGrammars {
             REDIRECT_MAX_CACHE_TIME)
         .any(MULTIPLE_SERVICES_CREDIT_CONTROL, REDIRECT_HOST, PROXY_INFO, ROUTE_RECORD, FAILED_AVP)
         .group(MULTIPLE_SERVICES_CREDIT_CONTROL, multipleServicesCreditControl())
+        .group(GRANTED_SERVICE_UNIT, units("Granted-Service-Unit"))
+        .group(COST_INFORMATION, costInformation())
         .group(FAILED_AVP, failedAvp());
+  }
+
+  private static Grammar costInformation() {
+    // Cost-Information ::= < AVP Header: 423 > { Unit-Value } { Currency-Code } [ Cost-Unit ]
+    return Grammar.of("Cost-Information")
+        .required(UNIT_VALUE, CURRENCY_CODE)
+        .optional(COST_UNIT)
+        .group(UNIT_VALUE, Grammar.of("Unit-Value").required(VALUE_DIGITS).optional(EXPONENT));
   }
 
   public static Grammar reAuthRequest() {

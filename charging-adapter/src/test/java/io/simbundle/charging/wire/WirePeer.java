@@ -165,6 +165,29 @@ public final class WirePeer implements AutoCloseable {
         Avp.grouped(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, mscc.toArray(Avp[]::new)));
   }
 
+  /** An SMS charging event (TS 32.274): Requested-Action and one unit in an MSCC. */
+  public List<Avp> smsEvent(String sessionId, int requestedAction, String msisdn) {
+    return List.of(
+        Avp.utf8(GyAvp.SESSION_ID, sessionId),
+        Avp.utf8(GyAvp.ORIGIN_HOST, host),
+        Avp.utf8(GyAvp.ORIGIN_REALM, realm),
+        Avp.utf8(GyAvp.DESTINATION_REALM, "simbundle.local"),
+        Avp.unsigned32(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION),
+        Avp.utf8(GyAvp.SERVICE_CONTEXT_ID, GyAvp.SMS_CONTEXT),
+        Avp.unsigned32(GyAvp.CC_REQUEST_TYPE, GyAvp.EVENT_REQUEST),
+        Avp.unsigned32(GyAvp.CC_REQUEST_NUMBER, 0),
+        Avp.grouped(
+            GyAvp.SUBSCRIPTION_ID,
+            Avp.unsigned32(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164),
+            Avp.utf8(GyAvp.SUBSCRIPTION_ID_DATA, msisdn)),
+        Avp.unsigned32(GyAvp.REQUESTED_ACTION, requestedAction),
+        Avp.grouped(
+            GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL,
+            Avp.unsigned32(GyAvp.RATING_GROUP, 50),
+            Avp.grouped(
+                GyAvp.REQUESTED_SERVICE_UNIT, Avp.unsigned64(GyAvp.CC_SERVICE_SPECIFIC_UNITS, 1))));
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -93,7 +93,8 @@ public final class ChargingProfiles {
         cycleStart(month),
         cycleStart(month.plusMonths(1)),
         zeroRated,
-        gifts);
+        gifts,
+        product.plan().sms());
   }
 
   /** The billing cycle an instant falls in. */

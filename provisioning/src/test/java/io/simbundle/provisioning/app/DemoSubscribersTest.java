@@ -89,6 +89,7 @@ class DemoSubscribersTest {
 
     assertThat(yixin.giftsLeftBytes()).containsEntry("yixin-monthly-gift", 500 * MB);
     assertThat(yixin.allowanceBytes()).isEqualTo(300 * MB);
+    assertThat(yixin.smsPerCycle()).isEqualTo(30);
     assertThat(plain.giftsLeftBytes()).isEmpty();
     assertThat(plain.allowanceBytes()).isEqualTo(2048 * MB);
   }

@@ -73,6 +73,8 @@ class ActivationTest {
 
     Balance balance = engine.engine().charging().balance(msisdn).orElseThrow();
     assertThat(balance.allowanceBytes()).isEqualTo(500 * MB);
+    assertThat(balance.smsPerCycle()).as("the plan's 50 SMS").isEqualTo(50);
+    assertThat(balance.smsLeft()).isEqualTo(50);
     assertThat(presale.browse(msisdn, 1000, 3 * MB)).isEqualTo(2001);
     assertThat(engine.engine().charging().usage(msisdn))
         .extracting(UsageRecord::ratingGroup, UsageRecord::paidByKind, UsageRecord::partnerCode)

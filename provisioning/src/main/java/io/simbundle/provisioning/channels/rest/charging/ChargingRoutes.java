@@ -78,6 +78,8 @@ public final class ChargingRoutes extends RouteBuilder {
     json.put("reservedBytes", balance.reservedBytes());
     json.put("openSessions", balance.openSessions().size());
     json.put("barred", balance.barred());
+    json.put("smsPerCycle", balance.smsPerCycle());
+    json.put("smsLeft", balance.smsLeft());
     HttpResponses.json(exchange, 200, json);
   }
 

@@ -1,13 +1,15 @@
 package io.simbundle.charging.gy;
 
-/** A Multiple-Services-Credit-Control that cannot be answered: 5004 or 5005 for an AVP in it. */
-final class InvalidMsccException extends Exception {
+/**
+ * An AVP that makes a request unanswerable as sent: 5004 (invalid) or 5005 (missing), naming it.
+ */
+final class InvalidAvpException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final long resultCode;
   private final int avpCode;
 
-  InvalidMsccException(long resultCode, int avpCode) {
+  InvalidAvpException(long resultCode, int avpCode) {
     super("AVP " + avpCode + ": " + resultCode);
     this.resultCode = resultCode;
     this.avpCode = avpCode;

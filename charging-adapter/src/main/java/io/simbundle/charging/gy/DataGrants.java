@@ -1,0 +1,61 @@
+package io.simbundle.charging.gy;
+
+import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Grant;
+import java.time.Instant;
+
+/**
+ * Grants one Multiple-Services-Credit-Control of a data session from the account: quota with its
+ * Validity-Time and Volume-Quota-Threshold, 4012 with final units when nothing is left, 4010 for a
+ * rating group the configuration does not know when unknown groups are denied.
+ */
+final class DataGrants {
+
+  private DataGrants() {}
+
+  static MsccOutcome grant(
+      ChargingSettings settings,
+      Account account,
+      String sessionId,
+      MsccRequest service,
+      Instant now) {
+    long validity = settings.grants().validity().toSeconds();
+    if (!settings.knownRatingGroups().contains(service.ratingGroup())
+        && settings.unknownRatingGroups() == ChargingSettings.UnknownRatingGroups.DENY) {
+      return new MsccOutcome(
+          service.ratingGroup(),
+          service.serviceIdentifier(),
+          ResultCode.END_USER_SERVICE_DENIED,
+          0,
+          false,
+          validity,
+          0);
+    }
+    Grant grant =
+        account.reserve(
+            sessionId,
+            service.ratingGroup(),
+            service.serviceIdentifier(),
+            service.requestedBytes(),
+            settings.grants(),
+            now);
+    if (grant.denied()) {
+      return new MsccOutcome(
+          service.ratingGroup(),
+          service.serviceIdentifier(),
+          ResultCode.CREDIT_LIMIT_REACHED,
+          0,
+          true,
+          validity,
+          0);
+    }
+    return new MsccOutcome(
+        service.ratingGroup(),
+        service.serviceIdentifier(),
+        ResultCode.SUCCESS,
+        grant.bytes(),
+        grant.finalUnits(),
+        validity,
+        grant.bytes() / 5);
+  }
+}
