@@ -76,6 +76,12 @@ public record AnswerView(Answer answer) {
       return gsu == null ? 0 : gsu.getGrouped().getAvp(GyAvp.CC_TOTAL_OCTETS).getUnsigned64();
     }
 
+    /** The Service-Identifier the answer is about, when the request named one. */
+    public Optional<Long> serviceIdentifier() throws AvpDataException {
+      Avp id = avps.getAvp(GyAvp.SERVICE_IDENTIFIER);
+      return id == null ? Optional.empty() : Optional.of(id.getUnsigned32());
+    }
+
     /** The CC-Service-Specific-Units granted (events such as SMS); 0 when none. */
     public long grantedUnits() throws AvpDataException {
       Avp gsu = avps.getAvp(GyAvp.GRANTED_SERVICE_UNIT);

@@ -200,8 +200,18 @@ public final class PcefSimulator implements AutoCloseable {
     return request;
   }
 
-  /** One Multiple-Services-Credit-Control to send; a negative amount leaves its unit out. */
-  public record Mscc(long ratingGroup, long requestedBytes, long usedBytes) {}
+  /**
+   * One Multiple-Services-Credit-Control to send; a negative amount leaves its unit out.
+   *
+   * @param serviceIdentifier the Service-Identifier the PCEF's deep packet inspection found, if any
+   */
+  public record Mscc(
+      long ratingGroup, Optional<Long> serviceIdentifier, long requestedBytes, long usedBytes) {
+
+    public Mscc(long ratingGroup, long requestedBytes, long usedBytes) {
+      this(ratingGroup, Optional.empty(), requestedBytes, usedBytes);
+    }
+  }
 
   /** A Credit-Control-Request for a subscriber (E.164) with the given services. */
   public Request creditControlRequest(
@@ -212,6 +222,9 @@ public final class PcefSimulator implements AutoCloseable {
       AvpSet mscc =
           request.getAvps().addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
       mscc.addAvp(GyAvp.RATING_GROUP, service.ratingGroup(), true, false, true);
+      service
+          .serviceIdentifier()
+          .ifPresent(id -> mscc.addAvp(GyAvp.SERVICE_IDENTIFIER, id, true, false, true));
       if (service.requestedBytes() >= 0) {
         AvpSet rsu = mscc.addGroupedAvp(GyAvp.REQUESTED_SERVICE_UNIT, true, false);
         if (service.requestedBytes() > 0) {

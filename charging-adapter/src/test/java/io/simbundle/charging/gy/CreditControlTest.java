@@ -35,6 +35,8 @@ class CreditControlTest {
   private static final String WECHAT_WO = "8618600000001";
   private static final String YIXIN = "8618600000002";
   private static final String PLAIN = "8618600000003";
+  private static final String VIDEO_APP = "8618600000004";
+  private static final long VIDEO_SERVICE = 7001;
   private static ChargingFixture fixture;
   private static PcefSimulator pcef;
 
@@ -59,6 +61,22 @@ class CreditControlTest {
                 List.of(),
                 List.of(new GiftGrant("yixin-monthly-gift", 500 * MB, Set.of(2000L), CYCLE_END))));
     fixture.charging().install(profile(PLAIN, 15 * MB, List.of(), List.of()));
+    // A privilege by Service-Identifier only: the partner's app, whatever rating group carries it.
+    fixture
+        .charging()
+        .install(
+            profile(
+                VIDEO_APP,
+                15 * MB,
+                List.of(
+                    new ZeroRatedService(
+                        "free-video-app",
+                        "tencent",
+                        Set.of(),
+                        Set.of(VIDEO_SERVICE),
+                        Optional.empty(),
+                        Set.of())),
+                List.of()));
     pcef = fixture.pcef("pgw-1.pcef.simbundle.local");
   }
 
@@ -137,6 +155,42 @@ class CreditControlTest {
         .contains(
             org.assertj.core.groups.Tuple.tuple(1000L, "ZERO_RATED", "tencent", 5 * MB),
             org.assertj.core.groups.Tuple.tuple(1001L, "ALLOWANCE", "", 3 * MB));
+  }
+
+  @Test
+  void aServiceIdentifierTheCatalogSponsorsIsFreeOnAnyRatingGroupAndOnlyWhenSent()
+      throws Exception {
+    Session app = pcef.newSession();
+    Session browser = pcef.newSession();
+
+    AnswerView sponsored =
+        send(
+            app,
+            GyAvp.INITIAL_REQUEST,
+            0,
+            VIDEO_APP,
+            new Mscc(10, Optional.of(VIDEO_SERVICE), 5 * MB, -1));
+    send(
+        app,
+        GyAvp.TERMINATION_REQUEST,
+        1,
+        VIDEO_APP,
+        new Mscc(10, Optional.of(VIDEO_SERVICE), -1, 4 * MB));
+    send(browser, GyAvp.INITIAL_REQUEST, 0, VIDEO_APP, new Mscc(10, 5 * MB, -1));
+    send(browser, GyAvp.TERMINATION_REQUEST, 1, VIDEO_APP, new Mscc(10, -1, 2 * MB));
+
+    assertThat(sponsored.mscc(10).resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(sponsored.mscc(10).serviceIdentifier()).contains(VIDEO_SERVICE);
+    Balance balance = balance(VIDEO_APP);
+    assertThat(balance.zeroRatedUsedBytes()).containsEntry("free-video-app", 4 * MB);
+    assertThat(balance.allowanceUsedBytes())
+        .as("the same rating group without it")
+        .isEqualTo(2 * MB);
+    assertThat(fixture.charging().usage(VIDEO_APP))
+        .extracting(UsageRecord::ratingGroup, UsageRecord::paidByKind, UsageRecord::bytes)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(10L, "ZERO_RATED", 4 * MB),
+            org.assertj.core.groups.Tuple.tuple(10L, "ALLOWANCE", 2 * MB));
   }
 
   @Test
