@@ -289,7 +289,7 @@ public final class ChargingFunction implements AutoCloseable {
                 a.openSessions(),
                 a.barred(),
                 a.profile().smsPerCycle(),
-                a.smsLeft()));
+                a.sms().left()));
   }
 
   /**

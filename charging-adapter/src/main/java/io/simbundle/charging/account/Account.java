@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One subscriber's balances and open reservations, and the charging rules applied to them. For each
@@ -229,18 +230,22 @@ public final class Account {
         reservations.values().stream().filter(r -> !r.expiresAt().isAfter(now)).toList();
     expired.forEach(r -> release(key(r.sessionId(), r.ratingGroup())));
     forgetIdleSessions();
-    return expired.stream().map(Reservation::sessionId).distinct().toList();
+    return Stream.concat(
+            expired.stream().map(Reservation::sessionId), sms.releaseExpired(now).stream())
+        .distinct()
+        .toList();
   }
 
   /** When the first open reservation lapses, if any is open. */
   public Optional<Instant> earliestExpiry() {
-    return reservations.values().stream()
-        .map(Reservation::expiresAt)
+    return Stream.concat(
+            reservations.values().stream().map(Reservation::expiresAt),
+            sms.earliestExpiry().stream())
         .min(Comparator.naturalOrder());
   }
 
   public boolean hasReservations() {
-    return !reservations.isEmpty();
+    return !reservations.isEmpty() || sms.held() > 0;
   }
 
   public long reservedBytes() {
@@ -251,19 +256,9 @@ public final class Account {
     return reservations.values().stream().map(Reservation::sessionId).distinct().toList();
   }
 
-  /** Debits {@code units} SMS for an event session if the plan still has them; else nothing. */
-  public boolean debitSms(String sessionId, long units) {
-    return sms.debit(sessionId, units, profile.smsPerCycle());
-  }
-
-  /** Puts back the SMS an event session debited this cycle, once; returns how many. */
-  public long refundSms(String sessionId) {
-    return sms.refund(sessionId);
-  }
-
-  /** The plan's SMS left this cycle. */
-  public long smsLeft() {
-    return sms.left(profile.smsPerCycle());
+  /** The subscriber's SMS this cycle: sent, refunded, held by open sessions. */
+  public SmsBalance sms() {
+    return new SmsBalance(sms, profile.smsPerCycle());
   }
 
   /** What is left of the allowance, not counting reservations. */

@@ -210,9 +210,9 @@ public final class CreditControlService implements CreditControlHandler {
       return error(ResultCode.MISSING_AVP, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
     }
     List<MsccRequest> mscc;
-    Optional<SmsEvent> sms;
+    Optional<SmsRequest> sms;
     try {
-      sms = SmsEvent.of(avps, typeValue);
+      sms = SmsRequest.of(avps, typeValue);
       mscc = sms.isPresent() ? List.of() : MsccRequest.all(avps);
     } catch (InvalidAvpException e) {
       return error(e.resultCode(), typeValue, numberValue, e.avpCode());
@@ -226,7 +226,8 @@ public final class CreditControlService implements CreditControlHandler {
                 account -> {
                   if (peerHost.isPresent()
                       && peerRealm.isPresent()
-                      && typeValue != GyAvp.EVENT_REQUEST) {
+                      && typeValue != GyAvp.EVENT_REQUEST
+                      && sms.isEmpty()) {
                     account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
                   }
                   return charge(account, sessionId, typeValue, numberValue, mscc, sms);
@@ -281,7 +282,7 @@ public final class CreditControlService implements CreditControlHandler {
       int type,
       long number,
       List<MsccRequest> mscc,
-      Optional<SmsEvent> sms) {
+      Optional<SmsRequest> sms) {
     CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, number));
     if (deciding != null) {
       return deciding;
@@ -297,15 +298,16 @@ public final class CreditControlService implements CreditControlHandler {
       return commit(Optional.empty(), sessionId, number, unknown, List.of());
     }
     Account account = found.get();
+    Instant now = clock.instant();
     if (sms.isPresent()) {
+      Instant holdUntil = now.plus(settings.grants().reservationLifetime());
       return commit(
           found,
           sessionId,
           number,
-          SmsCharging.decide(account, sessionId, sms.get(), number),
+          SmsCharging.decide(account, sessionId, sms.get(), number, holdUntil),
           List.of());
     }
-    Instant now = clock.instant();
     List<Usage> usage = new ArrayList<>();
     List<MsccOutcome> answers = new ArrayList<>();
     for (MsccRequest service : mscc) {

@@ -1,65 +1,80 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.SmsBalance;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers SMS charging events from the plan's SMS (RFC 4006 5.4 and 8.41): DIRECT_DEBITING takes
- * the units or is refused with 4012 when the plan has too few left (no SMS is priced beyond the
- * plan); REFUND_ACCOUNT puts back what the event session debited, once; CHECK_BALANCE says whether
- * the units are there; PRICE_ENQUIRY prices them — nothing within the plan. A barred subscriber may
- * be refunded, nothing else (4010).
+ * Answers SMS charging from the plan's SMS (3GPP TS 32.274, RFC 4006 5.4 and 8.41). Events:
+ * DIRECT_DEBITING takes the units or is refused with 4012 when too few are left (no SMS is priced
+ * beyond the plan); REFUND_ACCOUNT puts back what the event session debited, once; CHECK_BALANCE
+ * says whether the units are there; PRICE_ENQUIRY prices them — nothing within the plan. Sessions
+ * with unit reservation: CCR-I holds the units (or 4012), CCR-T debits what it reports used and
+ * releases the rest; a hold whose CCR-T never comes lapses with the reservation lifetime. A barred
+ * subscriber may be refunded and end sessions, nothing else (4010).
  */
 final class SmsCharging {
 
   private SmsCharging() {}
 
   static CreditControlOutcome decide(
-      Account account, String sessionId, SmsEvent event, long requestNumber) {
-    if (account.barred() && event.action() != GyAvp.REFUND_ACCOUNT) {
-      return outcome(ResultCode.END_USER_SERVICE_DENIED, requestNumber, event, 0);
+      Account account, String sessionId, SmsRequest request, long number, Instant holdUntil) {
+    boolean ends =
+        request.action() == GyAvp.REFUND_ACCOUNT
+            || request.requestType() == GyAvp.TERMINATION_REQUEST;
+    if (account.barred() && !ends) {
+      return units(ResultCode.END_USER_SERVICE_DENIED, number, request, 0);
     }
-    boolean enough = account.smsLeft() >= event.units();
-    return switch (event.action()) {
+    SmsBalance sms = account.sms();
+    if (request.requestType() == GyAvp.INITIAL_REQUEST) {
+      return sms.reserve(sessionId, request.units(), holdUntil)
+          ? units(ResultCode.SUCCESS, number, request, request.units())
+          : units(ResultCode.CREDIT_LIMIT_REACHED, number, request, 0);
+    }
+    if (request.requestType() == GyAvp.TERMINATION_REQUEST) {
+      sms.commit(sessionId, request.usedUnits());
+      return units(ResultCode.SUCCESS, number, request, 0);
+    }
+    boolean enough = sms.left() >= request.units();
+    return switch (request.action()) {
       case GyAvp.DIRECT_DEBITING ->
-          account.debitSms(sessionId, event.units())
-              ? outcome(ResultCode.SUCCESS, requestNumber, event, event.units())
-              : outcome(ResultCode.CREDIT_LIMIT_REACHED, requestNumber, event, 0);
+          sms.debit(sessionId, request.units())
+              ? units(ResultCode.SUCCESS, number, request, request.units())
+              : units(ResultCode.CREDIT_LIMIT_REACHED, number, request, 0);
       case GyAvp.REFUND_ACCOUNT ->
-          outcome(ResultCode.SUCCESS, requestNumber, event, account.refundSms(sessionId));
+          units(ResultCode.SUCCESS, number, request, sms.refund(sessionId));
       case GyAvp.CHECK_BALANCE ->
           answer(
               ResultCode.SUCCESS,
-              requestNumber,
+              request,
+              number,
               new EventOutcome(Optional.empty(), 0, Optional.of(enough), Optional.empty()));
       case GyAvp.PRICE_ENQUIRY ->
           enough
               ? answer(
                   ResultCode.SUCCESS,
-                  requestNumber,
+                  request,
+                  number,
                   new EventOutcome(Optional.empty(), 0, Optional.empty(), Optional.of(0L)))
-              : outcome(ResultCode.CREDIT_LIMIT_REACHED, requestNumber, event, 0);
-      default -> throw new IllegalArgumentException("Requested-Action " + event.action());
+              : units(ResultCode.CREDIT_LIMIT_REACHED, number, request, 0);
+      default -> throw new IllegalArgumentException("Requested-Action " + request.action());
     };
   }
 
-  private static CreditControlOutcome outcome(
-      long resultCode, long requestNumber, SmsEvent event, long units) {
+  private static CreditControlOutcome units(
+      long resultCode, long number, SmsRequest request, long units) {
     return answer(
         resultCode,
-        requestNumber,
-        new EventOutcome(event.ratingGroup(), units, Optional.empty(), Optional.empty()));
+        request,
+        number,
+        new EventOutcome(request.ratingGroup(), units, Optional.empty(), Optional.empty()));
   }
 
   private static CreditControlOutcome answer(
-      long resultCode, long requestNumber, EventOutcome event) {
+      long resultCode, SmsRequest request, long number, EventOutcome event) {
     return new CreditControlOutcome(
-        resultCode,
-        GyAvp.EVENT_REQUEST,
-        requestNumber,
-        Optional.empty(),
-        List.of(),
-        Optional.of(event));
+        resultCode, request.requestType(), number, Optional.empty(), List.of(), Optional.of(event));
   }
 }

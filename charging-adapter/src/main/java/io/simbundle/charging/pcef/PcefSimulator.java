@@ -263,6 +263,35 @@ public final class PcefSimulator implements AutoCloseable {
     return request;
   }
 
+  /**
+   * SMS charging with unit reservation (RFC 4006 ECUR) as an SMSC sends it: a CCR-I asking for
+   * {@code units}, a CCR-T reporting {@code usedUnits} (negative: no Used-Service-Unit, a release),
+   * in one Multiple-Services-Credit-Control of {@code ratingGroup}.
+   */
+  public Request smsReservation(
+      Session session,
+      int requestType,
+      int requestNumber,
+      String msisdn,
+      long units,
+      long usedUnits,
+      long ratingGroup) {
+    Request request = creditControlRequest(session, requestType, requestNumber, GyAvp.SMS_CONTEXT);
+    subscriber(request, msisdn);
+    AvpSet mscc =
+        request.getAvps().addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
+    mscc.addAvp(GyAvp.RATING_GROUP, ratingGroup, true, false, true);
+    if (requestType == GyAvp.INITIAL_REQUEST) {
+      mscc.addGroupedAvp(GyAvp.REQUESTED_SERVICE_UNIT, true, false)
+          .addAvp(GyAvp.CC_SERVICE_SPECIFIC_UNITS, units, true, false);
+    }
+    if (usedUnits >= 0) {
+      mscc.addGroupedAvp(GyAvp.USED_SERVICE_UNIT, true, false)
+          .addAvp(GyAvp.CC_SERVICE_SPECIFIC_UNITS, usedUnits, true, false);
+    }
+    return request;
+  }
+
   private static void subscriber(Request request, String msisdn) {
     AvpSet subscription = request.getAvps().addGroupedAvp(GyAvp.SUBSCRIPTION_ID, true, false);
     subscription.addAvp(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164, true, false);

@@ -225,31 +225,31 @@ class AccountTest {
   void smsAreDebitedFromThePlanUntilNoneIsLeftAndNeverPartly() {
     Account account = withSms(3, CYCLE_START, CYCLE_END);
 
-    assertThat(account.debitSms("sms-1", 2)).isTrue();
-    assertThat(account.debitSms("sms-2", 2)).as("two asked, one left").isFalse();
-    assertThat(account.smsLeft()).isEqualTo(1);
-    assertThat(account.debitSms("sms-3", 1)).isTrue();
-    assertThat(account.debitSms("sms-4", 1)).isFalse();
-    assertThat(account.smsLeft()).isZero();
+    assertThat(account.sms().debit("sms-1", 2)).isTrue();
+    assertThat(account.sms().debit("sms-2", 2)).as("two asked, one left").isFalse();
+    assertThat(account.sms().left()).isEqualTo(1);
+    assertThat(account.sms().debit("sms-3", 1)).isTrue();
+    assertThat(account.sms().debit("sms-4", 1)).isFalse();
+    assertThat(account.sms().left()).isZero();
     assertThat(account.allowanceLeft()).as("SMS cost no data").isEqualTo(10 * MB);
   }
 
   @Test
   void aRefundPutsBackWhatItsSessionDebitedOnceAndNothingForAnUnknownSession() {
     Account account = withSms(5, CYCLE_START, CYCLE_END);
-    account.debitSms("delivered", 1);
-    account.debitSms("undelivered", 2);
+    account.sms().debit("delivered", 1);
+    account.sms().debit("undelivered", 2);
 
-    assertThat(account.refundSms("undelivered")).isEqualTo(2);
-    assertThat(account.refundSms("undelivered")).as("a second refund").isZero();
-    assertThat(account.refundSms("never-sent")).isZero();
-    assertThat(account.smsLeft()).isEqualTo(4);
+    assertThat(account.sms().refund("undelivered")).isEqualTo(2);
+    assertThat(account.sms().refund("undelivered")).as("a second refund").isZero();
+    assertThat(account.sms().refund("never-sent")).isZero();
+    assertThat(account.sms().left()).isEqualTo(4);
   }
 
   @Test
   void aNewCycleGivesThePlansSmsAgainAndForgetsLastCyclesDebits() {
     Account account = withSms(2, CYCLE_START, CYCLE_END);
-    account.debitSms("last-month", 2);
+    account.sms().debit("last-month", 2);
 
     account.install(
         new ChargingProfile(
@@ -262,19 +262,40 @@ class AccountTest {
             List.of(),
             2));
 
-    assertThat(account.smsLeft()).isEqualTo(2);
-    assertThat(account.refundSms("last-month")).as("refunds only within the cycle").isZero();
-    assertThat(account.smsLeft()).isEqualTo(2);
+    assertThat(account.sms().left()).isEqualTo(2);
+    assertThat(account.sms().refund("last-month")).as("refunds only within the cycle").isZero();
+    assertThat(account.sms().left()).isEqualTo(2);
   }
 
   @Test
   void smsSentAndTheirSessionsSurviveTheStoredForm() {
     Account account = withSms(4, CYCLE_START, CYCLE_END);
-    account.debitSms("to-refund", 3);
+    account.sms().debit("to-refund", 3);
 
     Account stored = Json.readStored(Json.write(account), Account.class);
 
-    assertThat(stored.smsLeft()).isEqualTo(1);
-    assertThat(stored.refundSms("to-refund")).isEqualTo(3);
+    assertThat(stored.sms().left()).isEqualTo(1);
+    assertThat(stored.sms().refund("to-refund")).isEqualTo(3);
+  }
+
+  @Test
+  void smsHeldByAnOpenSessionCannotBeSentByAnotherUntilCommittedOrLapsed() {
+    Account account = withSms(3, CYCLE_START, CYCLE_END);
+    Instant lapse = NOW.plus(Duration.ofMinutes(30));
+
+    assertThat(account.sms().reserve("long-sms", 2, lapse)).isTrue();
+    assertThat(account.sms().left()).isEqualTo(1);
+    assertThat(account.sms().debit("event", 2)).as("held units are not free").isFalse();
+    assertThat(account.sms().reserve("other", 2, lapse)).isFalse();
+    assertThat(account.earliestExpiry()).contains(lapse);
+
+    assertThat(account.sms().commit("long-sms", 1)).as("one part delivered").isEqualTo(1);
+    assertThat(account.sms().left()).isEqualTo(2);
+    assertThat(account.hasReservations()).isFalse();
+
+    account.sms().reserve("silent", 2, lapse);
+    assertThat(account.releaseExpired(lapse.minusSeconds(1))).isEmpty();
+    assertThat(account.releaseExpired(lapse)).containsExactly("silent");
+    assertThat(account.sms().left()).isEqualTo(2);
   }
 }

@@ -170,6 +170,53 @@ class SmsChargingTest {
     assertThat(smsLeft(msisdn)).isEqualTo(1);
   }
 
+  private static AnswerView reservation(
+      Session session, int type, int number, String msisdn, long units, long used) {
+    return new AnswerView(
+        ChargingFixture.send(
+            smsc,
+            session,
+            () ->
+                smsc.smsReservation(session, type, number, msisdn, units, used, SMS_RATING_GROUP)));
+  }
+
+  @Test
+  void aReservedSmsIsHeldAtCcrIAndOnlyWhatWasDeliveredIsDebitedAtCcrT() throws Exception {
+    String msisdn = "8618600000107";
+    subscriber(msisdn, 4);
+    Session longSms = smsc.newSession();
+    Session failed = smsc.newSession();
+
+    AnswerView held = reservation(longSms, GyAvp.INITIAL_REQUEST, 0, msisdn, 3, -1);
+    AnswerView tooMany = reservation(failed, GyAvp.INITIAL_REQUEST, 0, msisdn, 2, -1);
+    long leftWhileHeld = smsLeft(msisdn);
+    AnswerView delivered = reservation(longSms, GyAvp.TERMINATION_REQUEST, 1, msisdn, 0, 2);
+    AnswerView heldAgain = reservation(failed, GyAvp.INITIAL_REQUEST, 1, msisdn, 2, -1);
+    AnswerView released = reservation(failed, GyAvp.TERMINATION_REQUEST, 2, msisdn, 0, -1);
+
+    assertThat(held.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(held.mscc(SMS_RATING_GROUP).grantedUnits()).isEqualTo(3);
+    assertThat(tooMany.resultCode()).isEqualTo(ResultCode.CREDIT_LIMIT_REACHED);
+    assertThat(leftWhileHeld).isEqualTo(1);
+    assertThat(delivered.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(heldAgain.mscc(SMS_RATING_GROUP).grantedUnits()).isEqualTo(2);
+    assertThat(released.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(smsLeft(msisdn)).as("4 less the 2 parts delivered").isEqualTo(2);
+  }
+
+  @Test
+  void anSmsReservationIsNeverUpdated() throws Exception {
+    String msisdn = "8618600000108";
+    subscriber(msisdn, 4);
+    Session session = smsc.newSession();
+    reservation(session, GyAvp.INITIAL_REQUEST, 0, msisdn, 1, -1);
+
+    AnswerView update = reservation(session, GyAvp.UPDATE_REQUEST, 1, msisdn, 1, 1);
+
+    assertThat(update.resultCode()).isEqualTo(ResultCode.INVALID_AVP_VALUE);
+    assertThat(update.failedAvpCode()).contains(GyAvp.CC_REQUEST_TYPE);
+  }
+
   @Test
   void eventsThatCannotBeAnsweredNameTheAvpAtFault() throws Exception {
     String msisdn = "8618600000104";
