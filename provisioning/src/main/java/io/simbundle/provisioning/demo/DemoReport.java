@@ -32,10 +32,12 @@ final class DemoReport {
     JsonNode balance = engine.get("/api/v1/charging/balance/" + weChat);
     step(
         "Balance " + weChat,
-        "allowance %d of %d MB used, WeChat free traffic used %s MB",
+        "allowance %d of %d MB used, WeChat free traffic used %s MB, SMS %d of %d left",
         balance.path("allowanceUsedBytes").asLong() / GyTraffic.MB,
         balance.path("allowanceBytes").asLong() / GyTraffic.MB,
-        balance.path("zeroRatedUsedBytes").path("wechat-free-traffic").asLong() / GyTraffic.MB);
+        balance.path("zeroRatedUsedBytes").path("wechat-free-traffic").asLong() / GyTraffic.MB,
+        balance.path("smsLeft").asLong(),
+        balance.path("smsPerCycle").asLong());
     JsonNode yixinBalance = engine.get("/api/v1/charging/balance/" + yixin);
     step(
         "Balance " + yixin,

@@ -31,6 +31,10 @@ final class GyTraffic {
   static final long WECHAT = 1000;
   static final long WECHAT_VIDEO = 1001;
   static final long YIXIN = 2000;
+
+  /** The rating group the SMSC charges SMS under. */
+  static final long SMS = 50;
+
   private static final long ASK = 10 * MB;
   private static final int WECHAT_UPDATES = 10;
   private static final Duration TX = Duration.ofSeconds(5);
@@ -57,7 +61,8 @@ final class GyTraffic {
       long yixinBytes,
       long defaultBytes,
       int updates,
-      int finalUnitAction) {}
+      int finalUnitAction,
+      int smsSent) {}
 
   private record DefaultTraffic(long bytes, int updates, int finalUnitAction) {}
 
@@ -129,6 +134,7 @@ final class GyTraffic {
       long videoBytes = videoCall(session, weChat);
       DefaultTraffic defaults = untilFinalUnits(session, weChat, granted);
       long yixinBytes = yixinSession(yixin);
+      int smsSent = sms(weChat);
       return new Figures(
           weChatBytes,
           giftBytes,
@@ -136,7 +142,43 @@ final class GyTraffic {
           yixinBytes,
           defaults.bytes(),
           defaults.updates(),
-          defaults.finalUnitAction());
+          defaults.finalUnitAction(),
+          smsSent);
+    }
+
+    /**
+     * Two SMS as the SMSC charges them (3GPP TS 32.274, RFC 4006 events): one delivered, one
+     * debited, not delivered and refunded.
+     *
+     * @return how many SMS were charged in the end
+     */
+    private int sms(String msisdn) throws AvpDataException {
+      Session delivered = pcef.newSession();
+      smsEvent(delivered, 0, msisdn, GyAvp.DIRECT_DEBITING);
+      Session undelivered = pcef.newSession();
+      smsEvent(undelivered, 0, msisdn, GyAvp.DIRECT_DEBITING);
+      AnswerView refund = smsEvent(undelivered, 1, msisdn, GyAvp.REFUND_ACCOUNT);
+      line(
+          "CCR-E ×3",
+          "two SMS debited from the plan's SMS (Requested-Action DIRECT_DEBITING), the"
+              + " undelivered one refunded (REFUND_ACCOUNT) → %d",
+          refund.resultCode());
+      return 1;
+    }
+
+    private AnswerView smsEvent(Session session, int number, String msisdn, int action)
+        throws AvpDataException {
+      AnswerView answer =
+          new AnswerView(
+              pcef.sendRetransmitting(
+                  session,
+                  () -> pcef.smsEvent(session, number, msisdn, action, 1, SMS),
+                  TX,
+                  ATTEMPTS));
+      if (answer.resultCode() != 2001) {
+        throw new DemoFailure("the SMS event was answered Result-Code " + answer.resultCode());
+      }
+      return answer;
     }
 
     /**

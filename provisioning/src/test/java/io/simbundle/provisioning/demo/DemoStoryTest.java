@@ -72,6 +72,10 @@ class DemoStoryTest {
               .longValueExact();
       assertThat(figures.tencentSettlementFen()).isEqualTo(expectedFen);
       assertThat(story).contains("tencent owes");
+      assertThat(traffic.smsSent()).isEqualTo(1);
+      assertThat(figures.weChatBalance().path("smsLeft").asLong())
+          .as("the plan's 50 SMS less the one delivered")
+          .isEqualTo(49);
     }
   }
 
