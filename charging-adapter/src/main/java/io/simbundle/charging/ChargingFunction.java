@@ -275,6 +275,11 @@ public final class ChargingFunction implements AutoCloseable {
     return changes.bar(msisdn, barred);
   }
 
+  /** The profile a subscriber is charged by now, as provisioning last installed it. */
+  public Optional<ChargingProfile> profile(String msisdn) {
+    return read(msisdn, Account::profile);
+  }
+
   public Optional<Balance> balance(String msisdn) {
     return read(
         msisdn,

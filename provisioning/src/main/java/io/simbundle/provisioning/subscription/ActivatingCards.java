@@ -137,7 +137,9 @@ final class ActivatingCards {
     product.imsi = order.imsi();
     product.status = ProductStatus.CREATED.tmfName();
     product.privileges = String.join(",", request.chosenPrivileges());
-    product.holdGifts(room.grants().gifts(order, request.chosenPrivileges(), now, List.of()));
+    product.holdGifts(
+        room.grants()
+            .gifts(room.catalog().current(), order, request.chosenPrivileges(), now, List.of()));
     product.createdAt = now;
     product.updatedAt = now;
     return product;

@@ -45,10 +45,12 @@ final class ChangingPrivileges {
                               ProvisioningException.notFound(
                                   "no active card with this number and ID number"));
               ProductOrder order = room.orders().byId(product.orderId);
+              // Checked against the menu of the version that governs the next cycle.
+              Instant inForce = ChargingProfiles.cycleStart(cycle.plusMonths(1));
               RuleVerdicts.requireApproved(
                   room.rules()
                       .checkPrivilegeChange(
-                          room.catalog().current(),
+                          room.grants().governing(product, inForce),
                           new PrivilegeSelectionRequest(
                               product.productCode,
                               chosen,
@@ -86,8 +88,15 @@ final class ChangingPrivileges {
     }
     ProductEntity.PrivilegesChanged change = applied.get();
     ProductOrder order = room.orders().byId(product.orderId);
-    ProductOffering offering = room.grants().offering(product.productCode);
-    product.holdGifts(room.grants().gifts(order, change.after(), now, product.heldGifts()));
+    ProductOffering offering = room.grants().offering(product, now);
+    product.holdGifts(
+        room.grants()
+            .gifts(
+                room.grants().governing(product, now),
+                order,
+                change.after(),
+                now,
+                product.heldGifts()));
     room.perks().lost(product, offering, change.removed(), now);
     room.perks().gained(product, offering, change.added(), now);
     room.changes()

@@ -133,7 +133,7 @@ public final class ChargingSync {
   }
 
   private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {
-    ProductOffering offering = room.grants().offering(product.productCode);
+    ProductOffering offering = room.grants().offering(product, now);
     return ChargingProfiles.of(
         product.msisdn,
         Optional.of(product.imsi),

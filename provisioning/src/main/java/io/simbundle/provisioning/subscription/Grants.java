@@ -2,6 +2,7 @@ package io.simbundle.provisioning.subscription;
 
 import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
 import io.simbundle.provisioning.sales.order.ProductOrder;
@@ -12,7 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What the catalog and the rules grant a subscription: its card as sold and its gifts. */
+/**
+ * What the catalog and the rules grant a subscription: its card as sold and its gifts. A subscriber
+ * stays on the catalog version they bought until a later version that moves existing subscribers
+ * was in force when one of their billing cycles began; a card withdrawn since keeps serving those
+ * who bought it.
+ */
 final class Grants {
 
   private final CatalogService catalog;
@@ -25,7 +31,34 @@ final class Grants {
     this.records = records;
   }
 
-  /** The card as the catalog in force defines it. */
+  /**
+   * The catalog version governing a subscription in the billing cycle of {@code at}: the one it was
+   * bought under, or the newest version that moves existing subscribers and was in force when that
+   * cycle began — unless that one no longer sells the card.
+   */
+  CatalogVersion governing(ProductEntity product, Instant at) {
+    Instant cycleStart = ChargingProfiles.cycleStart(ChargingProfiles.cycleOf(at));
+    return catalog
+        .timeline()
+        .forSubscriber(product.catalogVersion, cycleStart)
+        .filter(version -> version.product(product.productCode).isPresent())
+        .or(() -> catalog.version(product.catalogVersion))
+        .orElseGet(catalog::current);
+  }
+
+  /** The card as the version governing the subscription in the cycle of {@code at} defines it. */
+  ProductOffering offering(ProductEntity product, Instant at) {
+    CatalogVersion version = governing(product, at);
+    return version
+        .product(product.productCode)
+        .orElseThrow(
+            () ->
+                ProvisioningException.conflict(
+                    "product-withdrawn",
+                    "catalog " + version.version() + " has no " + product.productCode));
+  }
+
+  /** The card as the catalog in force defines it, for a new subscription. */
   ProductOffering offering(String productCode) {
     return catalog
         .current()
@@ -38,13 +71,18 @@ final class Grants {
   }
 
   /**
-   * The gifts the rules grant for a choice; a gift already held keeps its grant time, so a change
-   * of privileges does not renew a one-off gift.
+   * The gifts the rules grant for a choice under {@code version}; a gift already held keeps its
+   * grant time, so a change of privileges does not renew a one-off gift.
    */
-  List<HeldGift> gifts(ProductOrder order, List<String> chosen, Instant now, List<HeldGift> held) {
+  List<HeldGift> gifts(
+      CatalogVersion version,
+      ProductOrder order,
+      List<String> chosen,
+      Instant now,
+      List<HeldGift> held) {
     Decision decision =
         rules.gifts(
-            catalog.current(),
+            version,
             new GiftRequest(
                 order.productCode(),
                 chosen,

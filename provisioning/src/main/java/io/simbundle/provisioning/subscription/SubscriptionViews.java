@@ -25,7 +25,11 @@ final class SubscriptionViews {
     List<Long> zeroRated =
         List.copyOf(
             new TreeSet<>(
-                room.catalog().current().product(product.productCode).stream()
+                room
+                    .grants()
+                    .governing(product, room.clock().instant())
+                    .product(product.productCode)
+                    .stream()
                     .flatMap(offering -> offering.heldWith(privileges))
                     .filter(p -> p.benefit() instanceof ZeroRating)
                     .flatMap(p -> ((ZeroRating) p.benefit()).ratingGroups().stream())
