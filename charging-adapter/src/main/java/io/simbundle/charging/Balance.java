@@ -16,6 +16,8 @@ import java.util.Map;
  * @param barred whether traffic is refused (suspended or terminated subscriber)
  * @param smsPerCycle the plan's SMS this cycle
  * @param smsLeft what is left of them
+ * @param voiceSecondsPerCycle the plan's call time this cycle
+ * @param voiceSecondsLeft what is left of it, not counting what open calls hold
  */
 public record Balance(
     String msisdn,
@@ -27,7 +29,9 @@ public record Balance(
     List<String> openSessions,
     boolean barred,
     long smsPerCycle,
-    long smsLeft) {
+    long smsLeft,
+    long voiceSecondsPerCycle,
+    long voiceSecondsLeft) {
 
   public long allowanceLeftBytes() {
     return Math.max(0, allowanceBytes - allowanceUsedBytes);

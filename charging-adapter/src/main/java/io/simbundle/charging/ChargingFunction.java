@@ -294,7 +294,9 @@ public final class ChargingFunction implements AutoCloseable {
                 a.openSessions(),
                 a.barred(),
                 a.profile().smsPerCycle(),
-                a.sms().left()));
+                a.sms().left(),
+                a.voice().allowanceSeconds(),
+                a.voice().leftSeconds()));
   }
 
   /**

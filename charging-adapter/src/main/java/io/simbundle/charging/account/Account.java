@@ -46,6 +46,7 @@ public final class Account {
   private Map<String, ZeroRatedMeter> zeroRated = new LinkedHashMap<>();
   private Map<String, Reservation> reservations = new LinkedHashMap<>();
   private SmsMeter sms = new SmsMeter();
+  private VoiceMeter voice = new VoiceMeter();
 
   /** Suspended or terminated by the operator: traffic is refused, usage still counted. */
   private boolean barred;
@@ -71,6 +72,7 @@ public final class Account {
       allowanceUsed = 0;
       zeroRated.values().forEach(meter -> meter.used = 0);
       sms.newCycle();
+      voice.newCycle();
     }
     List<GiftBucket> kept = new ArrayList<>();
     for (GiftGrant grant : next.gifts()) {
@@ -230,22 +232,27 @@ public final class Account {
         reservations.values().stream().filter(r -> !r.expiresAt().isAfter(now)).toList();
     expired.forEach(r -> release(key(r.sessionId(), r.ratingGroup())));
     forgetIdleSessions();
-    return Stream.concat(
-            expired.stream().map(Reservation::sessionId), sms.releaseExpired(now).stream())
+    return Stream.of(
+            expired.stream().map(Reservation::sessionId),
+            sms.releaseExpired(now).stream(),
+            voice.releaseExpired(now).stream())
+        .flatMap(sessions -> sessions)
         .distinct()
         .toList();
   }
 
   /** When the first open reservation lapses, if any is open. */
   public Optional<Instant> earliestExpiry() {
-    return Stream.concat(
+    return Stream.of(
             reservations.values().stream().map(Reservation::expiresAt),
-            sms.earliestExpiry().stream())
+            sms.earliestExpiry().stream(),
+            voice.earliestExpiry().stream())
+        .flatMap(expiries -> expiries)
         .min(Comparator.naturalOrder());
   }
 
   public boolean hasReservations() {
-    return !reservations.isEmpty() || sms.held() > 0;
+    return !reservations.isEmpty() || sms.held() > 0 || voice.held() > 0;
   }
 
   public long reservedBytes() {
@@ -259,6 +266,11 @@ public final class Account {
   /** The subscriber's SMS this cycle: sent, refunded, held by open sessions. */
   public SmsBalance sms() {
     return new SmsBalance(sms, profile.smsPerCycle());
+  }
+
+  /** The subscriber's call time this cycle: used per call, held by open calls. */
+  public VoiceBalance voice() {
+    return new VoiceBalance(voice, profile.voiceSecondsPerCycle(), profile.voiceUnitSeconds());
   }
 
   /** What is left of the allowance, not counting reservations. */

@@ -95,6 +95,12 @@ final class CreditControlAnswers {
       mscc.serviceIdentifier()
           .ifPresent(id -> group.addAvp(GyAvp.SERVICE_IDENTIFIER, id, true, false, true));
       group.addAvp(GyAvp.RESULT_CODE, mscc.resultCode(), true, false, true);
+      if (mscc.grantedSeconds() > 0) {
+        group
+            .addGroupedAvp(GyAvp.GRANTED_SERVICE_UNIT, true, false)
+            .addAvp(GyAvp.CC_TIME, mscc.grantedSeconds(), true, false, true);
+        group.addAvp(GyAvp.VALIDITY_TIME, mscc.validitySeconds(), true, false, true);
+      }
       if (mscc.grantedBytes() > 0) {
         group
             .addGroupedAvp(GyAvp.GRANTED_SERVICE_UNIT, true, false)

@@ -210,10 +210,10 @@ public final class CreditControlService implements CreditControlHandler {
       return error(ResultCode.MISSING_AVP, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
     }
     List<MsccRequest> mscc;
-    Optional<SmsRequest> sms;
+    Optional<UnitRequest> units;
     try {
-      sms = SmsRequest.of(avps, typeValue);
-      mscc = sms.isPresent() ? List.of() : MsccRequest.all(avps);
+      units = UnitRequest.of(avps, typeValue);
+      mscc = units.isPresent() ? List.of() : MsccRequest.all(avps);
     } catch (InvalidAvpException e) {
       return error(e.resultCode(), typeValue, numberValue, e.avpCode());
     }
@@ -227,10 +227,10 @@ public final class CreditControlService implements CreditControlHandler {
                   if (peerHost.isPresent()
                       && peerRealm.isPresent()
                       && typeValue != GyAvp.EVENT_REQUEST
-                      && sms.isEmpty()) {
+                      && units.isEmpty()) {
                     account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
                   }
-                  return charge(account, sessionId, typeValue, numberValue, mscc, sms);
+                  return charge(account, sessionId, typeValue, numberValue, mscc, units);
                 });
     Optional<String> msisdn = subscription.msisdn();
     if (msisdn.isPresent() && accounts.isLoaded(msisdn.get())) {
@@ -282,7 +282,7 @@ public final class CreditControlService implements CreditControlHandler {
       int type,
       long number,
       List<MsccRequest> mscc,
-      Optional<SmsRequest> sms) {
+      Optional<UnitRequest> units) {
     CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, number));
     if (deciding != null) {
       return deciding;
@@ -299,13 +299,12 @@ public final class CreditControlService implements CreditControlHandler {
     }
     Account account = found.get();
     Instant now = clock.instant();
-    if (sms.isPresent()) {
-      Instant holdUntil = now.plus(settings.grants().reservationLifetime());
+    if (units.isPresent()) {
       return commit(
           found,
           sessionId,
           number,
-          SmsCharging.decide(account, sessionId, sms.get(), number, holdUntil),
+          units.get().decide(account, sessionId, number, now, settings),
           List.of());
     }
     List<Usage> usage = new ArrayList<>();

@@ -53,6 +53,7 @@ public final class GyAvp {
   public static final int VALUE_DIGITS = 447;
   public static final int EXPONENT = 429;
   public static final int CURRENCY_CODE = 425;
+  public static final int CC_TIME = 420;
 
   /** CC-Session-Failover: the session may move to another server on failure (RFC 4006 8.4). */
   public static final int FAILOVER_SUPPORTED = 1;
@@ -84,6 +85,9 @@ public final class GyAvp {
 
   /** Currency-Code of the yuan (ISO 4217 numeric), for Cost-Information. */
   public static final long CURRENCY_CNY = 156;
+
+  /** The Service-Context-Id of IMS voice charging on Ro (3GPP TS 32.260), after its prefixes. */
+  public static final String VOICE_CONTEXT = "32260@3gpp.org";
 
   /** The Service-Context-Id of SMS charging (3GPP TS 32.274), after its optional prefixes. */
   public static final String SMS_CONTEXT = "32274@3gpp.org";

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param finalUnits whether a Final-Unit-Indication goes with it
  * @param validitySeconds the Validity-Time
  * @param thresholdBytes the Volume-Quota-Threshold: report again when this much is left
+ * @param grantedSeconds the Granted-Service-Unit time (CC-Time) of a call; 0 when none
  */
 public record MsccOutcome(
     long ratingGroup,
@@ -21,7 +22,29 @@ public record MsccOutcome(
     long grantedBytes,
     boolean finalUnits,
     long validitySeconds,
-    long thresholdBytes) {
+    long thresholdBytes,
+    long grantedSeconds) {
+
+  /** The answer for data: volume only. */
+  public MsccOutcome(
+      long ratingGroup,
+      Optional<Long> serviceIdentifier,
+      long resultCode,
+      long grantedBytes,
+      boolean finalUnits,
+      long validitySeconds,
+      long thresholdBytes) {
+    this(
+        ratingGroup,
+        serviceIdentifier,
+        resultCode,
+        grantedBytes,
+        finalUnits,
+        validitySeconds,
+        thresholdBytes,
+        0);
+  }
+
   public MsccOutcome {
     Objects.requireNonNull(serviceIdentifier);
   }

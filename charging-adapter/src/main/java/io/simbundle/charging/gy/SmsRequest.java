@@ -1,5 +1,7 @@
 package io.simbundle.charging.gy;
 
+import io.simbundle.charging.account.Account;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpDataException;
@@ -18,7 +20,15 @@ import org.jdiameter.api.AvpSet;
  * @param ratingGroup the Rating-Group of the request's Multiple-Services-Credit-Control, if any
  */
 record SmsRequest(
-    int requestType, int action, long units, long usedUnits, Optional<Long> ratingGroup) {
+    int requestType, int action, long units, long usedUnits, Optional<Long> ratingGroup)
+    implements UnitRequest {
+
+  @Override
+  public CreditControlOutcome decide(
+      Account account, String sessionId, long number, Instant now, ChargingSettings settings) {
+    return SmsCharging.decide(
+        account, sessionId, this, number, now.plus(settings.grants().reservationLifetime()));
+  }
 
   /** The most parts a concatenated SMS has (an 8-bit reference, TS 23.040 9.2.3.24.1). */
   static final long MAX_UNITS = 255;

@@ -76,6 +76,13 @@ public record AnswerView(Answer answer) {
       return gsu == null ? 0 : gsu.getGrouped().getAvp(GyAvp.CC_TOTAL_OCTETS).getUnsigned64();
     }
 
+    /** The Granted-Service-Unit time (CC-Time) of a call; 0 when none. */
+    public long grantedSeconds() throws AvpDataException {
+      Avp gsu = avps.getAvp(GyAvp.GRANTED_SERVICE_UNIT);
+      Avp time = gsu == null ? null : gsu.getGrouped().getAvp(GyAvp.CC_TIME);
+      return time == null ? 0 : time.getUnsigned32();
+    }
+
     /** The Service-Identifier the answer is about, when the request named one. */
     public Optional<Long> serviceIdentifier() throws AvpDataException {
       Avp id = avps.getAvp(GyAvp.SERVICE_IDENTIFIER);

@@ -292,6 +292,53 @@ public final class PcefSimulator implements AutoCloseable {
     return request;
   }
 
+  /** 3GPP Service-Information, IMS-Information, Calling- and Called-Party-Address (TS 32.299). */
+  private static final int SERVICE_INFORMATION = 873;
+
+  private static final int IMS_INFORMATION = 876;
+  private static final int CALLING_PARTY_ADDRESS = 831;
+  private static final int CALLED_PARTY_ADDRESS = 832;
+
+  /**
+   * A request of a voice call on Ro as an IMS node (S-CSCF, AS) sends it (TS 32.260): the IMS
+   * Service-Context-Id, IMS-Information with the calling and called party, and one MSCC asking
+   * {@code requestedSeconds} (negative: none) and reporting {@code usedSeconds} (negative: none).
+   */
+  public Request voiceCall(
+      Session session,
+      int requestType,
+      int requestNumber,
+      String msisdn,
+      String calledParty,
+      long requestedSeconds,
+      long usedSeconds) {
+    Request request =
+        creditControlRequest(session, requestType, requestNumber, GyAvp.VOICE_CONTEXT);
+    subscriber(request, msisdn);
+    AvpSet avps = request.getAvps();
+    AvpSet ims =
+        avps.addGroupedAvp(SERVICE_INFORMATION, GyAvp.VENDOR_3GPP, true, false)
+            .addGroupedAvp(IMS_INFORMATION, GyAvp.VENDOR_3GPP, true, false);
+    ims.addAvp(CALLING_PARTY_ADDRESS, "tel:+" + msisdn, GyAvp.VENDOR_3GPP, true, false, false);
+    ims.addAvp(CALLED_PARTY_ADDRESS, "tel:+" + calledParty, GyAvp.VENDOR_3GPP, true, false, false);
+    AvpSet mscc = avps.addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
+    mscc.addAvp(GyAvp.RATING_GROUP, VOICE_RATING_GROUP, true, false, true);
+    if (requestedSeconds >= 0) {
+      AvpSet rsu = mscc.addGroupedAvp(GyAvp.REQUESTED_SERVICE_UNIT, true, false);
+      if (requestedSeconds > 0) {
+        rsu.addAvp(GyAvp.CC_TIME, requestedSeconds, true, false, true);
+      }
+    }
+    if (usedSeconds >= 0) {
+      mscc.addGroupedAvp(GyAvp.USED_SERVICE_UNIT, true, false)
+          .addAvp(GyAvp.CC_TIME, usedSeconds, true, false, true);
+    }
+    return request;
+  }
+
+  /** The rating group the simulator's IMS node charges calls under. */
+  public static final long VOICE_RATING_GROUP = 100;
+
   private static void subscriber(Request request, String msisdn) {
     AvpSet subscription = request.getAvps().addGroupedAvp(GyAvp.SUBSCRIPTION_ID, true, false);
     subscription.addAvp(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164, true, false);

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param zeroRated the sponsored services
  * @param gifts the gifts granted for this cycle (or once)
  * @param smsPerCycle the plan's SMS per billing cycle (RFC 4006 service-specific units)
+ * @param voiceSecondsPerCycle the plan's call time per billing cycle
+ * @param voiceUnitSeconds what each call is rounded up to: 60 charges per started minute
  */
 public record ChargingProfile(
     String msisdn,
@@ -28,7 +30,12 @@ public record ChargingProfile(
     Instant cycleEnd,
     List<ZeroRatedService> zeroRated,
     List<GiftGrant> gifts,
-    long smsPerCycle) {
+    long smsPerCycle,
+    long voiceSecondsPerCycle,
+    long voiceUnitSeconds) {
+
+  /** Calls are charged per started minute unless the plan says otherwise. */
+  public static final long PER_STARTED_MINUTE = 60;
 
   /** A data-only plan: no SMS. */
   public ChargingProfile(
@@ -39,7 +46,17 @@ public record ChargingProfile(
       Instant cycleEnd,
       List<ZeroRatedService> zeroRated,
       List<GiftGrant> gifts) {
-    this(msisdn, imsi, allowanceBytes, cycleStart, cycleEnd, zeroRated, gifts, 0);
+    this(
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleStart,
+        cycleEnd,
+        zeroRated,
+        gifts,
+        0,
+        0,
+        PER_STARTED_MINUTE);
   }
 
   public ChargingProfile {
@@ -55,7 +72,11 @@ public record ChargingProfile(
     if (imsi.isPresent() && !imsi.get().matches("\\d{6,15}")) {
       throw new IllegalArgumentException("an IMSI is 6 to 15 digits");
     }
-    if (allowanceBytes < 0 || smsPerCycle < 0 || !cycleEnd.isAfter(cycleStart)) {
+    if (allowanceBytes < 0
+        || smsPerCycle < 0
+        || voiceSecondsPerCycle < 0
+        || voiceUnitSeconds < 1
+        || !cycleEnd.isAfter(cycleStart)) {
       throw new IllegalArgumentException("invalid allowance or billing cycle");
     }
   }
@@ -63,6 +84,32 @@ public record ChargingProfile(
   /** This profile with {@code sms} SMS per billing cycle. */
   public ChargingProfile withSmsPerCycle(long sms) {
     return new ChargingProfile(
-        msisdn, imsi, allowanceBytes, cycleStart, cycleEnd, zeroRated, gifts, sms);
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleStart,
+        cycleEnd,
+        zeroRated,
+        gifts,
+        sms,
+        voiceSecondsPerCycle,
+        voiceUnitSeconds);
+  }
+
+  /**
+   * This profile with {@code seconds} of calls per billing cycle, rounded per call to {@code unit}.
+   */
+  public ChargingProfile withVoice(long seconds, long unit) {
+    return new ChargingProfile(
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleStart,
+        cycleEnd,
+        zeroRated,
+        gifts,
+        smsPerCycle,
+        seconds,
+        unit);
   }
 }

@@ -211,14 +211,14 @@ class AccountTest {
   private static Account withSms(long smsPerCycle, Instant cycleStart, Instant cycleEnd) {
     return Account.open(
         new ChargingProfile(
-            "8618600000001",
-            Optional.empty(),
-            10 * MB,
-            cycleStart,
-            cycleEnd,
-            List.of(),
-            List.of(),
-            smsPerCycle));
+                "8618600000001",
+                Optional.empty(),
+                10 * MB,
+                cycleStart,
+                cycleEnd,
+                List.of(),
+                List.of())
+            .withSmsPerCycle(smsPerCycle));
   }
 
   @Test
@@ -253,14 +253,14 @@ class AccountTest {
 
     account.install(
         new ChargingProfile(
-            "8618600000001",
-            Optional.empty(),
-            10 * MB,
-            CYCLE_END,
-            CYCLE_END.plus(Duration.ofDays(31)),
-            List.of(),
-            List.of(),
-            2));
+                "8618600000001",
+                Optional.empty(),
+                10 * MB,
+                CYCLE_END,
+                CYCLE_END.plus(Duration.ofDays(31)),
+                List.of(),
+                List.of())
+            .withSmsPerCycle(2));
 
     assertThat(account.sms().left()).isEqualTo(2);
     assertThat(account.sms().refund("last-month")).as("refunds only within the cycle").isZero();
@@ -297,5 +297,72 @@ class AccountTest {
     assertThat(account.releaseExpired(lapse.minusSeconds(1))).isEmpty();
     assertThat(account.releaseExpired(lapse)).containsExactly("silent");
     assertThat(account.sms().left()).isEqualTo(2);
+  }
+
+  private static Account withVoice(long seconds, long unit) {
+    return Account.open(
+        new ChargingProfile(
+                "8618600000001",
+                Optional.empty(),
+                10 * MB,
+                CYCLE_START,
+                CYCLE_END,
+                List.of(),
+                List.of())
+            .withVoice(seconds, unit));
+  }
+
+  @Test
+  void eachCallIsChargedPerStartedMinuteOfItsOwnTalkTime() {
+    Account account = withVoice(600, ChargingProfile.PER_STARTED_MINUTE);
+    Instant lapse = NOW.plus(Duration.ofMinutes(30));
+
+    assertThat(account.voice().reserve("call-1", 300, lapse)).isEqualTo(300);
+    assertThat(account.voice().commit("call-1", 61)).as("61 s cost two minutes").isEqualTo(120);
+    assertThat(account.voice().commit("call-1", 59)).as("already paid for").isZero();
+    assertThat(account.voice().commit("call-1", 1)).isEqualTo(60);
+    account.voice().end("call-1");
+    account.voice().reserve("call-2", 300, lapse);
+    account.voice().commit("call-2", 1);
+    account.voice().end("call-2");
+
+    assertThat(account.voice().leftSeconds()).as("600 less 180 and 60").isEqualTo(360);
+  }
+
+  @Test
+  void aCallIsGrantedWhatIsLeftAndOthersCannotTakeWhatItHolds() {
+    Account account = withVoice(400, 1);
+    Instant lapse = NOW.plus(Duration.ofMinutes(30));
+
+    assertThat(account.voice().reserve("call-1", 300, lapse)).isEqualTo(300);
+    assertThat(account.voice().isLast("call-1", 300)).isFalse();
+    assertThat(account.voice().reserve("call-2", 300, lapse)).isEqualTo(100);
+    assertThat(account.voice().isLast("call-2", 100)).isTrue();
+    assertThat(account.voice().reserve("call-3", 300, lapse)).isZero();
+    assertThat(account.earliestExpiry()).contains(lapse);
+
+    assertThat(account.releaseExpired(lapse)).containsExactlyInAnyOrder("call-1", "call-2");
+    assertThat(account.voice().leftSeconds()).isEqualTo(400);
+  }
+
+  @Test
+  void aNewCycleGivesThePlansTimeAgainWhileACallGoesOn() {
+    Account account = withVoice(120, 60);
+    account.voice().reserve("long-call", 120, NOW.plus(Duration.ofMinutes(30)));
+    account.voice().commit("long-call", 120);
+
+    account.install(
+        new ChargingProfile(
+                "8618600000001",
+                Optional.empty(),
+                10 * MB,
+                CYCLE_END,
+                CYCLE_END.plus(Duration.ofDays(31)),
+                List.of(),
+                List.of())
+            .withVoice(120, 60));
+
+    assertThat(account.voice().leftSeconds()).isEqualTo(120);
+    assertThat(account.voice().commit("long-call", 30)).isEqualTo(60);
   }
 }

@@ -57,14 +57,14 @@ class SmsChargingTest {
         .charging()
         .install(
             new ChargingProfile(
-                msisdn,
-                Optional.empty(),
-                100 * MB,
-                CYCLE_START,
-                CYCLE_END,
-                List.of(),
-                List.of(),
-                smsPerCycle));
+                    msisdn,
+                    Optional.empty(),
+                    100 * MB,
+                    CYCLE_START,
+                    CYCLE_END,
+                    List.of(),
+                    List.of())
+                .withSmsPerCycle(smsPerCycle));
   }
 
   private static AnswerView event(
@@ -278,7 +278,8 @@ class SmsChargingTest {
       own.charging()
           .install(
               new ChargingProfile(
-                  msisdn, Optional.empty(), 0, CYCLE_START, CYCLE_END, List.of(), List.of(), 3));
+                      msisdn, Optional.empty(), 0, CYCLE_START, CYCLE_END, List.of(), List.of())
+                  .withSmsPerCycle(3));
       String sessionId;
       try (PcefSimulator first = own.pcef("smsc-2.smsc.simbundle.local")) {
         Session session = first.newSession();

@@ -94,7 +94,9 @@ public final class ChargingProfiles {
         cycleStart(month.plusMonths(1)),
         zeroRated,
         gifts,
-        product.plan().sms());
+        product.plan().sms(),
+        product.plan().voiceMinutes() * 60L,
+        ChargingProfile.PER_STARTED_MINUTE);
   }
 
   /** The billing cycle an instant falls in. */

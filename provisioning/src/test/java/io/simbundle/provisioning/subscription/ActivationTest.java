@@ -75,6 +75,7 @@ class ActivationTest {
     assertThat(balance.allowanceBytes()).isEqualTo(500 * MB);
     assertThat(balance.smsPerCycle()).as("the plan's 50 SMS").isEqualTo(50);
     assertThat(balance.smsLeft()).isEqualTo(50);
+    assertThat(balance.voiceSecondsPerCycle()).as("the plan's 100 minutes").isEqualTo(6000);
     assertThat(presale.browse(msisdn, 1000, 3 * MB)).isEqualTo(2001);
     assertThat(engine.engine().charging().usage(msisdn))
         .extracting(UsageRecord::ratingGroup, UsageRecord::paidByKind, UsageRecord::partnerCode)

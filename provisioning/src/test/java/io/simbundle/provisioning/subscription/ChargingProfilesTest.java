@@ -53,7 +53,7 @@ class ChargingProfilesTest {
   }
 
   @Test
-  void thePlansDataAndSmsAreThisCyclesAllowance() {
+  void thePlansDataSmsAndMinutesAreThisCyclesAllowance() {
     ChargingProfile profile =
         ChargingProfiles.of(
             "8618600000001",
@@ -65,6 +65,8 @@ class ChargingProfilesTest {
 
     assertThat(profile.allowanceBytes()).isEqualTo(500L * 1024 * 1024);
     assertThat(profile.smsPerCycle()).isEqualTo(40);
+    assertThat(profile.voiceSecondsPerCycle()).as("100 minutes").isEqualTo(6000);
+    assertThat(profile.voiceUnitSeconds()).isEqualTo(ChargingProfile.PER_STARTED_MINUTE);
     assertThat(profile.cycleStart()).isEqualTo(Instant.parse("2026-10-31T16:00:00Z"));
     assertThat(profile.cycleEnd()).isEqualTo(Instant.parse("2026-11-30T16:00:00Z"));
   }

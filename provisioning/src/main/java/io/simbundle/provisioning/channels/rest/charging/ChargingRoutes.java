@@ -80,6 +80,8 @@ public final class ChargingRoutes extends RouteBuilder {
     json.put("barred", balance.barred());
     json.put("smsPerCycle", balance.smsPerCycle());
     json.put("smsLeft", balance.smsLeft());
+    json.put("voiceSecondsPerCycle", balance.voiceSecondsPerCycle());
+    json.put("voiceSecondsLeft", balance.voiceSecondsLeft());
     HttpResponses.json(exchange, 200, json);
   }
 

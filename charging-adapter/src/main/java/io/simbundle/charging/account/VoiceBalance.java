@@ -1,0 +1,53 @@
+package io.simbundle.charging.account;
+
+import java.time.Instant;
+
+/**
+ * A subscriber's call time this billing cycle as charging spends it: the plan's time, less what
+ * calls used (each rounded up to the plan's unit) and what open calls hold. A view of the account.
+ */
+public final class VoiceBalance {
+
+  private final VoiceMeter meter;
+  private final long allowanceSeconds;
+  private final long unitSeconds;
+
+  VoiceBalance(VoiceMeter meter, long allowanceSeconds, long unitSeconds) {
+    this.meter = meter;
+    this.allowanceSeconds = allowanceSeconds;
+    this.unitSeconds = unitSeconds;
+  }
+
+  /**
+   * Grants a call up to {@code wantedSeconds} (CCR-I or CCR-U), replacing what it held.
+   *
+   * @return the seconds granted; 0 when nothing is left
+   */
+  public long reserve(String sessionId, long wantedSeconds, Instant expiresAt) {
+    return meter.reserve(sessionId, wantedSeconds, allowanceSeconds, expiresAt);
+  }
+
+  /** Whether a grant of {@code grantedSeconds} to this call is all there is: final units. */
+  public boolean isLast(String sessionId, long grantedSeconds) {
+    return grantedSeconds >= meter.available(sessionId, allowanceSeconds);
+  }
+
+  /** Debits the talk time a call reports, rounded per call; returns the seconds debited. */
+  public long commit(String sessionId, long reportedSeconds) {
+    return meter.commit(sessionId, reportedSeconds, unitSeconds);
+  }
+
+  /** The call ended. */
+  public void end(String sessionId) {
+    meter.end(sessionId);
+  }
+
+  public long allowanceSeconds() {
+    return allowanceSeconds;
+  }
+
+  /** Call time neither used nor held. */
+  public long leftSeconds() {
+    return meter.left(allowanceSeconds);
+  }
+}
