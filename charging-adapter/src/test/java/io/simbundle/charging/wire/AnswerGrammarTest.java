@@ -25,6 +25,7 @@ class AnswerGrammarTest {
 
   private static final String MSISDN = "8618600000777";
   private static final String SMS_SENDER = "8618600000778";
+  private static final String CALLER = "8618600000779";
   private static final int CREDIT_CONTROL = GyAvp.CREDIT_CONTROL_COMMAND;
   private static final long GY = GyAvp.CREDIT_CONTROL_APPLICATION;
 
@@ -115,6 +116,25 @@ class AnswerGrammarTest {
             GY,
             peer.smsEvent(peer.newSessionId(), GyAvp.DIRECT_DEBITING, SMS_SENDER));
     assertFollows(DiameterGrammars.creditControlAnswer(), noneLeft, 4012);
+
+    // A call on Ro (3GPP TS 32.260): time granted, the last of it with final units, then 4012.
+    fixture.charging().install(ChargingFixture.plainProfile(CALLER, MB).withVoice(360, 60));
+    String call = peer.newSessionId();
+    WireMessage talk =
+        peer.ask(CREDIT_CONTROL, GY, peer.voiceCall(call, GyAvp.INITIAL_REQUEST, 0, CALLER, -1));
+    assertFollows(DiameterGrammars.creditControlAnswer(), talk, 2001);
+    WireMessage lastMinute =
+        peer.ask(CREDIT_CONTROL, GY, peer.voiceCall(call, GyAvp.UPDATE_REQUEST, 1, CALLER, 300));
+    assertFollows(DiameterGrammars.creditControlAnswer(), lastMinute, 2001);
+    assertThat(lastMinute.first(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL).orElseThrow().children())
+        .extracting(Avp::code)
+        .contains(GyAvp.FINAL_UNIT_INDICATION, GyAvp.GRANTED_SERVICE_UNIT);
+    WireMessage noMore =
+        peer.ask(CREDIT_CONTROL, GY, peer.voiceCall(call, GyAvp.UPDATE_REQUEST, 2, CALLER, 60));
+    assertFollows(DiameterGrammars.creditControlAnswer(), noMore, 4012);
+    WireMessage hungUp =
+        peer.ask(CREDIT_CONTROL, GY, peer.voiceCall(call, GyAvp.TERMINATION_REQUEST, 3, CALLER, 0));
+    assertFollows(DiameterGrammars.creditControlAnswer(), hungUp, 2001);
 
     WireMessage unknown =
         peer.ask(

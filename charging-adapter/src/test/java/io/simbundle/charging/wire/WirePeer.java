@@ -165,6 +165,32 @@ public final class WirePeer implements AutoCloseable {
         Avp.grouped(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, mscc.toArray(Avp[]::new)));
   }
 
+  /** A voice call's request on Ro (TS 32.260): one MSCC asking time, reporting {@code used} s. */
+  public List<Avp> voiceCall(String sessionId, int type, int number, String msisdn, long used) {
+    List<Avp> mscc = new ArrayList<>();
+    mscc.add(Avp.unsigned32(GyAvp.RATING_GROUP, 100));
+    if (type != GyAvp.TERMINATION_REQUEST) {
+      mscc.add(Avp.grouped(GyAvp.REQUESTED_SERVICE_UNIT));
+    }
+    if (used >= 0) {
+      mscc.add(Avp.grouped(GyAvp.USED_SERVICE_UNIT, Avp.unsigned32(GyAvp.CC_TIME, used)));
+    }
+    return List.of(
+        Avp.utf8(GyAvp.SESSION_ID, sessionId),
+        Avp.utf8(GyAvp.ORIGIN_HOST, host),
+        Avp.utf8(GyAvp.ORIGIN_REALM, realm),
+        Avp.utf8(GyAvp.DESTINATION_REALM, "simbundle.local"),
+        Avp.unsigned32(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION),
+        Avp.utf8(GyAvp.SERVICE_CONTEXT_ID, GyAvp.VOICE_CONTEXT),
+        Avp.unsigned32(GyAvp.CC_REQUEST_TYPE, type),
+        Avp.unsigned32(GyAvp.CC_REQUEST_NUMBER, number),
+        Avp.grouped(
+            GyAvp.SUBSCRIPTION_ID,
+            Avp.unsigned32(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164),
+            Avp.utf8(GyAvp.SUBSCRIPTION_ID_DATA, msisdn)),
+        Avp.grouped(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, mscc.toArray(Avp[]::new)));
+  }
+
   /** An SMS charging event (TS 32.274): Requested-Action and one unit in an MSCC. */
   public List<Avp> smsEvent(String sessionId, int requestedAction, String msisdn) {
     return List.of(

@@ -32,12 +32,15 @@ final class DemoReport {
     JsonNode balance = engine.get("/api/v1/charging/balance/" + weChat);
     step(
         "Balance " + weChat,
-        "allowance %d of %d MB used, WeChat free traffic used %s MB, SMS %d of %d left",
+        "allowance %d of %d MB used, WeChat free traffic used %s MB, SMS %d of %d left,"
+            + " minutes %d of %d left",
         balance.path("allowanceUsedBytes").asLong() / GyTraffic.MB,
         balance.path("allowanceBytes").asLong() / GyTraffic.MB,
         balance.path("zeroRatedUsedBytes").path("wechat-free-traffic").asLong() / GyTraffic.MB,
         balance.path("smsLeft").asLong(),
-        balance.path("smsPerCycle").asLong());
+        balance.path("smsPerCycle").asLong(),
+        balance.path("voiceSecondsLeft").asLong() / 60,
+        balance.path("voiceSecondsPerCycle").asLong() / 60);
     JsonNode yixinBalance = engine.get("/api/v1/charging/balance/" + yixin);
     step(
         "Balance " + yixin,

@@ -32,6 +32,9 @@ final class GyTraffic {
   static final long WECHAT_VIDEO = 1001;
   static final long YIXIN = 2000;
 
+  /** Whom the demo subscriber calls. */
+  static final String CALLED = "8613800138000";
+
   /** The rating group the SMSC charges SMS under. */
   static final long SMS = 50;
 
@@ -62,7 +65,8 @@ final class GyTraffic {
       long defaultBytes,
       int updates,
       int finalUnitAction,
-      int smsSent) {}
+      int smsSent,
+      long callSeconds) {}
 
   private record DefaultTraffic(long bytes, int updates, int finalUnitAction) {}
 
@@ -135,6 +139,7 @@ final class GyTraffic {
       DefaultTraffic defaults = untilFinalUnits(session, weChat, granted);
       long yixinBytes = yixinSession(yixin);
       int smsSent = sms(weChat);
+      long callSeconds = call(weChat);
       return new Figures(
           weChatBytes,
           giftBytes,
@@ -143,7 +148,44 @@ final class GyTraffic {
           defaults.bytes(),
           defaults.updates(),
           defaults.finalUnitAction(),
-          smsSent);
+          smsSent,
+          callSeconds);
+    }
+
+    /**
+     * A call on Ro as the IMS core charges it (3GPP TS 32.260): 95 s of talk, charged as two
+     * started minutes of the plan.
+     *
+     * @return the seconds talked
+     */
+    private long call(String msisdn) throws AvpDataException {
+      Session session = pcef.newSession();
+      AnswerView answered = callRequest(session, GyAvp.INITIAL_REQUEST, 0, msisdn, 0, -1);
+      callRequest(session, GyAvp.UPDATE_REQUEST, 1, msisdn, 0, 95);
+      AnswerView hungUp = callRequest(session, GyAvp.TERMINATION_REQUEST, 2, msisdn, -1, 0);
+      line(
+          "CCR-I/U/T",
+          "a 95 s call to %s: %d s granted at a time, two started minutes charged → %d",
+          CALLED,
+          answered.mscc(PcefSimulator.VOICE_RATING_GROUP).grantedSeconds(),
+          hungUp.resultCode());
+      return 95;
+    }
+
+    private AnswerView callRequest(
+        Session session, int type, int number, String msisdn, long requested, long used)
+        throws AvpDataException {
+      AnswerView answer =
+          new AnswerView(
+              pcef.sendRetransmitting(
+                  session,
+                  () -> pcef.voiceCall(session, type, number, msisdn, CALLED, requested, used),
+                  TX,
+                  ATTEMPTS));
+      if (answer.resultCode() != 2001) {
+        throw new DemoFailure("the call was answered Result-Code " + answer.resultCode());
+      }
+      return answer;
     }
 
     /**

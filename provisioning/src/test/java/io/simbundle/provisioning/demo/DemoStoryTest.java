@@ -76,6 +76,10 @@ class DemoStoryTest {
       assertThat(figures.weChatBalance().path("smsLeft").asLong())
           .as("the plan's 50 SMS less the one delivered")
           .isEqualTo(49);
+      assertThat(traffic.callSeconds()).isEqualTo(95);
+      assertThat(figures.weChatBalance().path("voiceSecondsLeft").asLong())
+          .as("100 minutes less two started ones")
+          .isEqualTo(98 * 60);
     }
   }
 
