@@ -17,6 +17,7 @@ import java.util.Map;
  * @param smsPerCycle the plan's SMS this cycle
  * @param smsLeft what is left of them
  * @param voiceSecondsPerCycle the plan's call time this cycle
+ * @param voiceSecondsUsed what calls used of it, each rounded up to the plan's unit
  * @param voiceSecondsLeft what is left of it, not counting what open calls hold
  */
 public record Balance(
@@ -31,6 +32,7 @@ public record Balance(
     long smsPerCycle,
     long smsLeft,
     long voiceSecondsPerCycle,
+    long voiceSecondsUsed,
     long voiceSecondsLeft) {
 
   public long allowanceLeftBytes() {

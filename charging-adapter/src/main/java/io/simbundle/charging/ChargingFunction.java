@@ -296,6 +296,7 @@ public final class ChargingFunction implements AutoCloseable {
                 a.profile().smsPerCycle(),
                 a.sms().left(),
                 a.voice().allowanceSeconds(),
+                a.voice().usedSeconds(),
                 a.voice().leftSeconds()));
   }
 

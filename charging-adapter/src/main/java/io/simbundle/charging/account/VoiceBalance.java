@@ -46,6 +46,11 @@ public final class VoiceBalance {
     return allowanceSeconds;
   }
 
+  /** Call time debited this cycle, each call rounded up to the plan's unit. */
+  public long usedSeconds() {
+    return meter.usedSeconds;
+  }
+
   /** Call time neither used nor held. */
   public long leftSeconds() {
     return meter.left(allowanceSeconds);

@@ -8,6 +8,7 @@ import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.pcef.PcefSimulator;
+import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
@@ -27,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kills the charging server with SIGKILL while PCEF sessions ({@link PcefLoad}) report usage,
- * restarts it on the same database, and retransmits every request left unanswered (T flag): each
- * reported byte must be debited exactly once — none lost with the answers that never left, none
- * doubled for requests committed just before the kill.
+ * Kills the charging server with SIGKILL while PCEF sessions, calls and SMS ({@link PcefLoad})
+ * report usage, restarts it on the same database, and retransmits every request left unanswered (T
+ * flag): each reported byte, second and SMS must be debited exactly once — none lost with the
+ * answers that never left, none doubled for requests committed just before the kill.
  */
 @FaultTest
 class ChargingKillTest {
@@ -46,7 +47,10 @@ class ChargingKillTest {
     try (Database database = Database.open(settings);
         ChargingFunction charging = start(database)) {
       for (int i = 0; i < SUBSCRIBERS; i++) {
-        charging.install(ChargingFixture.plainProfile(msisdn(i), 1_000_000 * ChargingProcess.MB));
+        charging.install(
+            ChargingFixture.plainProfile(msisdn(i), 1_000_000 * ChargingProcess.MB)
+                .withSmsPerCycle(1_000_000)
+                .withVoice(1_000_000_000, ChargingProfile.PER_STARTED_MINUTE));
       }
     }
     List<PcefLoad.Sent> all = new ArrayList<>();
@@ -85,10 +89,17 @@ class ChargingKillTest {
         long reported =
             all.stream()
                 .filter(s -> s.msisdn().equals(msisdn))
-                .mapToLong(PcefLoad.Sent::usedBytes)
+                .mapToLong(PcefLoad.Sent::used)
                 .sum();
         Balance balance = charging.balance(msisdn).orElseThrow();
-        assertEquals(reported, balance.allowanceUsedBytes(), "allowance used by " + msisdn);
+        long debited =
+            switch (service(i)) {
+              case DATA -> balance.allowanceUsedBytes();
+              case VOICE -> balance.voiceSecondsUsed();
+              case SMS -> balance.smsPerCycle() - balance.smsLeft();
+            };
+        assertEquals(reported, debited, service(i) + " used by " + msisdn);
+        assertTrue(reported > 0, service(i) + " reported by " + msisdn);
       }
       assertTrue(unanswered > 0, "the kills left requests unanswered");
       assertTrue(
@@ -106,8 +117,10 @@ class ChargingKillTest {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < SUBSCRIBERS; i++) {
         String msisdn = msisdn(i);
+        int index = i;
         running.add(
-            subscribers.submit(() -> PcefLoad.runSessions(pcef, msisdn, killed, sent, TIMEOUT)));
+            subscribers.submit(
+                () -> PcefLoad.runSessions(pcef, service(index), msisdn, killed, sent, TIMEOUT)));
       }
       Thread.sleep(1500);
       killed.set(true);
@@ -135,6 +148,11 @@ class ChargingKillTest {
             host + ".pcef.simbundle.local", "pcef.simbundle.local", "127.0.0.1", FreePort.next()),
         server,
         Duration.ofSeconds(10));
+  }
+
+  /** A third of the subscribers browse, a third call, a third send SMS. */
+  private static PcefLoad.Service service(int i) {
+    return PcefLoad.Service.values()[i % PcefLoad.Service.values().length];
   }
 
   private static String msisdn(int i) {

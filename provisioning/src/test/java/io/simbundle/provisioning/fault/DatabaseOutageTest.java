@@ -189,12 +189,12 @@ class DatabaseOutageTest {
       long charged =
           gy.stream()
               .filter(s -> s.msisdn().equals(msisdn) && s.answered())
-              .mapToLong(Sent::usedBytes)
+              .mapToLong(Sent::used)
               .sum();
       long refused =
           gy.stream()
               .filter(s -> s.msisdn().equals(msisdn) && !s.answered())
-              .mapToLong(Sent::usedBytes)
+              .mapToLong(Sent::used)
               .sum();
       long debited =
           engine.engine().charging().usage(msisdn).stream().mapToLong(UsageRecord::bytes).sum();

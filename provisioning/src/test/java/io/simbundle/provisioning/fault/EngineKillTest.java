@@ -107,10 +107,7 @@ class EngineKillTest {
       // Each byte reported once, debited once.
       for (String msisdn : SUBSCRIBERS) {
         long reported =
-            requests.stream()
-                .filter(r -> r.msisdn().equals(msisdn))
-                .mapToLong(Sent::usedBytes)
-                .sum();
+            requests.stream().filter(r -> r.msisdn().equals(msisdn)).mapToLong(Sent::used).sum();
         long debited = 0;
         for (JsonNode record : adminGet(engine, "/api/v1/charging/usage/" + msisdn)) {
           debited += record.path("bytes").asLong();
@@ -129,7 +126,7 @@ class EngineKillTest {
           orders.size(),
           writtenBeforeTheKill.get(),
           requests.size(),
-          requests.stream().mapToLong(Sent::usedBytes).sum());
+          requests.stream().mapToLong(Sent::used).sum());
     }
   }
 

@@ -81,6 +81,7 @@ public final class ChargingRoutes extends RouteBuilder {
     json.put("smsPerCycle", balance.smsPerCycle());
     json.put("smsLeft", balance.smsLeft());
     json.put("voiceSecondsPerCycle", balance.voiceSecondsPerCycle());
+    json.put("voiceSecondsUsed", balance.voiceSecondsUsed());
     json.put("voiceSecondsLeft", balance.voiceSecondsLeft());
     HttpResponses.json(exchange, 200, json);
   }
