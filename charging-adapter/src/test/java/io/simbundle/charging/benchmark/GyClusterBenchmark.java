@@ -31,6 +31,15 @@ public final class GyClusterBenchmark {
   /** Measures only with this many nodes or more (and not the bare answerer when above 1). */
   private static final int FROM_NODES = Integer.getInteger("gy.bench.from-nodes", 1);
 
+  /** Measures with at most this many nodes. */
+  private static final int UP_TO_NODES = Integer.getInteger("gy.bench.up-to-nodes", 3);
+
+  /**
+   * The one node is also measured under a mix of data, calls and SMS ({@code
+   * -Dgy.bench.voice-sms=true}), after the data-only run, as its baseline.
+   */
+  private static final boolean VOICE_SMS = Boolean.getBoolean("gy.bench.voice-sms");
+
   private GyClusterBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -60,7 +69,7 @@ public final class GyClusterBenchmark {
           Database.open(new DatabaseSettings(Optional.of(url), "root", "", Path.of("x"), 0, 2))) {
         LeaseTable leases = new LeaseTable(database.dataSource());
         List<DiameterIdentity> nodes = new ArrayList<>();
-        for (int count = 1; count <= 3; count++) {
+        for (int count = 1; count <= UP_TO_NODES; count++) {
           String nodeId = "node-" + count;
           DiameterIdentity node = GyLoad.identity(nodeId, FreePort.next());
           started.add(spawn(pin, "node", Integer.toString(node.port()), nodeId, url));
@@ -72,6 +81,17 @@ public final class GyClusterBenchmark {
           if (count == 1) {
             for (int concurrency : inFlight) {
               System.out.println(GyLoad.run("1 node", node, false, concurrency, seconds).line());
+              if (VOICE_SMS) {
+                System.out.println(
+                    GyLoad.run(
+                            "1 node, calls+SMS",
+                            node,
+                            false,
+                            concurrency,
+                            seconds,
+                            GyLoad.Mix.VOICE_SMS)
+                        .line());
+              }
             }
           }
           try (FreeDiameterRelay relay = FreeDiameterRelay.start(nodes, pin)) {

@@ -101,20 +101,31 @@ final class GyLoad {
   static ChargingProfile profile(int i) {
     Instant now = Instant.now();
     return new ChargingProfile(
-        msisdn(i),
-        Optional.empty(),
-        100_000 * MB,
-        now.minus(Duration.ofDays(1)),
-        now.plus(Duration.ofDays(30)),
-        List.of(
-            new ZeroRatedService(
-                "wechat-free-traffic",
-                "tencent",
-                Set.of(1000L),
-                Set.of(),
-                Optional.empty(),
-                Set.of(1001L))),
-        List.of());
+            msisdn(i),
+            Optional.empty(),
+            100_000 * MB,
+            now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(30)),
+            List.of(
+                new ZeroRatedService(
+                    "wechat-free-traffic",
+                    "tencent",
+                    Set.of(1000L),
+                    Set.of(),
+                    Optional.empty(),
+                    Set.of(1001L))),
+            List.of())
+        .withSmsPerCycle(1_000_000_000L)
+        .withVoice(1_000_000_000_000L, ChargingProfile.PER_STARTED_MINUTE);
+  }
+
+  /**
+   * What the load is made of: data sessions only, or one session in four a call (CCR-I, three CCR-U
+   * of 60 s, CCR-T on Ro) and one in four an SMS (a DIRECT_DEBITING event).
+   */
+  enum Mix {
+    DATA,
+    VOICE_SMS
   }
 
   /** The stack's ceiling: a success answer with no logic and no database. */
@@ -133,6 +144,18 @@ final class GyLoad {
   static Result run(
       String name, DiameterIdentity server, boolean toRealmOnly, int concurrency, int seconds)
       throws Exception {
+    return run(name, server, toRealmOnly, concurrency, seconds, Mix.DATA);
+  }
+
+  /** Like {@link #run(String, DiameterIdentity, boolean, int, int)}, with a mix of services. */
+  static Result run(
+      String name,
+      DiameterIdentity server,
+      boolean toRealmOnly,
+      int concurrency,
+      int seconds,
+      Mix mix)
+      throws Exception {
     Recorder latencies = new Recorder(3);
     AtomicLong answered = new AtomicLong();
     try (PcefSimulator pcef =
@@ -149,6 +172,7 @@ final class GyLoad {
       }
       drive(
           pcef,
+          mix,
           concurrency,
           Duration.ofSeconds(Math.max(2, seconds / 4)),
           new Recorder(3),
@@ -156,7 +180,7 @@ final class GyLoad {
       notSuccess.set(0);
       codes.clear();
       long started = System.nanoTime();
-      drive(pcef, concurrency, Duration.ofSeconds(seconds), latencies, answered);
+      drive(pcef, mix, concurrency, Duration.ofSeconds(seconds), latencies, answered);
       double elapsed = (System.nanoTime() - started) / 1e9;
       if (!codes.isEmpty()) {
         System.out.println("  answers other than 2001 by Result-Code: " + codes);
@@ -172,6 +196,7 @@ final class GyLoad {
 
   private static void drive(
       PcefSimulator pcef,
+      Mix mix,
       int concurrency,
       Duration duration,
       Recorder latencies,
@@ -188,9 +213,11 @@ final class GyLoad {
                 int n = worker;
                 while (System.nanoTime() < deadline) {
                   String subscriber = msisdn(n % SUBSCRIBERS);
+                  int kind = mix == Mix.DATA ? 2 : (n / concurrency) % 4;
                   n += concurrency;
                   Session session = pcef.newSession();
-                  for (int number = 0; number < 5; number++) {
+                  int requests = kind == 1 ? 1 : 5;
+                  for (int number = 0; number < requests; number++) {
                     int type =
                         number == 0
                             ? GyAvp.INITIAL_REQUEST
@@ -198,13 +225,28 @@ final class GyLoad {
                     long used = number == 0 ? -1 : 512 * 1024;
                     long requested = type == GyAvp.TERMINATION_REQUEST ? -1 : MB;
                     Request request =
-                        pcef.creditControlRequest(
-                            session,
-                            type,
-                            number,
-                            subscriber,
-                            List.of(
-                                new Mscc(1000, requested, used), new Mscc(10, requested, used)));
+                        switch (kind) {
+                          case 0 ->
+                              pcef.voiceCall(
+                                  session,
+                                  type,
+                                  number,
+                                  subscriber,
+                                  "8613800000000",
+                                  type == GyAvp.TERMINATION_REQUEST ? -1 : 0,
+                                  number == 0 ? -1 : 60);
+                          case 1 ->
+                              pcef.smsEvent(session, 0, subscriber, GyAvp.DIRECT_DEBITING, 1, 50);
+                          default ->
+                              pcef.creditControlRequest(
+                                  session,
+                                  type,
+                                  number,
+                                  subscriber,
+                                  List.of(
+                                      new Mscc(1000, requested, used),
+                                      new Mscc(10, requested, used)));
+                        };
                     long sent = System.nanoTime();
                     Answer answer;
                     try {
