@@ -149,20 +149,7 @@ public final class WirePeer implements AutoCloseable {
       mscc.add(
           Avp.grouped(GyAvp.USED_SERVICE_UNIT, Avp.unsigned64(GyAvp.CC_TOTAL_OCTETS, usedBytes)));
     }
-    return List.of(
-        Avp.utf8(GyAvp.SESSION_ID, sessionId),
-        Avp.utf8(GyAvp.ORIGIN_HOST, host),
-        Avp.utf8(GyAvp.ORIGIN_REALM, realm),
-        Avp.utf8(GyAvp.DESTINATION_REALM, "simbundle.local"),
-        Avp.unsigned32(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION),
-        Avp.utf8(GyAvp.SERVICE_CONTEXT_ID, "32251@3gpp.org"),
-        Avp.unsigned32(GyAvp.CC_REQUEST_TYPE, type),
-        Avp.unsigned32(GyAvp.CC_REQUEST_NUMBER, number),
-        Avp.grouped(
-            GyAvp.SUBSCRIPTION_ID,
-            Avp.unsigned32(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164),
-            Avp.utf8(GyAvp.SUBSCRIPTION_ID_DATA, msisdn)),
-        Avp.grouped(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, mscc.toArray(Avp[]::new)));
+    return request(sessionId, "32251@3gpp.org", type, number, msisdn, mscc);
   }
 
   /** A voice call's request on Ro (TS 32.260): one MSCC asking time, reporting {@code used} s. */
@@ -175,13 +162,40 @@ public final class WirePeer implements AutoCloseable {
     if (used >= 0) {
       mscc.add(Avp.grouped(GyAvp.USED_SERVICE_UNIT, Avp.unsigned32(GyAvp.CC_TIME, used)));
     }
+    return request(sessionId, GyAvp.VOICE_CONTEXT, type, number, msisdn, mscc);
+  }
+
+  /** An SMS charging event (TS 32.274): Requested-Action and one unit in an MSCC. */
+  public List<Avp> smsEvent(String sessionId, int requestedAction, String msisdn) {
+    List<Avp> avps =
+        new ArrayList<>(
+            request(
+                sessionId,
+                GyAvp.SMS_CONTEXT,
+                GyAvp.EVENT_REQUEST,
+                0,
+                msisdn,
+                List.of(
+                    Avp.unsigned32(GyAvp.RATING_GROUP, 50),
+                    Avp.grouped(
+                        GyAvp.REQUESTED_SERVICE_UNIT,
+                        Avp.unsigned64(GyAvp.CC_SERVICE_SPECIFIC_UNITS, 1)))));
+    avps.add(avps.size() - 1, Avp.unsigned32(GyAvp.REQUESTED_ACTION, requestedAction));
+    return avps;
+  }
+
+  /**
+   * A CCR of a service (its Service-Context-Id) for a subscriber, with one MSCC of {@code mscc}.
+   */
+  private List<Avp> request(
+      String sessionId, String context, int type, int number, String msisdn, List<Avp> mscc) {
     return List.of(
         Avp.utf8(GyAvp.SESSION_ID, sessionId),
         Avp.utf8(GyAvp.ORIGIN_HOST, host),
         Avp.utf8(GyAvp.ORIGIN_REALM, realm),
         Avp.utf8(GyAvp.DESTINATION_REALM, "simbundle.local"),
         Avp.unsigned32(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION),
-        Avp.utf8(GyAvp.SERVICE_CONTEXT_ID, GyAvp.VOICE_CONTEXT),
+        Avp.utf8(GyAvp.SERVICE_CONTEXT_ID, context),
         Avp.unsigned32(GyAvp.CC_REQUEST_TYPE, type),
         Avp.unsigned32(GyAvp.CC_REQUEST_NUMBER, number),
         Avp.grouped(
@@ -189,29 +203,6 @@ public final class WirePeer implements AutoCloseable {
             Avp.unsigned32(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164),
             Avp.utf8(GyAvp.SUBSCRIPTION_ID_DATA, msisdn)),
         Avp.grouped(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, mscc.toArray(Avp[]::new)));
-  }
-
-  /** An SMS charging event (TS 32.274): Requested-Action and one unit in an MSCC. */
-  public List<Avp> smsEvent(String sessionId, int requestedAction, String msisdn) {
-    return List.of(
-        Avp.utf8(GyAvp.SESSION_ID, sessionId),
-        Avp.utf8(GyAvp.ORIGIN_HOST, host),
-        Avp.utf8(GyAvp.ORIGIN_REALM, realm),
-        Avp.utf8(GyAvp.DESTINATION_REALM, "simbundle.local"),
-        Avp.unsigned32(GyAvp.AUTH_APPLICATION_ID, GyAvp.CREDIT_CONTROL_APPLICATION),
-        Avp.utf8(GyAvp.SERVICE_CONTEXT_ID, GyAvp.SMS_CONTEXT),
-        Avp.unsigned32(GyAvp.CC_REQUEST_TYPE, GyAvp.EVENT_REQUEST),
-        Avp.unsigned32(GyAvp.CC_REQUEST_NUMBER, 0),
-        Avp.grouped(
-            GyAvp.SUBSCRIPTION_ID,
-            Avp.unsigned32(GyAvp.SUBSCRIPTION_ID_TYPE, GyAvp.END_USER_E164),
-            Avp.utf8(GyAvp.SUBSCRIPTION_ID_DATA, msisdn)),
-        Avp.unsigned32(GyAvp.REQUESTED_ACTION, requestedAction),
-        Avp.grouped(
-            GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL,
-            Avp.unsigned32(GyAvp.RATING_GROUP, 50),
-            Avp.grouped(
-                GyAvp.REQUESTED_SERVICE_UNIT, Avp.unsigned64(GyAvp.CC_SERVICE_SPECIFIC_UNITS, 1))));
   }
 
   @Override
