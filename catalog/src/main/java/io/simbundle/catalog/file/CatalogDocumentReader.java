@@ -46,7 +46,7 @@ final class CatalogDocumentReader {
           "includedPrivileges",
           "revenueShare");
   private static final Set<String> PLAN_FIELDS =
-      Set.of("monthlyFeeFen", "dataMb", "voiceMinutes", "sms");
+      Set.of("monthlyFeeFen", "dataMb", "voiceMinutes", "sms", "voiceUnitSeconds");
   private static final Set<String> REVENUE_FIELDS =
       Set.of("partnerSharePercent", "sponsoredFenPerGb");
   private static final Set<String> CAMPAIGN_FIELDS =
@@ -213,11 +213,21 @@ final class CatalogDocumentReader {
     Optional<Long> data = cursor.integer(node, path, "dataMb", true, 0, MAX_MB);
     Optional<Long> voice = cursor.integer(node, path, "voiceMinutes", true, 0, 100_000);
     Optional<Long> sms = cursor.integer(node, path, "sms", true, 0, 100_000);
-    if (fee.isEmpty() || data.isEmpty() || voice.isEmpty() || sms.isEmpty()) {
+    Optional<Long> unit =
+        node.has("voiceUnitSeconds")
+            ? cursor.integer(
+                node, path, "voiceUnitSeconds", true, 1, BasePlan.MAX_VOICE_UNIT_SECONDS)
+            : Optional.of((long) BasePlan.PER_STARTED_MINUTE);
+    if (fee.isEmpty() || data.isEmpty() || voice.isEmpty() || sms.isEmpty() || unit.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        new BasePlan(fee.get(), data.get(), voice.get().intValue(), sms.get().intValue()));
+        new BasePlan(
+            fee.get(),
+            data.get(),
+            voice.get().intValue(),
+            sms.get().intValue(),
+            unit.get().intValue()));
   }
 
   private Optional<RevenueShare> revenueShare(JsonNode node, NodePath path) {

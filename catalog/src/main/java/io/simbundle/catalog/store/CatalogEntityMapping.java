@@ -72,6 +72,7 @@ final class CatalogEntityMapping {
     row.monthlyFeeFen = product.plan().monthlyFeeFen();
     row.dataMb = product.plan().dataMb();
     row.voiceMinutes = product.plan().voiceMinutes();
+    row.voiceUnitSeconds = product.plan().voiceUnitSeconds();
     row.sms = product.plan().sms();
     row.menuName = product.menu().name();
     row.menuLowerLimit = product.menu().lowerLimit();
@@ -156,7 +157,8 @@ final class CatalogEntityMapping {
         row.partnerCode,
         LifecycleStatus.valueOf(row.lifecycleStatus),
         provinces(row.provinces),
-        new BasePlan(row.monthlyFeeFen, row.dataMb, row.voiceMinutes, row.sms),
+        new BasePlan(
+            row.monthlyFeeFen, row.dataMb, row.voiceMinutes, row.sms, row.voiceUnitSeconds),
         new PrivilegeMenu(row.menuName, row.menuLowerLimit, row.menuUpperLimit, options),
         included,
         new RevenueShare(row.partnerSharePercent, row.sponsoredFenPerGb));

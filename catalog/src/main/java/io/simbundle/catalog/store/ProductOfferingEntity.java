@@ -61,6 +61,9 @@ class ProductOfferingEntity {
   @Column(nullable = false)
   int sms;
 
+  @Column(name = "voice_unit_seconds", nullable = false)
+  int voiceUnitSeconds;
+
   @Column(name = "menu_name", nullable = false)
   String menuName;
 

@@ -117,6 +117,7 @@ public final class ProductOfferingRepresentation {
     ArrayNode characteristics = json.arrayNode();
     characteristic(characteristics, "dataAllowanceMB", product.plan().dataMb());
     characteristic(characteristics, "voiceMinutes", product.plan().voiceMinutes());
+    characteristic(characteristics, "voiceUnitSeconds", product.plan().voiceUnitSeconds());
     characteristic(characteristics, "sms", product.plan().sms());
     return characteristics;
   }

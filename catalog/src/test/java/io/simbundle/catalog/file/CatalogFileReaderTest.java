@@ -113,6 +113,17 @@ class CatalogFileReaderTest {
     assertThat(card.description()).isEmpty();
     assertThat(card.lifecycleStatus().tmfName()).isEqualTo("Launched");
     assertThat(file.version().campaigns().get(0).depositFen()).isZero();
+    assertThat(card.plan().voiceUnitSeconds()).as("per started minute").isEqualTo(60);
+  }
+
+  @Test
+  void aPlanMayChargeCallsInUnitsOfItsOwn() {
+    CatalogFile file =
+        reader.read(
+            "six-seconds.yaml",
+            bytes(CatalogSamples.minimalWith("sms: 50 }", "sms: 50, voiceUnitSeconds: 6 }")));
+
+    assertThat(file.version().product("card").orElseThrow().plan().voiceUnitSeconds()).isEqualTo(6);
   }
 
   @Test

@@ -87,6 +87,13 @@ class InvalidCatalogFileTest {
             14,
             "above the upper limit 2"),
         bad(
+            "a call rounded to nothing",
+            "sms: 50 }",
+            "sms: 50, voiceUnitSeconds: 0 }",
+            "products[0].plan.voiceUnitSeconds",
+            11,
+            "between 1 and 3600"),
+        bad(
             "negative limit",
             "lowerLimit: 1",
             "lowerLimit: -1",

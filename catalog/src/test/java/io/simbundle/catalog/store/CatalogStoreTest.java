@@ -54,6 +54,23 @@ class CatalogStoreTest {
   }
 
   @Test
+  void aPlansCallRoundingComesBackAsStored() {
+    CatalogFile file =
+        reader.read(
+            "six-seconds.yaml",
+            bytes(
+                CatalogSamples.minimalWith("version: \"t-1\"", "version: \"t-six\"")
+                    .replace("sms: 50 }", "sms: 50, voiceUnitSeconds: 6 }")
+                    // A card of its own: other tests count the rows of "card".
+                    .replace("- code: card", "- code: six-card")
+                    .replace("product: card", "product: six-card")));
+
+    store.store(file);
+
+    assertThat(store.loadAll()).contains(file);
+  }
+
+  @Test
   void aStoredVersionLabelCannotBeStoredAgain() throws SQLException {
     CatalogFile original = reader.read("a.yaml", bytes(CatalogSamples.MINIMAL));
     store.store(original);

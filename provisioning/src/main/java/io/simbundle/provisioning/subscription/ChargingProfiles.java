@@ -96,7 +96,7 @@ public final class ChargingProfiles {
         gifts,
         product.plan().sms(),
         product.plan().voiceMinutes() * 60L,
-        ChargingProfile.PER_STARTED_MINUTE);
+        product.plan().voiceUnitSeconds());
   }
 
   /** The billing cycle an instant falls in. */

@@ -58,7 +58,7 @@ class ChargingProfilesTest {
         ChargingProfiles.of(
             "8618600000001",
             Optional.empty(),
-            card(minimalWith("sms: 50", "sms: 40")),
+            card(minimalWith("sms: 50 }", "sms: 40, voiceUnitSeconds: 6 }")),
             "tencent",
             List.of(),
             AT);
@@ -66,7 +66,7 @@ class ChargingProfilesTest {
     assertThat(profile.allowanceBytes()).isEqualTo(500L * 1024 * 1024);
     assertThat(profile.smsPerCycle()).isEqualTo(40);
     assertThat(profile.voiceSecondsPerCycle()).as("100 minutes").isEqualTo(6000);
-    assertThat(profile.voiceUnitSeconds()).isEqualTo(ChargingProfile.PER_STARTED_MINUTE);
+    assertThat(profile.voiceUnitSeconds()).as("the plan's unit").isEqualTo(6);
     assertThat(profile.cycleStart()).isEqualTo(Instant.parse("2026-10-31T16:00:00Z"));
     assertThat(profile.cycleEnd()).isEqualTo(Instant.parse("2026-11-30T16:00:00Z"));
   }

@@ -8,7 +8,9 @@ import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,20 @@ class ProductCatalogApiTest {
     assertThat(freeTraffic.path("privilegeKind").asText()).isEqualTo("ZERO_RATING");
     assertThat(freeTraffic.path("ratingGroups").get(0).asLong()).isEqualTo(1000);
     assertThat(freeTraffic.path("excludedRatingGroups").get(0).asLong()).isEqualTo(1001);
+    Map<String, Long> plan = new LinkedHashMap<>();
+    weChatWo
+        .path("prodSpecCharValueUse")
+        .forEach(
+            use ->
+                plan.put(
+                    use.path("name").asText(),
+                    use.path("productSpecCharacteristicValue").get(0).path("value").asLong()));
+    assertThat(plan)
+        .containsExactly(
+            Map.entry("dataAllowanceMB", 500L),
+            Map.entry("voiceMinutes", 100L),
+            Map.entry("voiceUnitSeconds", 60L),
+            Map.entry("sms", 50L));
   }
 
   @Test
