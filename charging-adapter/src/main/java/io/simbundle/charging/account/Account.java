@@ -93,6 +93,22 @@ public final class Account {
     profile = next;
   }
 
+  /**
+   * Rolls over into the next billing cycle once {@code now} has passed the end of this one — the
+   * allowance, caps, SMS and minutes start afresh at the subscriber's own boundary, whether or not
+   * provisioning has installed the new cycle's profile yet (when it does, balances are kept).
+   *
+   * @return whether a new cycle began
+   */
+  public boolean rollOver(Instant now) {
+    boolean rolled = false;
+    while (!now.isBefore(profile.cycleEnd())) {
+      install(profile.nextCycle());
+      rolled = true;
+    }
+    return rolled;
+  }
+
   /** Bars (or lets again) the subscriber's traffic; balances are kept either way. */
   public void bar(boolean barred) {
     this.barred = barred;

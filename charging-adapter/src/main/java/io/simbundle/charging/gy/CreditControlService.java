@@ -308,7 +308,6 @@ public final class CreditControlService implements CreditControlHandler {
           List.of());
     }
     List<Usage> usage = new ArrayList<>();
-    List<MsccOutcome> answers = new ArrayList<>();
     for (MsccRequest service : mscc) {
       service
           .usedBytes()
@@ -321,10 +320,15 @@ public final class CreditControlService implements CreditControlHandler {
                           service.serviceIdentifier(),
                           used,
                           now)));
-      if (type == GyAvp.TERMINATION_REQUEST || account.barred()) {
-        continue;
+    }
+    // Usage first, into the cycle its grant came from (grants end at the boundary); then the new
+    // cycle, if it has begun, and the grants from it.
+    account.rollOver(now);
+    List<MsccOutcome> answers = new ArrayList<>();
+    for (MsccRequest service : mscc) {
+      if (type != GyAvp.TERMINATION_REQUEST && !account.barred()) {
+        answers.add(DataGrants.grant(settings, account, sessionId, service, now));
       }
-      answers.add(DataGrants.grant(settings, account, sessionId, service, now));
     }
     if (type == GyAvp.TERMINATION_REQUEST || account.barred()) {
       account.releaseSession(sessionId);

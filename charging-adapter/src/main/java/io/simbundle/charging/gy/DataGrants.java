@@ -2,6 +2,7 @@ package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Grant;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ final class DataGrants {
       String sessionId,
       MsccRequest service,
       Instant now) {
-    long validity = settings.grants().validity().toSeconds();
+    long validity = validitySeconds(settings, account, now);
     if (!settings.knownRatingGroups().contains(service.ratingGroup())
         && settings.unknownRatingGroups() == ChargingSettings.UnknownRatingGroups.DENY) {
       return new MsccOutcome(
@@ -57,5 +58,17 @@ final class DataGrants {
         grant.finalUnits(),
         validity,
         grant.bytes() / 5);
+  }
+
+  /**
+   * The Validity-Time of a grant: the configured one, but never past the end of the billing cycle,
+   * so that the PCEF reports what was used before the boundary at the boundary (RFC 4006 5.1.2: it
+   * re-authorizes when the validity ends) and the new cycle's allowance pays only for what comes
+   * after. Chosen over Tariff-Time-Change, which needs PCEFs that split their reports by
+   * Tariff-Change-Usage; every credit-control client honours Validity-Time.
+   */
+  static long validitySeconds(ChargingSettings settings, Account account, Instant now) {
+    long untilBoundary = Duration.between(now, account.profile().cycleEnd()).toSeconds();
+    return Math.max(1, Math.min(settings.grants().validity().toSeconds(), untilBoundary));
   }
 }

@@ -20,7 +20,13 @@ final class SmsCharging {
   private SmsCharging() {}
 
   static CreditControlOutcome decide(
-      Account account, String sessionId, SmsRequest request, long number, Instant holdUntil) {
+      Account account,
+      String sessionId,
+      SmsRequest request,
+      long number,
+      Instant now,
+      Instant holdUntil) {
+    account.rollOver(now);
     boolean ends =
         request.action() == GyAvp.REFUND_ACCOUNT
             || request.requestType() == GyAvp.TERMINATION_REQUEST;

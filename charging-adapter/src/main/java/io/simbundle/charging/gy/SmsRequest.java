@@ -27,7 +27,7 @@ record SmsRequest(
   public CreditControlOutcome decide(
       Account account, String sessionId, long number, Instant now, ChargingSettings settings) {
     return SmsCharging.decide(
-        account, sessionId, this, number, now.plus(settings.grants().reservationLifetime()));
+        account, sessionId, this, number, now, now.plus(settings.grants().reservationLifetime()));
   }
 
   /** The most parts a concatenated SMS has (an 8-bit reference, TS 23.040 9.2.3.24.1). */

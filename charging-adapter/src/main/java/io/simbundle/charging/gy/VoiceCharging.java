@@ -2,7 +2,6 @@ package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.VoiceBalance;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,10 @@ final class VoiceCharging {
       long number,
       Instant now,
       ChargingSettings settings) {
+    account.voice().commit(sessionId, request.usedSeconds());
+    // Talk time into the cycle its grant came from, then the new cycle if it has begun.
+    account.rollOver(now);
     VoiceBalance voice = account.voice();
-    voice.commit(sessionId, request.usedSeconds());
     int type = request.requestType();
     if (type == GyAvp.TERMINATION_REQUEST) {
       voice.end(sessionId);
@@ -39,7 +40,7 @@ final class VoiceCharging {
       voice.end(sessionId);
       return answer(ResultCode.END_USER_SERVICE_DENIED, type, number, List.of());
     }
-    Duration validity = settings.grants().validity();
+    long validity = DataGrants.validitySeconds(settings, account, now);
     long wanted =
         request.requestedSeconds() > 0
             ? Math.min(request.requestedSeconds(), MAX_GRANT_SECONDS)
@@ -50,14 +51,7 @@ final class VoiceCharging {
     long resultCode = granted > 0 ? ResultCode.SUCCESS : ResultCode.CREDIT_LIMIT_REACHED;
     MsccOutcome mscc =
         new MsccOutcome(
-            request.ratingGroup(),
-            Optional.empty(),
-            resultCode,
-            0,
-            last,
-            validity.toSeconds(),
-            0,
-            granted);
+            request.ratingGroup(), Optional.empty(), resultCode, 0, last, validity, 0, granted);
     return answer(resultCode, type, number, List.of(mscc));
   }
 

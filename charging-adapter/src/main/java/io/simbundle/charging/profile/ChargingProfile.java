@@ -1,6 +1,8 @@
 package io.simbundle.charging.profile;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +81,33 @@ public record ChargingProfile(
         || !cycleEnd.isAfter(cycleStart)) {
       throw new IllegalArgumentException("invalid allowance or billing cycle");
     }
+  }
+
+  /** Billing cycles begin and end at midnight in Beijing. */
+  public static final ZoneId BILLING_ZONE = ZoneId.of("Asia/Shanghai");
+
+  /**
+   * This profile in the billing cycle after this one — the same plan, privileges and gifts — as the
+   * charging function rolls over by itself at the boundary, without waiting for provisioning to
+   * install the new cycle's profile. The cycle keeps its day of the month (Beijing time).
+   */
+  public ChargingProfile nextCycle() {
+    ZonedDateTime start = cycleStart.atZone(BILLING_ZONE);
+    Instant end = start.plusMonths(2).toInstant();
+    if (!end.isAfter(cycleEnd)) {
+      end = cycleEnd.atZone(BILLING_ZONE).plusMonths(1).toInstant();
+    }
+    return new ChargingProfile(
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleEnd,
+        end,
+        zeroRated,
+        gifts,
+        smsPerCycle,
+        voiceSecondsPerCycle,
+        voiceUnitSeconds);
   }
 
   /** This profile with {@code sms} SMS per billing cycle. */

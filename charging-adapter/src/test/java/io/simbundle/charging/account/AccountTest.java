@@ -365,4 +365,50 @@ class AccountTest {
     assertThat(account.voice().leftSeconds()).isEqualTo(120);
     assertThat(account.voice().commit("long-call", 30)).isEqualTo(60);
   }
+
+  @Test
+  void aCycleEndsAtItsBoundaryByItselfAndTheLaterInstalledProfileKeepsTheNewBalances() {
+    Account account = account(10 * MB, List.of(weChat(Optional.of(4 * MB))), List.of());
+    reserve(account, "s", INTERNET, 5 * MB);
+    account.commit("s", INTERNET, Optional.empty(), 5 * MB, NOW);
+
+    assertThat(account.rollOver(CYCLE_END.minusSeconds(1))).isFalse();
+    assertThat(account.allowanceLeft()).isEqualTo(5 * MB);
+    assertThat(account.rollOver(CYCLE_END)).isTrue();
+
+    assertThat(account.allowanceLeft()).isEqualTo(10 * MB);
+    assertThat(account.profile().cycleStart()).isEqualTo(CYCLE_END);
+    assertThat(account.profile().cycleEnd())
+        .as("the end of December in Beijing")
+        .isEqualTo(Instant.parse("2026-12-31T16:00:00Z"));
+    reserve(account, "s", INTERNET, MB);
+    account.commit("s", INTERNET, Optional.empty(), MB, CYCLE_END.plusSeconds(60));
+
+    account.install(
+        new ChargingProfile(
+            "8618600000001",
+            Optional.empty(),
+            10 * MB,
+            CYCLE_END,
+            Instant.parse("2026-12-31T16:00:00Z"),
+            List.of(weChat(Optional.of(4 * MB))),
+            List.of()));
+
+    assertThat(account.allowanceUsed())
+        .as("provisioning's December profile keeps December")
+        .isEqualTo(MB);
+  }
+
+  @Test
+  void aSubscriberIdleForMonthsRollsIntoTheCycleOfNow() {
+    Account account = account(10 * MB, List.of(), List.of());
+    reserve(account, "s", INTERNET, MB);
+    account.commit("s", INTERNET, Optional.empty(), MB, NOW);
+
+    account.rollOver(Instant.parse("2027-03-15T00:00:00Z"));
+
+    assertThat(account.profile().cycleStart()).isEqualTo(Instant.parse("2027-02-28T16:00:00Z"));
+    assertThat(account.profile().cycleEnd()).isEqualTo(Instant.parse("2027-03-31T16:00:00Z"));
+    assertThat(account.allowanceUsed()).isZero();
+  }
 }
