@@ -2,6 +2,7 @@ package io.simbundle.charging;
 
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.UsageThreshold;
 import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.cluster.ClusterStatus;
 import io.simbundle.charging.cluster.LeaseKeeper;
@@ -36,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -273,6 +275,14 @@ public final class ChargingFunction implements AutoCloseable {
    */
   public boolean bar(String msisdn, boolean barred) {
     return changes.bar(msisdn, barred);
+  }
+
+  /**
+   * Who hears of the usage thresholds subscribers pass, once each per cycle, after the request that
+   * passed it committed. Called on a commit thread: the listener must hand the work off.
+   */
+  public void onUsageThreshold(Consumer<UsageThreshold> listener) {
+    creditControl.onUsageThreshold(listener);
   }
 
   /** The profile a subscriber is charged by now, as provisioning last installed it. */

@@ -2,6 +2,7 @@ package io.simbundle.charging.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.simbundle.charging.account.UsageThreshold.Meter;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.GiftGrant;
 import io.simbundle.charging.profile.ZeroRatedService;
@@ -48,6 +49,8 @@ public final class Account {
   private SmsMeter sms = new SmsMeter();
   private VoiceMeter voice = new VoiceMeter();
 
+  private ThresholdsTold thresholds = new ThresholdsTold();
+
   /** Suspended or terminated by the operator: traffic is refused, usage still counted. */
   private boolean barred;
 
@@ -73,6 +76,7 @@ public final class Account {
       zeroRated.values().forEach(meter -> meter.used = 0);
       sms.newCycle();
       voice.newCycle();
+      thresholds.newCycle();
     }
     List<GiftBucket> kept = new ArrayList<>();
     for (GiftGrant grant : next.gifts()) {
@@ -107,6 +111,30 @@ public final class Account {
       rolled = true;
     }
     return rolled;
+  }
+
+  /**
+   * The usage thresholds passed and not told before this cycle; asking marks them told, in the
+   * state stored with the decision that passed them.
+   */
+  public List<UsageThreshold> newThresholds() {
+    List<ThresholdsTold.Gauge> gauges = new ArrayList<>();
+    gauges.add(new ThresholdsTold.Gauge(Meter.DATA, "", allowanceUsed, profile.allowanceBytes()));
+    for (ZeroRatedService free : profile.zeroRated()) {
+      long used =
+          Optional.ofNullable(zeroRated.get(free.privilegeCode())).map(m -> m.used).orElse(0L);
+      free.monthlyCapBytes()
+          .ifPresent(
+              cap ->
+                  gauges.add(
+                      new ThresholdsTold.Gauge(
+                          Meter.FREE_TRAFFIC, free.privilegeCode(), used, cap)));
+    }
+    gauges.add(new ThresholdsTold.Gauge(Meter.SMS, "", sms.used, profile.smsPerCycle()));
+    gauges.add(
+        new ThresholdsTold.Gauge(
+            Meter.VOICE, "", voice.usedSeconds, profile.voiceSecondsPerCycle()));
+    return thresholds.passed(profile.msisdn(), profile.cycleStart(), gauges);
   }
 
   /** Bars (or lets again) the subscriber's traffic; balances are kept either way. */

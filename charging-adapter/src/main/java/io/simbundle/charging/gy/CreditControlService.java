@@ -3,6 +3,7 @@ package io.simbundle.charging.gy;
 import io.simbundle.charging.account.Account;
 import io.simbundle.charging.account.Source;
 import io.simbundle.charging.account.Usage;
+import io.simbundle.charging.account.UsageThreshold;
 import io.simbundle.charging.cluster.ShardOwnership;
 import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.AnsweredRequest;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpDataException;
@@ -55,6 +57,7 @@ public final class CreditControlService implements CreditControlHandler {
   private final RecentAnswers answered = new RecentAnswers();
   private final LongAdder retransmissions = new LongAdder();
   private final OtherShards otherShards;
+  private volatile Consumer<UsageThreshold> thresholdListener = passed -> {};
 
   /** How far back the answers of a shard's earlier owner are loaded when the shard is taken. */
   static final Duration TAKEOVER_ANSWERS = Duration.ofSeconds(30);
@@ -110,6 +113,15 @@ public final class CreditControlService implements CreditControlHandler {
                   CreditControlAnswers.answer(request, decided, self, settings));
             })
         .thenCompose(Function.identity());
+  }
+
+  /**
+   * Who hears of usage thresholds passed (80 % and 100 % of the allowance, a free-traffic cap, the
+   * SMS or the minutes), once each per cycle, after the request that passed it committed. It is
+   * called on the commit thread: it must hand the work off and return.
+   */
+  public void onUsageThreshold(Consumer<UsageThreshold> listener) {
+    this.thresholdListener = listener;
   }
 
   /** Requests that arrived while this node was taking their shard, and waited for it. */
@@ -295,7 +307,7 @@ public final class CreditControlService implements CreditControlHandler {
       CreditControlOutcome unknown =
           new CreditControlOutcome(
               ResultCode.USER_UNKNOWN, type, number, Optional.empty(), List.of());
-      return commit(Optional.empty(), sessionId, number, unknown, List.of());
+      return commit(Optional.empty(), sessionId, number, unknown, List.of(), List.of());
     }
     Account account = found.get();
     Instant now = clock.instant();
@@ -305,7 +317,8 @@ public final class CreditControlService implements CreditControlHandler {
           sessionId,
           number,
           units.get().decide(account, sessionId, number, now, settings),
-          List.of());
+          List.of(),
+          account.newThresholds());
     }
     List<Usage> usage = new ArrayList<>();
     for (MsccRequest service : mscc) {
@@ -339,7 +352,7 @@ public final class CreditControlService implements CreditControlHandler {
             ? new CreditControlOutcome(
                 ResultCode.END_USER_SERVICE_DENIED, type, number, Optional.empty(), List.of())
             : new CreditControlOutcome(ResultCode.SUCCESS, type, number, Optional.empty(), answers);
-    return commit(Optional.of(account), sessionId, number, outcome, usage);
+    return commit(Optional.of(account), sessionId, number, outcome, usage, account.newThresholds());
   }
 
   private CompletableFuture<CreditControlOutcome> commit(
@@ -347,7 +360,8 @@ public final class CreditControlService implements CreditControlHandler {
       String sessionId,
       long number,
       CreditControlOutcome outcome,
-      List<Usage> usage) {
+      List<Usage> usage,
+      List<UsageThreshold> thresholds) {
     String key = key(sessionId, number);
     CompletableFuture<CreditControlOutcome> committed =
         committer
@@ -366,6 +380,8 @@ public final class CreditControlService implements CreditControlHandler {
                 listener.zeroRated(used.source().partnerCode(), used.bytes());
               }
             }
+            // Told after the commit that recorded them as told: at most once per cycle.
+            thresholds.forEach(thresholdListener);
           }
           inFlight.remove(key);
         });

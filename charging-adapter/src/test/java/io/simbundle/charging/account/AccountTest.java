@@ -411,4 +411,62 @@ class AccountTest {
     assertThat(account.profile().cycleEnd()).isEqualTo(Instant.parse("2027-03-31T16:00:00Z"));
     assertThat(account.allowanceUsed()).isZero();
   }
+
+  @Test
+  void eachUsageThresholdIsToldOncePerCycleAndAgainInTheNext() {
+    Account account = account(10 * MB, List.of(weChat(Optional.of(4 * MB))), List.of());
+    reserve(account, "s", INTERNET, 8 * MB);
+    account.commit("s", INTERNET, Optional.empty(), 8 * MB, NOW);
+
+    assertThat(account.newThresholds())
+        .extracting(UsageThreshold::meter, UsageThreshold::percent)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(UsageThreshold.Meter.DATA, 80));
+    assertThat(account.newThresholds()).as("told already").isEmpty();
+    assertThat(Json.readStored(Json.write(account), Account.class).newThresholds())
+        .as("told already, as stored")
+        .isEmpty();
+
+    reserve(account, "s", WECHAT, 4 * MB);
+    account.commit("s", WECHAT, Optional.empty(), 4 * MB, NOW);
+    reserve(account, "s", INTERNET, 2 * MB);
+    account.commit("s", INTERNET, Optional.empty(), 2 * MB, NOW);
+
+    assertThat(account.newThresholds())
+        .extracting(UsageThreshold::meter, UsageThreshold::reference, UsageThreshold::percent)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(UsageThreshold.Meter.DATA, "", 100),
+            org.assertj.core.groups.Tuple.tuple(
+                UsageThreshold.Meter.FREE_TRAFFIC, "wechat-free-traffic", 80),
+            org.assertj.core.groups.Tuple.tuple(
+                UsageThreshold.Meter.FREE_TRAFFIC, "wechat-free-traffic", 100));
+
+    account.rollOver(CYCLE_END);
+    reserve(account, "s", INTERNET, 9 * MB);
+    account.commit("s", INTERNET, Optional.empty(), 9 * MB, CYCLE_END.plusSeconds(1));
+    assertThat(account.newThresholds())
+        .singleElement()
+        .satisfies(
+            passed -> {
+              assertThat(passed.percent()).isEqualTo(80);
+              assertThat(passed.cycleStart()).isEqualTo(CYCLE_END);
+            });
+  }
+
+  @Test
+  void smsAndMinutesHaveThresholdsToo() {
+    Account account = withSms(10, CYCLE_START, CYCLE_END);
+    account.sms().debit("sms", 8);
+
+    assertThat(account.newThresholds())
+        .extracting(UsageThreshold::meter, UsageThreshold::percent, UsageThreshold::used)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(UsageThreshold.Meter.SMS, 80, 8L));
+    Account caller = withVoice(600, 60);
+    caller.voice().reserve("call", 600, NOW.plus(Duration.ofMinutes(30)));
+    caller.voice().commit("call", 541);
+    assertThat(caller.newThresholds())
+        .extracting(UsageThreshold::meter, UsageThreshold::percent)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(UsageThreshold.Meter.VOICE, 80),
+            org.assertj.core.groups.Tuple.tuple(UsageThreshold.Meter.VOICE, 100));
+  }
 }

@@ -55,6 +55,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
@@ -188,6 +189,7 @@ public final class Engine implements AutoCloseable {
             charging,
             clock);
     ChargingSync chargingSync = subscriptions.chargingSync();
+    charging.onUsageThreshold(subscriptions.usageNotices());
     this.orders = orders;
     this.subscriptions = subscriptions;
     this.chargingSync = chargingSync;
@@ -226,6 +228,8 @@ public final class Engine implements AutoCloseable {
                 switch (destination.kind()) {
                   case STORE -> stores.endpoint(destination.id());
                   case PARTNER -> partners.endpoint(destination.id());
+                  // No channel to subscribers yet (SMS, issue 18): their messages wait.
+                  case SUBSCRIBER -> Optional.empty();
                 },
             settings.provisioning().delivery(),
             clock);

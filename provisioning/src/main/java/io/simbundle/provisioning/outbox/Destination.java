@@ -5,17 +5,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who an outbox message goes to: a store (its order callbacks) or a partner (perk notices). Stored
- * as {@code store:yixun} or {@code partner:tencent}.
+ * Who an outbox message goes to: a store (its order callbacks), a partner (perk notices) or a
+ * subscriber (usage alerts, by subscription id: no number in a key). Stored as {@code store:yixun},
+ * {@code partner:tencent} or {@code subscriber:42}.
  *
- * @param id the store's or partner's id
+ * @param id the store's or partner's id, or the subscription's
  */
 public record Destination(Kind kind, String id) {
 
   /** The kinds of receiver, each with its own registry of endpoints. */
   public enum Kind {
     STORE,
-    PARTNER;
+    PARTNER,
+    SUBSCRIBER;
 
     String prefix() {
       return name().toLowerCase(Locale.ROOT) + ":";
@@ -35,6 +37,11 @@ public record Destination(Kind kind, String id) {
 
   public static Destination partner(String id) {
     return new Destination(Kind.PARTNER, id);
+  }
+
+  /** A subscriber, by the id of their subscription. */
+  public static Destination subscriber(long productId) {
+    return new Destination(Kind.SUBSCRIBER, Long.toString(productId));
   }
 
   /** The destination a stored key names, if it names one. */

@@ -2,11 +2,13 @@ package io.simbundle.provisioning.subscription;
 
 import io.simbundle.catalog.CatalogService;
 import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.account.UsageThreshold;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditEntry;
 import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.Outbox;
 import io.simbundle.provisioning.outbox.OutboxMessage;
 import io.simbundle.provisioning.privacy.PersonalData;
@@ -16,6 +18,7 @@ import io.simbundle.rules.RulesService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,8 @@ public final class SubscriptionService {
   private final ChangingPrivileges privileges;
   private final ChangingStatus status;
   private final ChargingSync charging;
+  private final UsageNotices usageNotices;
+  private final Outbox outbox;
 
   public SubscriptionService(
       PersistenceUnit unit,
@@ -63,6 +68,8 @@ public final class SubscriptionService {
     this.privileges = new ChangingPrivileges(room, personalData);
     this.charging = new ChargingSync(room, privileges, charging);
     this.status = new ChangingStatus(room, this.charging);
+    this.usageNotices = new UsageNotices(room, outbox);
+    this.outbox = outbox;
   }
 
   public static List<Class<?>> entities() {
@@ -72,6 +79,16 @@ public final class SubscriptionService {
   /** Keeps charging in step with the subscriptions; run by the engine's jobs. */
   public ChargingSync chargingSync() {
     return charging;
+  }
+
+  /** Where charging tells of the usage thresholds subscribers pass: the outbox, to them. */
+  public Consumer<UsageThreshold> usageNotices() {
+    return usageNotices;
+  }
+
+  /** The messages waiting for a subscriber (usage alerts), oldest first. */
+  public List<OutboxMessage> noticesTo(long productId) {
+    return outbox.to(Destination.subscriber(productId));
   }
 
   /** The card an order code or ICCID names, for the activation page: its product and menu. */
