@@ -2,9 +2,9 @@ package io.simbundle.charging.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.simbundle.charging.account.UsageThreshold.Meter;
 import io.simbundle.charging.profile.ChargingProfile;
-import io.simbundle.charging.profile.GiftGrant;
 import io.simbundle.charging.profile.ZeroRatedService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,10 +41,12 @@ public final class Account {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private ChargingProfile profile;
-  private long allowanceUsed;
-  private long allowanceReserved;
-  private List<GiftBucket> gifts = new ArrayList<>();
-  private Map<String, ZeroRatedMeter> zeroRated = new LinkedHashMap<>();
+
+  /**
+   * The data balances: stored flat, beside the profile, as before they had a class of their own.
+   */
+  @JsonUnwrapped private DataMeters data = new DataMeters();
+
   private Map<String, Reservation> reservations = new LinkedHashMap<>();
   private SmsMeter sms = new SmsMeter();
   private VoiceMeter voice = new VoiceMeter();
@@ -72,28 +74,12 @@ public final class Account {
   public void install(ChargingProfile next) {
     boolean sameCycle = profile != null && profile.cycleStart().equals(next.cycleStart());
     if (!sameCycle) {
-      allowanceUsed = 0;
-      zeroRated.values().forEach(meter -> meter.used = 0);
+      data.newCycle();
       sms.newCycle();
       voice.newCycle();
       thresholds.newCycle();
     }
-    List<GiftBucket> kept = new ArrayList<>();
-    for (GiftGrant grant : next.gifts()) {
-      kept.add(
-          gifts.stream()
-              .filter(b -> b.code.equals(grant.code()) && b.expiresAt.equals(grant.expiresAt()))
-              .findFirst()
-              .orElseGet(() -> GiftBucket.of(grant)));
-    }
-    gifts = kept;
-    Map<String, ZeroRatedMeter> meters = new LinkedHashMap<>();
-    for (ZeroRatedService service : next.zeroRated()) {
-      meters.put(
-          service.privilegeCode(),
-          zeroRated.getOrDefault(service.privilegeCode(), new ZeroRatedMeter()));
-    }
-    zeroRated = meters;
+    data.install(next);
     profile = next;
   }
 
@@ -119,10 +105,10 @@ public final class Account {
    */
   public List<UsageThreshold> newThresholds() {
     List<ThresholdsTold.Gauge> gauges = new ArrayList<>();
-    gauges.add(new ThresholdsTold.Gauge(Meter.DATA, "", allowanceUsed, profile.allowanceBytes()));
+    gauges.add(
+        new ThresholdsTold.Gauge(Meter.DATA, "", data.allowanceUsed, profile.allowanceBytes()));
     for (ZeroRatedService free : profile.zeroRated()) {
-      long used =
-          Optional.ofNullable(zeroRated.get(free.privilegeCode())).map(m -> m.used).orElse(0L);
+      long used = data.zeroRatedUsedBy(free.privilegeCode());
       free.monthlyCapBytes()
           .ifPresent(
               cap ->
@@ -167,19 +153,20 @@ public final class Account {
         requestedBytes > 0
             ? Math.min(requestedBytes, policy.maxGrantBytes())
             : policy.maxGrantBytes();
-    List<Candidate> candidates = candidates(ratingGroup, serviceIdentifier, now);
+    List<DataMeters.Candidate> candidates =
+        data.candidates(profile, ratingGroup, serviceIdentifier, now);
     long availableInAll = 0;
-    for (Candidate candidate : candidates) {
+    for (DataMeters.Candidate candidate : candidates) {
       // Saturating: an uncapped zero-rating is "unlimited" (Long.MAX_VALUE).
       availableInAll =
           Math.max(availableInAll, availableInAll + Math.max(0, candidate.available()));
     }
-    for (Candidate candidate : candidates) {
+    for (DataMeters.Candidate candidate : candidates) {
       if (candidate.available() <= 0) {
         continue;
       }
       long granted = Math.min(wanted, candidate.available());
-      hold(candidate.source(), granted);
+      data.hold(candidate.source(), granted);
       reservations.put(
           key(sessionId, ratingGroup),
           new Reservation(
@@ -208,7 +195,7 @@ public final class Account {
       Instant now) {
     Reservation reservation = reservations.remove(key(sessionId, ratingGroup));
     if (reservation != null) {
-      unhold(reservation.source(), reservation.bytes());
+      data.unhold(reservation.source(), reservation.bytes());
     }
     List<Usage> usage = new ArrayList<>();
     long left = usedBytes;
@@ -217,8 +204,8 @@ public final class Account {
     if (reservation != null) {
       order.add(reservation.source());
     }
-    candidates(ratingGroup, serviceIdentifier, now).stream()
-        .map(Candidate::source)
+    data.candidates(profile, ratingGroup, serviceIdentifier, now).stream()
+        .map(DataMeters.Candidate::source)
         .filter(s -> !order.contains(s))
         .forEach(order::add);
     for (Source source : order) {
@@ -226,15 +213,17 @@ public final class Account {
         break;
       }
       long debited =
-          source.kind() == Source.Kind.ALLOWANCE ? left : Math.min(left, spendable(source, now));
+          source.kind() == Source.Kind.ALLOWANCE
+              ? left
+              : Math.min(left, data.spendable(profile, source, now));
       if (debited > 0) {
-        debit(source, debited);
+        data.debit(source, debited);
         usage.add(new Usage(day, ratingGroup, source, debited));
         left -= debited;
       }
     }
     if (left > 0) {
-      debit(Source.ALLOWANCE, left);
+      data.debit(Source.ALLOWANCE, left);
       usage.add(new Usage(day, ratingGroup, Source.ALLOWANCE, left));
     }
     return usage;
@@ -319,133 +308,31 @@ public final class Account {
 
   /** What is left of the allowance, not counting reservations. */
   public long allowanceLeft() {
-    return Math.max(0, profile.allowanceBytes() - allowanceUsed);
+    return Math.max(0, profile.allowanceBytes() - data.allowanceUsed);
   }
 
   public long allowanceUsed() {
-    return allowanceUsed;
+    return data.allowanceUsed;
   }
 
   /** What is left of each gift, by code, not counting reservations; expired gifts show 0. */
   public Map<String, Long> giftsLeft(Instant now) {
-    Map<String, Long> left = new LinkedHashMap<>();
-    gifts.forEach(g -> left.merge(g.code, g.expiresAt.isAfter(now) ? g.left() : 0, Long::sum));
-    return left;
+    return data.giftsLeft(now);
   }
 
   /** Free bytes used this cycle, by privilege code. */
   public Map<String, Long> zeroRatedUsed() {
-    Map<String, Long> used = new LinkedHashMap<>();
-    zeroRated.forEach((code, meter) -> used.put(code, meter.used));
-    return used;
-  }
-
-  private List<Candidate> candidates(
-      long ratingGroup, Optional<Long> serviceIdentifier, Instant now) {
-    List<Candidate> candidates = new ArrayList<>();
-    boolean excluded =
-        profile.zeroRated().stream().anyMatch(z -> z.excludedRatingGroups().contains(ratingGroup));
-    if (!excluded) {
-      for (ZeroRatedService service : profile.zeroRated()) {
-        if (service.covers(ratingGroup, serviceIdentifier)) {
-          Source source =
-              new Source(Source.Kind.ZERO_RATED, service.privilegeCode(), service.partnerCode());
-          candidates.add(new Candidate(source, available(source, now)));
-        }
-      }
-    }
-    gifts.stream()
-        .filter(g -> g.expiresAt.isAfter(now))
-        .filter(g -> g.ratingGroups.isEmpty() || g.ratingGroups.contains(ratingGroup))
-        .sorted(Comparator.comparing((GiftBucket g) -> g.expiresAt).thenComparing(g -> g.code))
-        .forEach(g -> candidates.add(new Candidate(g.source(), g.left() - g.reserved)));
-    candidates.add(new Candidate(Source.ALLOWANCE, available(Source.ALLOWANCE, now)));
-    return candidates;
-  }
-
-  private long available(Source source, Instant now) {
-    return switch (source.kind()) {
-      case ZERO_RATED -> {
-        ZeroRatedMeter meter = zeroRated.get(source.reference());
-        Optional<Long> cap = zeroRatedService(source.reference()).monthlyCapBytes();
-        yield cap.map(c -> c - meter.used - meter.reserved).orElse(Long.MAX_VALUE);
-      }
-      case GIFT -> gift(source.reference()).map(g -> g.left() - g.reserved).orElse(0L);
-      case ALLOWANCE -> profile.allowanceBytes() - allowanceUsed - allowanceReserved;
-    };
-  }
-
-  /** What a source can still absorb of reported use, ignoring reservations. */
-  private long spendable(Source source, Instant now) {
-    return switch (source.kind()) {
-      case ZERO_RATED -> {
-        ZeroRatedMeter meter = zeroRated.get(source.reference());
-        if (meter == null) {
-          yield 0L;
-        }
-        Optional<Long> cap = zeroRatedService(source.reference()).monthlyCapBytes();
-        yield Math.max(0, cap.map(c -> c - meter.used).orElse(Long.MAX_VALUE));
-      }
-      case GIFT ->
-          gift(source.reference())
-              .filter(g -> g.expiresAt.isAfter(now))
-              .map(GiftBucket::left)
-              .orElse(0L);
-      case ALLOWANCE -> Long.MAX_VALUE;
-    };
-  }
-
-  private void hold(Source source, long bytes) {
-    switch (source.kind()) {
-      case ZERO_RATED -> zeroRated.get(source.reference()).reserved += bytes;
-      case GIFT -> gift(source.reference()).orElseThrow().reserved += bytes;
-      case ALLOWANCE -> allowanceReserved += bytes;
-    }
-  }
-
-  private void unhold(Source source, long bytes) {
-    switch (source.kind()) {
-      case ZERO_RATED -> {
-        ZeroRatedMeter meter = zeroRated.get(source.reference());
-        if (meter != null) {
-          meter.reserved = Math.max(0, meter.reserved - bytes);
-        }
-      }
-      case GIFT ->
-          gift(source.reference()).ifPresent(g -> g.reserved = Math.max(0, g.reserved - bytes));
-      case ALLOWANCE -> allowanceReserved = Math.max(0, allowanceReserved - bytes);
-    }
-  }
-
-  private void debit(Source source, long bytes) {
-    switch (source.kind()) {
-      case ZERO_RATED -> zeroRated.get(source.reference()).used += bytes;
-      case GIFT -> gift(source.reference()).orElseThrow().used += bytes;
-      case ALLOWANCE -> allowanceUsed += bytes;
-    }
+    return data.zeroRatedUsed();
   }
 
   private void release(String key) {
     Reservation reservation = reservations.remove(key);
     if (reservation != null) {
-      unhold(reservation.source(), reservation.bytes());
+      data.unhold(reservation.source(), reservation.bytes());
     }
-  }
-
-  private ZeroRatedService zeroRatedService(String privilegeCode) {
-    return profile.zeroRated().stream()
-        .filter(z -> z.privilegeCode().equals(privilegeCode))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private Optional<GiftBucket> gift(String code) {
-    return gifts.stream().filter(g -> g.code.equals(code)).findFirst();
   }
 
   private static String key(String sessionId, long ratingGroup) {
     return sessionId + "|" + ratingGroup;
   }
-
-  private record Candidate(Source source, long available) {}
 }
