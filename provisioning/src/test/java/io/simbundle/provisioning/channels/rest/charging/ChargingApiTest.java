@@ -44,6 +44,12 @@ class ChargingApiTest {
     assertThat(balance.path("allowanceUsedBytes").asLong()).isEqualTo(2 * MB);
     assertThat(balance.path("zeroRatedUsedBytes").path("wechat-free-traffic").asLong())
         .isEqualTo(3 * MB);
+    // The WeChat Wo plan's 50 SMS and 100 minutes, none used yet.
+    assertThat(balance.path("smsPerCycle").asLong()).isEqualTo(50);
+    assertThat(balance.path("smsLeft").asLong()).isEqualTo(50);
+    assertThat(balance.path("voiceSecondsPerCycle").asLong()).isEqualTo(6000);
+    assertThat(balance.path("voiceSecondsUsed").asLong()).isZero();
+    assertThat(balance.path("voiceSecondsLeft").asLong()).isEqualTo(6000);
   }
 
   @Test
