@@ -4,7 +4,6 @@ import io.simbundle.charging.account.Account;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdiameter.api.Avp;
-import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -45,7 +44,7 @@ record SmsRequest(
    *     CCR-U (SMS reservations are made and ended, never updated)
    */
   static Optional<SmsRequest> of(AvpSet avps, int requestType) throws InvalidAvpException {
-    if (!isSms(avps)) {
+    if (!UnitRequest.forService(avps, GyAvp.SMS_CONTEXT)) {
       return Optional.empty();
     }
     if (requestType == GyAvp.UPDATE_REQUEST) {
@@ -80,15 +79,6 @@ record SmsRequest(
       throw new InvalidAvpException(ResultCode.INVALID_AVP_VALUE, GyAvp.REQUESTED_ACTION);
     }
     return value;
-  }
-
-  private static boolean isSms(AvpSet avps) {
-    try {
-      Avp context = avps.getAvp(GyAvp.SERVICE_CONTEXT_ID);
-      return context != null && context.getUTF8String().endsWith(GyAvp.SMS_CONTEXT);
-    } catch (AvpDataException e) {
-      return false;
-    }
   }
 
   /**

@@ -3,6 +3,8 @@ package io.simbundle.charging.gy;
 import io.simbundle.charging.account.Account;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -15,6 +17,16 @@ sealed interface UnitRequest permits SmsRequest, VoiceRequest {
   /** Decides the request on the account; the caller commits the outcome with the account. */
   CreditControlOutcome decide(
       Account account, String sessionId, long number, Instant now, ChargingSettings settings);
+
+  /** Whether a request's Service-Context-Id names {@code service}, after its optional prefixes. */
+  static boolean forService(AvpSet avps, String service) {
+    try {
+      Avp context = avps.getAvp(GyAvp.SERVICE_CONTEXT_ID);
+      return context != null && context.getUTF8String().endsWith(service);
+    } catch (AvpDataException e) {
+      return false;
+    }
+  }
 
   /**
    * The SMS or voice request a request is, or empty for data.

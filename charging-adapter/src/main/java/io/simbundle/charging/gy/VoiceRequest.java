@@ -4,7 +4,6 @@ import io.simbundle.charging.account.Account;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdiameter.api.Avp;
-import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -35,7 +34,7 @@ record VoiceRequest(int requestType, long requestedSeconds, long usedSeconds, lo
    * @throws InvalidAvpException 5004 for a CCR-EVENT (a call is a session) or an unreadable unit
    */
   static Optional<VoiceRequest> of(AvpSet avps, int requestType) throws InvalidAvpException {
-    if (!isVoice(avps)) {
+    if (!UnitRequest.forService(avps, GyAvp.VOICE_CONTEXT)) {
       return Optional.empty();
     }
     if (requestType == GyAvp.EVENT_REQUEST) {
@@ -58,15 +57,6 @@ record VoiceRequest(int requestType, long requestedSeconds, long usedSeconds, lo
     Avp rsu = units.getAvp(GyAvp.REQUESTED_SERVICE_UNIT);
     long requested = rsu == null ? 0 : seconds(rsu, GyAvp.REQUESTED_SERVICE_UNIT);
     return Optional.of(new VoiceRequest(requestType, requested, used, ratingGroup));
-  }
-
-  private static boolean isVoice(AvpSet avps) {
-    try {
-      Avp context = avps.getAvp(GyAvp.SERVICE_CONTEXT_ID);
-      return context != null && context.getUTF8String().endsWith(GyAvp.VOICE_CONTEXT);
-    } catch (AvpDataException e) {
-      return false;
-    }
   }
 
   /** The CC-Time of a unit AVP; 0 when it has none. */
