@@ -51,7 +51,12 @@ public final class ChargingSync {
                     room.subscriptions().behindCharging(ChargingProfiles.cycleOf(now), now, BATCH));
     int done = 0;
     for (long id : behind) {
-      done += bringUp(id) ? 1 : 0;
+      try {
+        done += bringUp(id) ? 1 : 0;
+      } catch (RuntimeException e) {
+        // One subscription that cannot be brought up must not hold back those after it.
+        log.warn("charging of product {} not brought up to date: {}", id, e.getMessage());
+      }
     }
     return done;
   }
