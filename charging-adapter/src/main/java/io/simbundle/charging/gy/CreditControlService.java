@@ -311,16 +311,10 @@ public final class CreditControlService implements CreditControlHandler {
     }
     Account account = found.get();
     Instant now = clock.instant();
-    if (units.isPresent()) {
-      return commit(
-          found,
-          sessionId,
-          number,
-          units.get().decide(account, sessionId, number, now, settings),
-          List.of(),
-          account.newThresholds());
-    }
     List<Usage> usage = new ArrayList<>();
+    if (units.isPresent()) {
+      units.get().report(account, sessionId);
+    }
     for (MsccRequest service : mscc) {
       service
           .usedBytes()
@@ -335,8 +329,17 @@ public final class CreditControlService implements CreditControlHandler {
                           now)));
     }
     // Usage first, into the cycle its grant came from (grants end at the boundary); then the new
-    // cycle, if it has begun, and the grants from it.
+    // cycle, if it has begun, and what is decided from it.
     account.rollOver(now);
+    if (units.isPresent()) {
+      return commit(
+          found,
+          sessionId,
+          number,
+          units.get().decide(account, sessionId, number, now, settings),
+          List.of(),
+          account.newThresholds());
+    }
     List<MsccOutcome> answers = new ArrayList<>();
     for (MsccRequest service : mscc) {
       if (type != GyAvp.TERMINATION_REQUEST && !account.barred()) {

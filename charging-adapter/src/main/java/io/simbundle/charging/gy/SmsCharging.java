@@ -20,13 +20,7 @@ final class SmsCharging {
   private SmsCharging() {}
 
   static CreditControlOutcome decide(
-      Account account,
-      String sessionId,
-      SmsRequest request,
-      long number,
-      Instant now,
-      Instant holdUntil) {
-    account.rollOver(now);
+      Account account, String sessionId, SmsRequest request, long number, Instant holdUntil) {
     boolean ends =
         request.action() == GyAvp.REFUND_ACCOUNT
             || request.requestType() == GyAvp.TERMINATION_REQUEST;
@@ -40,7 +34,7 @@ final class SmsCharging {
           : units(ResultCode.CREDIT_LIMIT_REACHED, number, request, 0);
     }
     if (request.requestType() == GyAvp.TERMINATION_REQUEST) {
-      sms.commit(sessionId, request.usedUnits());
+      // What was delivered is debited already (SmsRequest.report).
       return units(ResultCode.SUCCESS, number, request, 0);
     }
     boolean enough = sms.left() >= request.units();

@@ -22,11 +22,19 @@ record SmsRequest(
     int requestType, int action, long units, long usedUnits, Optional<Long> ratingGroup)
     implements UnitRequest {
 
+  /** A CCR-T of a reservation reports the units delivered; an event reports nothing. */
+  @Override
+  public void report(Account account, String sessionId) {
+    if (requestType == GyAvp.TERMINATION_REQUEST) {
+      account.sms().commit(sessionId, usedUnits);
+    }
+  }
+
   @Override
   public CreditControlOutcome decide(
       Account account, String sessionId, long number, Instant now, ChargingSettings settings) {
     return SmsCharging.decide(
-        account, sessionId, this, number, now, now.plus(settings.grants().reservationLifetime()));
+        account, sessionId, this, number, now.plus(settings.grants().reservationLifetime()));
   }
 
   /** The most parts a concatenated SMS has (an 8-bit reference, TS 23.040 9.2.3.24.1). */

@@ -14,6 +14,12 @@ import org.jdiameter.api.AvpSet;
  */
 sealed interface UnitRequest permits SmsRequest, VoiceRequest {
 
+  /**
+   * Debits what the request reports used, into the cycle its grant came from; the caller rolls the
+   * account into a new cycle after this and before {@link #decide}.
+   */
+  void report(Account account, String sessionId);
+
   /** Decides the request on the account; the caller commits the outcome with the account. */
   CreditControlOutcome decide(
       Account account, String sessionId, long number, Instant now, ChargingSettings settings);

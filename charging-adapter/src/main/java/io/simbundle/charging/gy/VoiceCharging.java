@@ -27,9 +27,7 @@ final class VoiceCharging {
       long number,
       Instant now,
       ChargingSettings settings) {
-    account.voice().commit(sessionId, request.usedSeconds());
-    // Talk time into the cycle its grant came from, then the new cycle if it has begun.
-    account.rollOver(now);
+    // The talk time reported is debited already (VoiceRequest.report), the cycle rolled over.
     VoiceBalance voice = account.voice();
     int type = request.requestType();
     if (type == GyAvp.TERMINATION_REQUEST) {

@@ -20,6 +20,11 @@ record VoiceRequest(int requestType, long requestedSeconds, long usedSeconds, lo
     implements UnitRequest {
 
   @Override
+  public void report(Account account, String sessionId) {
+    account.voice().commit(sessionId, usedSeconds);
+  }
+
+  @Override
   public CreditControlOutcome decide(
       Account account, String sessionId, long number, Instant now, ChargingSettings settings) {
     return VoiceCharging.decide(account, sessionId, this, number, now, settings);
