@@ -31,11 +31,29 @@ class AccountTest {
         "wechat-free-traffic", "tencent", Set.of(WECHAT), Set.of(), capBytes, Set.of(WECHAT_VIDEO));
   }
 
+  /** The November cycle's profile. */
+  private static ChargingProfile november(
+      long allowance, List<ZeroRatedService> zero, List<GiftGrant> gifts) {
+    return new ChargingProfile(
+        "8618600000001", Optional.empty(), allowance, CYCLE_START, CYCLE_END, zero, gifts);
+  }
+
+  /** The December cycle's profile, as provisioning installs it. */
+  private static ChargingProfile december(
+      long allowance, List<ZeroRatedService> zero, List<GiftGrant> gifts) {
+    return new ChargingProfile(
+        "8618600000001",
+        Optional.empty(),
+        allowance,
+        CYCLE_END,
+        CYCLE_END.plus(Duration.ofDays(31)),
+        zero,
+        gifts);
+  }
+
   private static Account account(
       long allowance, List<ZeroRatedService> zero, List<GiftGrant> gifts) {
-    return Account.open(
-        new ChargingProfile(
-            "8618600000001", Optional.empty(), allowance, CYCLE_START, CYCLE_END, zero, gifts));
+    return Account.open(november(allowance, zero, gifts));
   }
 
   private static Grant reserve(Account account, String session, long ratingGroup, long bytes) {
@@ -193,37 +211,20 @@ class AccountTest {
     reserve(account, "s", WECHAT, 4 * MB);
     account.commit("s", WECHAT, Optional.empty(), 4 * MB, NOW);
 
-    account.install(
-        new ChargingProfile(
-            "8618600000001",
-            Optional.empty(),
-            10 * MB,
-            CYCLE_END,
-            CYCLE_END.plus(Duration.ofDays(31)),
-            List.of(weChat(Optional.of(4 * MB))),
-            List.of(once)));
+    account.install(december(10 * MB, List.of(weChat(Optional.of(4 * MB))), List.of(once)));
 
     assertThat(account.allowanceLeft()).isEqualTo(10 * MB);
     assertThat(account.zeroRatedUsed()).containsEntry("wechat-free-traffic", 0L);
     assertThat(account.giftsLeft(NOW)).containsEntry("welcome-gift", 0L);
   }
 
-  private static Account withSms(long smsPerCycle, Instant cycleStart, Instant cycleEnd) {
-    return Account.open(
-        new ChargingProfile(
-                "8618600000001",
-                Optional.empty(),
-                10 * MB,
-                cycleStart,
-                cycleEnd,
-                List.of(),
-                List.of())
-            .withSmsPerCycle(smsPerCycle));
+  private static Account withSms(long smsPerCycle) {
+    return Account.open(november(10 * MB, List.of(), List.of()).withSmsPerCycle(smsPerCycle));
   }
 
   @Test
   void smsAreDebitedFromThePlanUntilNoneIsLeftAndNeverPartly() {
-    Account account = withSms(3, CYCLE_START, CYCLE_END);
+    Account account = withSms(3);
 
     assertThat(account.sms().debit("sms-1", 2)).isTrue();
     assertThat(account.sms().debit("sms-2", 2)).as("two asked, one left").isFalse();
@@ -236,7 +237,7 @@ class AccountTest {
 
   @Test
   void aRefundPutsBackWhatItsSessionDebitedOnceAndNothingForAnUnknownSession() {
-    Account account = withSms(5, CYCLE_START, CYCLE_END);
+    Account account = withSms(5);
     account.sms().debit("delivered", 1);
     account.sms().debit("undelivered", 2);
 
@@ -248,19 +249,10 @@ class AccountTest {
 
   @Test
   void aNewCycleGivesThePlansSmsAgainAndForgetsLastCyclesDebits() {
-    Account account = withSms(2, CYCLE_START, CYCLE_END);
+    Account account = withSms(2);
     account.sms().debit("last-month", 2);
 
-    account.install(
-        new ChargingProfile(
-                "8618600000001",
-                Optional.empty(),
-                10 * MB,
-                CYCLE_END,
-                CYCLE_END.plus(Duration.ofDays(31)),
-                List.of(),
-                List.of())
-            .withSmsPerCycle(2));
+    account.install(december(10 * MB, List.of(), List.of()).withSmsPerCycle(2));
 
     assertThat(account.sms().left()).isEqualTo(2);
     assertThat(account.sms().refund("last-month")).as("refunds only within the cycle").isZero();
@@ -269,7 +261,7 @@ class AccountTest {
 
   @Test
   void smsSentAndTheirSessionsSurviveTheStoredForm() {
-    Account account = withSms(4, CYCLE_START, CYCLE_END);
+    Account account = withSms(4);
     account.sms().debit("to-refund", 3);
 
     Account stored = Json.readStored(Json.write(account), Account.class);
@@ -280,7 +272,7 @@ class AccountTest {
 
   @Test
   void smsHeldByAnOpenSessionCannotBeSentByAnotherUntilCommittedOrLapsed() {
-    Account account = withSms(3, CYCLE_START, CYCLE_END);
+    Account account = withSms(3);
     Instant lapse = NOW.plus(Duration.ofMinutes(30));
 
     assertThat(account.sms().reserve("long-sms", 2, lapse)).isTrue();
@@ -300,16 +292,7 @@ class AccountTest {
   }
 
   private static Account withVoice(long seconds, long unit) {
-    return Account.open(
-        new ChargingProfile(
-                "8618600000001",
-                Optional.empty(),
-                10 * MB,
-                CYCLE_START,
-                CYCLE_END,
-                List.of(),
-                List.of())
-            .withVoice(seconds, unit));
+    return Account.open(november(10 * MB, List.of(), List.of()).withVoice(seconds, unit));
   }
 
   @Test
@@ -351,16 +334,7 @@ class AccountTest {
     account.voice().reserve("long-call", 120, NOW.plus(Duration.ofMinutes(30)));
     account.voice().commit("long-call", 120);
 
-    account.install(
-        new ChargingProfile(
-                "8618600000001",
-                Optional.empty(),
-                10 * MB,
-                CYCLE_END,
-                CYCLE_END.plus(Duration.ofDays(31)),
-                List.of(),
-                List.of())
-            .withVoice(120, 60));
+    account.install(december(10 * MB, List.of(), List.of()).withVoice(120, 60));
 
     assertThat(account.voice().leftSeconds()).isEqualTo(120);
     assertThat(account.voice().commit("long-call", 30)).isEqualTo(60);
@@ -384,15 +358,7 @@ class AccountTest {
     reserve(account, "s", INTERNET, MB);
     account.commit("s", INTERNET, Optional.empty(), MB, CYCLE_END.plusSeconds(60));
 
-    account.install(
-        new ChargingProfile(
-            "8618600000001",
-            Optional.empty(),
-            10 * MB,
-            CYCLE_END,
-            Instant.parse("2026-12-31T16:00:00Z"),
-            List.of(weChat(Optional.of(4 * MB))),
-            List.of()));
+    account.install(december(10 * MB, List.of(weChat(Optional.of(4 * MB))), List.of()));
 
     assertThat(account.allowanceUsed())
         .as("provisioning's December profile keeps December")
@@ -454,7 +420,7 @@ class AccountTest {
 
   @Test
   void smsAndMinutesHaveThresholdsToo() {
-    Account account = withSms(10, CYCLE_START, CYCLE_END);
+    Account account = withSms(10);
     account.sms().debit("sms", 8);
 
     assertThat(account.newThresholds())
