@@ -18,16 +18,17 @@ import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.Checkpointer;
+import io.simbundle.charging.store.DecisionRecords;
 import io.simbundle.charging.store.GroupCommitter;
 import io.simbundle.charging.store.LeaseTable;
 import io.simbundle.charging.store.NotShardOwnerException;
 import io.simbundle.charging.store.Shards;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.charging.usage.ExplainedUsage;
-import io.simbundle.charging.usage.WhyCharged;
 import io.simbundle.platform.database.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,7 @@ public final class ChargingFunction implements AutoCloseable {
   private final LeaseKeeper leases;
   private final ShardOwnership ownership;
   private final AccountChanges changes;
+  private final ChargingHistory history;
 
   /** Threads that load subscribers from the database, off the Diameter reader threads. */
   private static final int LOADERS = 8;
@@ -108,6 +110,7 @@ public final class ChargingFunction implements AutoCloseable {
     this.server = server;
     this.clock = clock;
     this.changes = new AccountChanges(creditControl, checkpointer, store, server, clock);
+    this.history = new ChargingHistory(store, checkpointer);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("gy-reservation-sweeper"));
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -333,23 +336,7 @@ public final class ChargingFunction implements AutoCloseable {
    * the catalog's sponsored price per GB of the card that carries the privilege.
    */
   public List<PartnerSettlement> settlement(YearMonth month, CatalogVersion catalog) {
-    checkpointer.flush();
-    return store.sponsoredBytes(month.atDay(1), month.atEndOfMonth()).stream()
-        .map(
-            row -> {
-              String partner = (String) row[0];
-              String privilege = (String) row[1];
-              long price =
-                  catalog.products().stream()
-                      .filter(p -> p.partnerCode().equals(partner))
-                      .filter(p -> p.privilege(privilege).isPresent())
-                      .mapToLong(p -> p.revenueShare().sponsoredFenPerGb())
-                      .findFirst()
-                      .orElse(0L);
-              return new PartnerSettlement(
-                  month, partner, privilege, ((Number) row[2]).longValue(), price);
-            })
-        .toList();
+    return history.settlement(month, catalog);
   }
 
   /**
@@ -360,23 +347,29 @@ public final class ChargingFunction implements AutoCloseable {
     return creditControl.retransmissionsAnswered();
   }
 
-  /** Usage per day, rating group and payer: why traffic was free or charged. */
+  /** Usage per day, rating group and payer: what settlement and reports count. */
   public List<UsageRecord> usage(String msisdn) {
-    checkpointer.flush();
-    return store.usage(msisdn);
+    return history.usage(msisdn);
   }
 
   /**
-   * The subscriber's usage, each record with why it was free or charged under the profile in force
-   * now; empty when the charging function holds no such subscriber.
+   * A page of the decisions taken for a subscriber — grants, debits, refunds and denials, per hour,
+   * with the reason and the catalog and rule-set versions stored when they were decided — of the
+   * hours before {@code before}, newest first.
+   *
+   * @param limit how many records a page holds at most; an hour with more comes whole
    */
-  public Optional<List<ExplainedUsage>> explainedUsage(String msisdn) {
-    return read(msisdn, Account::profile)
-        .map(
-            profile ->
-                usage(msisdn).stream()
-                    .map(record -> new ExplainedUsage(record, WhyCharged.explain(record, profile)))
-                    .toList());
+  public DecisionRecords.Page decisions(String msisdn, Instant before, int limit) {
+    return history.decisions(msisdn, before, limit);
+  }
+
+  /**
+   * The subscriber's usage since {@code from}, per day, service, rating group and reason, each with
+   * why it was free or charged as stored when decided; empty when the charging function holds no
+   * such subscriber.
+   */
+  public Optional<List<ExplainedUsage>> explainedUsage(String msisdn, Instant from) {
+    return read(msisdn, Account::profile).map(profile -> history.explainedUsage(msisdn, from));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.simbundle.charging.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.simbundle.charging.account.UsageThreshold.Meter;
 import io.simbundle.charging.profile.ChargingProfile;
@@ -58,6 +59,9 @@ public final class Account {
 
   /** The PCEF (Origin-Host, Origin-Realm) of each session holding quota, for Re-Auth-Requests. */
   private Map<String, Peer> sessionPeers = new LinkedHashMap<>();
+
+  /** What was decided since last asked; goes to the journal with the request, not in the state. */
+  @JsonIgnore private final List<Decision> decided = new ArrayList<>();
 
   private Account() {}
 
@@ -123,6 +127,18 @@ public final class Account {
     return thresholds.passed(profile.msisdn(), profile.cycleStart(), gauges);
   }
 
+  /** What was decided on this account since last asked, in order; asking empties it. */
+  public List<Decision> newDecisions() {
+    List<Decision> decisions = List.copyOf(decided);
+    decided.clear();
+    return decisions;
+  }
+
+  /** Notes a refusal decided outside the account's balances: barred, an unknown rating group. */
+  public void deny(Decision.Service service, long ratingGroup, Reason reason) {
+    decided.add(Decision.of(service, ratingGroup, Decision.Action.DENIAL, reason, 0));
+  }
+
   /** Bars (or lets again) the subscriber's traffic; balances are kept either way. */
   public void bar(boolean barred) {
     this.barred = barred;
@@ -175,9 +191,19 @@ public final class Account {
               candidate.source(),
               granted,
               now.plus(policy.reservationLifetime())));
+      decided.add(
+          data.decision(
+              profile,
+              ratingGroup,
+              serviceIdentifier,
+              candidate.source(),
+              Decision.Action.GRANT,
+              granted));
       // Unlimited sources report Long.MAX_VALUE and are never the last bit.
       return new Grant(granted, Optional.of(candidate.source()), granted >= availableInAll);
     }
+    decided.add(
+        Decision.of(Decision.Service.DATA, ratingGroup, Decision.Action.DENIAL, Reason.USED_UP, 0));
     return Grant.nothingLeft();
   }
 
@@ -217,16 +243,29 @@ public final class Account {
               ? left
               : Math.min(left, data.spendable(profile, source, now));
       if (debited > 0) {
-        data.debit(source, debited);
-        usage.add(new Usage(day, ratingGroup, source, debited));
+        debit(ratingGroup, serviceIdentifier, source, debited, day, usage);
         left -= debited;
       }
     }
     if (left > 0) {
-      data.debit(Source.ALLOWANCE, left);
-      usage.add(new Usage(day, ratingGroup, Source.ALLOWANCE, left));
+      debit(ratingGroup, serviceIdentifier, Source.ALLOWANCE, left, day, usage);
     }
     return usage;
+  }
+
+  private void debit(
+      long ratingGroup,
+      Optional<Long> serviceIdentifier,
+      Source source,
+      long bytes,
+      LocalDate day,
+      List<Usage> usage) {
+    // Decided before the debit: a cap this debit uses up did cover these bytes.
+    decided.add(
+        data.decision(
+            profile, ratingGroup, serviceIdentifier, source, Decision.Action.DEBIT, bytes));
+    data.debit(source, bytes);
+    usage.add(new Usage(day, ratingGroup, source, bytes));
   }
 
   /** Notes which PCEF a session belongs to. */
@@ -298,12 +337,27 @@ public final class Account {
 
   /** The subscriber's SMS this cycle: sent, refunded, held by open sessions. */
   public SmsBalance sms() {
-    return new SmsBalance(sms, profile.smsPerCycle());
+    return sms(0);
+  }
+
+  /** The SMS, for requests of a rating group: what is decided on them is recorded under it. */
+  public SmsBalance sms(long ratingGroup) {
+    return new SmsBalance(sms, profile.smsPerCycle(), ratingGroup, decided::add);
   }
 
   /** The subscriber's call time this cycle: used per call, held by open calls. */
   public VoiceBalance voice() {
-    return new VoiceBalance(voice, profile.voiceSecondsPerCycle(), profile.voiceUnitSeconds());
+    return voice(0);
+  }
+
+  /** The call time, for calls of a rating group: what is decided on them is recorded under it. */
+  public VoiceBalance voice(long ratingGroup) {
+    return new VoiceBalance(
+        voice,
+        profile.voiceSecondsPerCycle(),
+        profile.voiceUnitSeconds(),
+        ratingGroup,
+        decided::add);
   }
 
   /** What is left of the allowance, not counting reservations. */

@@ -80,6 +80,78 @@ final class DataMeters {
     return candidates;
   }
 
+  /**
+   * Why {@code source} pays for a rating group: the privilege or gift itself, or — for the
+   * allowance — what would have covered the traffic and why it did not, as things stand when it is
+   * decided.
+   */
+  Decision decision(
+      ChargingProfile profile,
+      long ratingGroup,
+      Optional<Long> serviceIdentifier,
+      Source source,
+      Decision.Action action,
+      long bytes) {
+    return switch (source.kind()) {
+      case ZERO_RATED ->
+          data(
+              ratingGroup,
+              action,
+              Reason.ZERO_RATED,
+              source.reference(),
+              source.partnerCode(),
+              bytes);
+      case GIFT -> data(ratingGroup, action, Reason.GIFT, source.reference(), "", bytes);
+      case ALLOWANCE -> whyAllowance(profile, ratingGroup, serviceIdentifier, action, bytes);
+    };
+  }
+
+  private Decision whyAllowance(
+      ChargingProfile profile,
+      long ratingGroup,
+      Optional<Long> serviceIdentifier,
+      Decision.Action action,
+      long bytes) {
+    for (ZeroRatedService service : profile.zeroRated()) {
+      if (service.excludedRatingGroups().contains(ratingGroup)) {
+        return data(
+            ratingGroup,
+            action,
+            Reason.EXCLUDED,
+            service.privilegeCode(),
+            service.partnerCode(),
+            bytes);
+      }
+    }
+    for (ZeroRatedService service : profile.zeroRated()) {
+      if (service.covers(ratingGroup, serviceIdentifier)) {
+        return data(
+            ratingGroup,
+            action,
+            Reason.CAP_REACHED,
+            service.privilegeCode(),
+            service.partnerCode(),
+            bytes);
+      }
+    }
+    return gifts.stream()
+        .filter(g -> g.ratingGroups.isEmpty() || g.ratingGroups.contains(ratingGroup))
+        .min(Comparator.comparing((GiftBucket g) -> g.expiresAt).thenComparing(g -> g.code))
+        .map(g -> data(ratingGroup, action, Reason.GIFT_SPENT, g.code, "", bytes))
+        .orElseGet(() -> data(ratingGroup, action, Reason.NOT_COVERED, "", "", bytes));
+  }
+
+  private static Decision data(
+      long ratingGroup,
+      Decision.Action action,
+      Reason reason,
+      String reference,
+      String partnerCode,
+      long bytes) {
+    return new Decision(
+        Decision.Service.DATA, ratingGroup, action, reason, reference, partnerCode, bytes);
+  }
+
   private long available(ChargingProfile profile, Source source) {
     return switch (source.kind()) {
       case ZERO_RATED -> {

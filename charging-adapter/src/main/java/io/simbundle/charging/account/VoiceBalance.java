@@ -1,6 +1,7 @@
 package io.simbundle.charging.account;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * A subscriber's call time this billing cycle as charging spends it: the plan's time, less what
@@ -11,11 +12,20 @@ public final class VoiceBalance {
   private final VoiceMeter meter;
   private final long allowanceSeconds;
   private final long unitSeconds;
+  private final long ratingGroup;
+  private final Consumer<Decision> decided;
 
-  VoiceBalance(VoiceMeter meter, long allowanceSeconds, long unitSeconds) {
+  VoiceBalance(
+      VoiceMeter meter,
+      long allowanceSeconds,
+      long unitSeconds,
+      long ratingGroup,
+      Consumer<Decision> decided) {
     this.meter = meter;
     this.allowanceSeconds = allowanceSeconds;
     this.unitSeconds = unitSeconds;
+    this.ratingGroup = ratingGroup;
+    this.decided = decided;
   }
 
   /**
@@ -24,7 +34,18 @@ public final class VoiceBalance {
    * @return the seconds granted; 0 when nothing is left
    */
   public long reserve(String sessionId, long wantedSeconds, Instant expiresAt) {
-    return meter.reserve(sessionId, wantedSeconds, allowanceSeconds, expiresAt);
+    long granted = meter.reserve(sessionId, wantedSeconds, allowanceSeconds, expiresAt);
+    decided.accept(
+        granted > 0
+            ? Decision.of(
+                Decision.Service.VOICE,
+                ratingGroup,
+                Decision.Action.GRANT,
+                Reason.PLAN_MINUTES,
+                granted)
+            : Decision.of(
+                Decision.Service.VOICE, ratingGroup, Decision.Action.DENIAL, Reason.USED_UP, 0));
+    return granted;
   }
 
   /** Whether a grant of {@code grantedSeconds} to this call is all there is: final units. */
@@ -34,7 +55,17 @@ public final class VoiceBalance {
 
   /** Debits the talk time a call reports, rounded per call; returns the seconds debited. */
   public long commit(String sessionId, long reportedSeconds) {
-    return meter.commit(sessionId, reportedSeconds, unitSeconds);
+    long debited = meter.commit(sessionId, reportedSeconds, unitSeconds);
+    if (debited > 0) {
+      decided.accept(
+          Decision.of(
+              Decision.Service.VOICE,
+              ratingGroup,
+              Decision.Action.DEBIT,
+              Reason.PLAN_MINUTES,
+              debited));
+    }
+    return debited;
   }
 
   /** The call ended. */

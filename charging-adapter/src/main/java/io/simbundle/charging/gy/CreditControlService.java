@@ -1,6 +1,8 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Decision;
+import io.simbundle.charging.account.Reason;
 import io.simbundle.charging.account.Source;
 import io.simbundle.charging.account.Usage;
 import io.simbundle.charging.account.UsageThreshold;
@@ -342,7 +344,12 @@ public final class CreditControlService implements CreditControlHandler {
     }
     List<MsccOutcome> answers = new ArrayList<>();
     for (MsccRequest service : mscc) {
-      if (type != GyAvp.TERMINATION_REQUEST && !account.barred()) {
+      if (type == GyAvp.TERMINATION_REQUEST) {
+        continue;
+      }
+      if (account.barred()) {
+        account.deny(Decision.Service.DATA, service.ratingGroup(), Reason.BARRED);
+      } else {
         answers.add(DataGrants.grant(settings, account, sessionId, service, now));
       }
     }
@@ -371,7 +378,11 @@ public final class CreditControlService implements CreditControlHandler {
             .submit(
                 account.map(a -> a.profile().msisdn()).orElse(sessionId),
                 new ChargingStore.Write(
-                    account, Optional.of(new AnsweredRequest(sessionId, number, outcome)), usage))
+                    account,
+                    Optional.of(new AnsweredRequest(sessionId, number, outcome)),
+                    usage,
+                    account.map(Account::newDecisions).orElse(List.of()),
+                    clock.instant()))
             .thenApply(done -> outcome);
     inFlight.put(key, committed);
     committed.whenComplete(

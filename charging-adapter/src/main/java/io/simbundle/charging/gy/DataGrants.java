@@ -1,7 +1,9 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Decision;
 import io.simbundle.charging.account.Grant;
+import io.simbundle.charging.account.Reason;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,6 +25,7 @@ final class DataGrants {
     long validity = validitySeconds(settings, account, now);
     if (!settings.knownRatingGroups().contains(service.ratingGroup())
         && settings.unknownRatingGroups() == ChargingSettings.UnknownRatingGroups.DENY) {
+      account.deny(Decision.Service.DATA, service.ratingGroup(), Reason.UNKNOWN_RATING_GROUP);
       return new MsccOutcome(
           service.ratingGroup(),
           service.serviceIdentifier(),

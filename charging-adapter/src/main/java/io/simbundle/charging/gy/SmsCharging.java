@@ -1,6 +1,8 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Decision;
+import io.simbundle.charging.account.Reason;
 import io.simbundle.charging.account.SmsBalance;
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +26,12 @@ final class SmsCharging {
     boolean ends =
         request.action() == GyAvp.REFUND_ACCOUNT
             || request.requestType() == GyAvp.TERMINATION_REQUEST;
+    long ratingGroup = request.ratingGroup().orElse(0L);
     if (account.barred() && !ends) {
+      account.deny(Decision.Service.SMS, ratingGroup, Reason.BARRED);
       return units(ResultCode.END_USER_SERVICE_DENIED, number, request, 0);
     }
-    SmsBalance sms = account.sms();
+    SmsBalance sms = account.sms(ratingGroup);
     if (request.requestType() == GyAvp.INITIAL_REQUEST) {
       return sms.reserve(sessionId, request.units(), holdUntil)
           ? units(ResultCode.SUCCESS, number, request, request.units())

@@ -26,7 +26,7 @@ record SmsRequest(
   @Override
   public void report(Account account, String sessionId) {
     if (requestType == GyAvp.TERMINATION_REQUEST) {
-      account.sms().commit(sessionId, usedUnits);
+      account.sms(ratingGroup.orElse(0L)).commit(sessionId, usedUnits);
     }
   }
 

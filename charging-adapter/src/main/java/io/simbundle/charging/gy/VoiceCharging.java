@@ -1,6 +1,8 @@
 package io.simbundle.charging.gy;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Decision;
+import io.simbundle.charging.account.Reason;
 import io.simbundle.charging.account.VoiceBalance;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +30,7 @@ final class VoiceCharging {
       Instant now,
       ChargingSettings settings) {
     // The talk time reported is debited already (VoiceRequest.report), the cycle rolled over.
-    VoiceBalance voice = account.voice();
+    VoiceBalance voice = account.voice(request.ratingGroup());
     int type = request.requestType();
     if (type == GyAvp.TERMINATION_REQUEST) {
       voice.end(sessionId);
@@ -36,6 +38,7 @@ final class VoiceCharging {
     }
     if (account.barred()) {
       voice.end(sessionId);
+      account.deny(Decision.Service.VOICE, request.ratingGroup(), Reason.BARRED);
       return answer(ResultCode.END_USER_SERVICE_DENIED, type, number, List.of());
     }
     long validity = DataGrants.validitySeconds(settings, account, now);

@@ -21,7 +21,7 @@ record VoiceRequest(int requestType, long requestedSeconds, long usedSeconds, lo
 
   @Override
   public void report(Account account, String sessionId) {
-    account.voice().commit(sessionId, usedSeconds);
+    account.voice(ratingGroup).commit(sessionId, usedSeconds);
   }
 
   @Override

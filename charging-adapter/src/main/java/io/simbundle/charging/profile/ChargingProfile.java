@@ -1,5 +1,6 @@
 package io.simbundle.charging.profile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param smsPerCycle the plan's SMS per billing cycle (RFC 4006 service-specific units)
  * @param voiceSecondsPerCycle the plan's call time per billing cycle
  * @param voiceUnitSeconds what each call is rounded up to: 60 charges per started minute
+ * @param origin the catalog and rule-set versions the profile was built from
  */
 public record ChargingProfile(
     String msisdn,
@@ -34,7 +36,10 @@ public record ChargingProfile(
     List<GiftGrant> gifts,
     long smsPerCycle,
     long voiceSecondsPerCycle,
-    long voiceUnitSeconds) {
+    long voiceUnitSeconds,
+    // Left out while unrecorded: accounts stored before origins existed keep their stored form.
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ProfileOrigin.Unrecorded.class)
+        ProfileOrigin origin) {
 
   /** Calls are charged per started minute unless the plan says otherwise. */
   public static final long PER_STARTED_MINUTE = 60;
@@ -58,7 +63,34 @@ public record ChargingProfile(
         gifts,
         0,
         0,
-        PER_STARTED_MINUTE);
+        PER_STARTED_MINUTE,
+        ProfileOrigin.UNRECORDED);
+  }
+
+  /** A profile that does not say where it came from. */
+  public ChargingProfile(
+      String msisdn,
+      Optional<String> imsi,
+      long allowanceBytes,
+      Instant cycleStart,
+      Instant cycleEnd,
+      List<ZeroRatedService> zeroRated,
+      List<GiftGrant> gifts,
+      long smsPerCycle,
+      long voiceSecondsPerCycle,
+      long voiceUnitSeconds) {
+    this(
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleStart,
+        cycleEnd,
+        zeroRated,
+        gifts,
+        smsPerCycle,
+        voiceSecondsPerCycle,
+        voiceUnitSeconds,
+        ProfileOrigin.UNRECORDED);
   }
 
   public ChargingProfile {
@@ -68,6 +100,8 @@ public record ChargingProfile(
     Objects.requireNonNull(cycleEnd);
     zeroRated = List.copyOf(zeroRated);
     gifts = List.copyOf(gifts);
+    // Profiles stored before origins were recorded have none.
+    origin = origin == null ? ProfileOrigin.UNRECORDED : origin;
     if (!msisdn.matches("\\d{6,15}")) {
       throw new IllegalArgumentException("an MSISDN is 6 to 15 digits");
     }
@@ -107,7 +141,8 @@ public record ChargingProfile(
         gifts,
         smsPerCycle,
         voiceSecondsPerCycle,
-        voiceUnitSeconds);
+        voiceUnitSeconds,
+        origin);
   }
 
   /** This profile with {@code sms} SMS per billing cycle. */
@@ -122,7 +157,8 @@ public record ChargingProfile(
         gifts,
         sms,
         voiceSecondsPerCycle,
-        voiceUnitSeconds);
+        voiceUnitSeconds,
+        origin);
   }
 
   /**
@@ -139,6 +175,23 @@ public record ChargingProfile(
         gifts,
         smsPerCycle,
         seconds,
-        unit);
+        unit,
+        origin);
+  }
+
+  /** This profile, saying which catalog and rule-set versions it came from. */
+  public ChargingProfile withOrigin(ProfileOrigin from) {
+    return new ChargingProfile(
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleStart,
+        cycleEnd,
+        zeroRated,
+        gifts,
+        smsPerCycle,
+        voiceSecondsPerCycle,
+        voiceUnitSeconds,
+        from);
   }
 }

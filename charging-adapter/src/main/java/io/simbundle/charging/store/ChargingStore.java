@@ -1,6 +1,7 @@
 package io.simbundle.charging.store;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Decision;
 import io.simbundle.charging.account.Usage;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.ModuleSchema;
@@ -79,15 +80,33 @@ public final class ChargingStore implements AutoCloseable {
     private final Optional<AccountSnapshot> account;
     private final Optional<AnsweredRequest> request;
     private final List<Usage> usage;
+    private final List<DecisionKey.Counted> decisions;
 
-    public Write(Optional<Account> account, Optional<AnsweredRequest> request, List<Usage> usage) {
+    /**
+     * @param decisions what was decided, with its reasons
+     * @param decidedAt when
+     */
+    public Write(
+        Optional<Account> account,
+        Optional<AnsweredRequest> request,
+        List<Usage> usage,
+        List<Decision> decisions,
+        Instant decidedAt) {
       this.account = account.map(AccountSnapshot::of);
       this.request = request;
       this.usage = List.copyOf(usage);
+      this.decisions =
+          account
+              .map(
+                  a ->
+                      decisions.stream()
+                          .map(d -> DecisionKey.Counted.of(a.profile(), decidedAt, d))
+                          .toList())
+              .orElse(List.of());
     }
 
     public static Write accountOnly(Account account) {
-      return new Write(Optional.of(account), Optional.empty(), List.of());
+      return new Write(Optional.of(account), Optional.empty(), List.of(), List.of(), Instant.EPOCH);
     }
 
     Optional<AccountSnapshot> account() {
@@ -100,6 +119,10 @@ public final class ChargingStore implements AutoCloseable {
 
     List<Usage> usage() {
       return usage;
+    }
+
+    List<DecisionKey.Counted> decisions() {
+      return decisions;
     }
   }
 
@@ -334,6 +357,11 @@ public final class ChargingStore implements AutoCloseable {
                   .getResultList();
           return rows;
         });
+  }
+
+  /** The decisions stored per subscriber and hour. */
+  public DecisionRecords decisions() {
+    return new DecisionRecords(dataSource);
   }
 
   public List<UsageRecord> usage(String msisdn) {

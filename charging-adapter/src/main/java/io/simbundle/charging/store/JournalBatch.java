@@ -13,9 +13,18 @@ import java.util.Map;
  * @param accounts the accounts' states after the batch, in the order first seen
  * @param requests the answers given, in the order decided
  * @param usage the usage caused, summed per key
+ * @param decisions what was decided and why, counted per key
  */
 record JournalBatch(
-    List<AccountSnapshot> accounts, List<AnsweredRequest> requests, List<UsageDelta> usage) {
+    List<AccountSnapshot> accounts,
+    List<AnsweredRequest> requests,
+    List<UsageDelta> usage,
+    List<DecisionKey.Counted> decisions) {
+
+  JournalBatch {
+    // Rows journaled before decisions were recorded have none.
+    decisions = decisions == null ? List.of() : decisions;
+  }
 
   /** Bytes to add to one usage row. */
   record UsageDelta(UsageKey key, long bytes) {}
@@ -24,8 +33,10 @@ record JournalBatch(
     Map<String, AccountSnapshot> accounts = new LinkedHashMap<>();
     Map<UsageKey, Long> usage = new LinkedHashMap<>();
     List<AnsweredRequest> requests = new ArrayList<>();
+    Map<DecisionKey, DecisionKey.Counted> decisions = new LinkedHashMap<>();
     for (ChargingStore.Write write : writes) {
       write.request().ifPresent(requests::add);
+      write.decisions().forEach(d -> decisions.merge(d.key(), d, DecisionKey.Counted::plus));
       write
           .account()
           .ifPresent(
@@ -39,6 +50,7 @@ record JournalBatch(
     return new JournalBatch(
         List.copyOf(accounts.values()),
         requests,
-        usage.entrySet().stream().map(e -> new UsageDelta(e.getKey(), e.getValue())).toList());
+        usage.entrySet().stream().map(e -> new UsageDelta(e.getKey(), e.getValue())).toList(),
+        List.copyOf(decisions.values()));
   }
 }

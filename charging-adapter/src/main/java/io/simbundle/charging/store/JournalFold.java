@@ -74,6 +74,7 @@ final class JournalFold {
     }
     writeAccounts(connection, changes.accounts.values(), now);
     writeUsage(connection, changes.usage);
+    writeDecisions(connection, changes.decisions.values());
     markApplied(connection, changes.journalIds);
   }
 
@@ -113,6 +114,37 @@ final class JournalFold {
         upsert.setTimestamp(4, now);
         upsert.setTimestamp(
             5, account.nextExpiry() == null ? null : Timestamp.from(account.nextExpiry()));
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private static void writeDecisions(
+      Connection connection, Collection<DecisionKey.Counted> decisions) throws SQLException {
+    if (decisions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO charging_decision (msisdn, hour, service, rating_group, action, reason,"
+                + " reference, partner_code, catalog_version, rule_set_version, decisions, units)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                + " decisions = decisions + VALUES(decisions), units = units + VALUES(units)")) {
+      for (DecisionKey.Counted counted : decisions) {
+        DecisionKey key = counted.key();
+        upsert.setString(1, key.msisdn());
+        upsert.setTimestamp(2, Timestamp.from(key.hour()));
+        upsert.setString(3, key.service().name());
+        upsert.setLong(4, key.ratingGroup());
+        upsert.setString(5, key.action().name());
+        upsert.setString(6, key.reason().name());
+        upsert.setString(7, key.reference());
+        upsert.setString(8, key.partnerCode());
+        upsert.setString(9, key.catalogVersion());
+        upsert.setString(10, key.ruleSetVersion());
+        upsert.setLong(11, counted.count());
+        upsert.setLong(12, counted.units());
         upsert.addBatch();
       }
       upsert.executeBatch();

@@ -13,6 +13,7 @@ import java.util.Map;
 final class PendingChanges {
   final Map<String, AccountSnapshot> accounts = new HashMap<>();
   final Map<UsageKey, Long> usage = new HashMap<>();
+  final Map<DecisionKey, DecisionKey.Counted> decisions = new HashMap<>();
   final List<Long> journalIds = new ArrayList<>();
 
   /** The epoch of the rows; -1 when mixed or unknown. */
@@ -33,12 +34,14 @@ final class PendingChanges {
     journalIds.add(journalId);
     batch.accounts().forEach(account -> accounts.put(account.msisdn(), account));
     batch.usage().forEach(delta -> usage.merge(delta.key(), delta.bytes(), Long::sum));
+    batch.decisions().forEach(this::count);
   }
 
   /** Adds changes committed after everything already here. */
   void addNewer(PendingChanges newer) {
     accounts.putAll(newer.accounts);
     newer.usage.forEach((key, bytes) -> usage.merge(key, bytes, Long::sum));
+    newer.decisions.values().forEach(this::count);
     journalIds.addAll(newer.journalIds);
   }
 
@@ -46,10 +49,15 @@ final class PendingChanges {
   void addOlder(PendingChanges older) {
     older.accounts.forEach(accounts::putIfAbsent);
     older.usage.forEach((key, bytes) -> usage.merge(key, bytes, Long::sum));
+    older.decisions.values().forEach(this::count);
     journalIds.addAll(older.journalIds);
     if (older.epoch != epoch || older.foldFromJournal) {
       foldFromJournal = true;
     }
+  }
+
+  private void count(DecisionKey.Counted counted) {
+    decisions.merge(counted.key(), counted, DecisionKey.Counted::plus);
   }
 
   boolean isEmpty() {

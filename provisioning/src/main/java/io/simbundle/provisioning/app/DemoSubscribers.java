@@ -4,6 +4,7 @@ import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.profile.ProfileOrigin;
 import io.simbundle.provisioning.subscription.ChargingProfiles;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,12 +62,14 @@ public final class DemoSubscribers {
     chosen.forEach(code -> product.get().menu().option(code).ifPresent(privileges::add));
     charging.install(
         ChargingProfiles.of(
-            msisdn,
-            Optional.empty(),
-            product.get(),
-            product.get().partnerCode(),
-            privileges,
-            clock.instant()));
+                msisdn,
+                Optional.empty(),
+                product.get(),
+                product.get().partnerCode(),
+                privileges,
+                clock.instant())
+            // Demo subscribers get no gifts from the rules: no rule set decided for them.
+            .withOrigin(new ProfileOrigin(catalog.version(), "")));
     log.info("demo subscriber {} installed on {}", msisdn, productCode);
   }
 }

@@ -218,7 +218,9 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions));
     camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
     camel.configure().addRoutesBuilder(new WebPageRoutes());
-    camel.configure().addRoutesBuilder(new ChargingRoutes(charging, catalog, settings.admin()));
+    camel
+        .configure()
+        .addRoutesBuilder(new ChargingRoutes(charging, catalog, settings.admin(), clock));
     StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
     PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
     OutboxDelivery outbox =

@@ -58,19 +58,29 @@ final class DemoReport {
       for (JsonNode record : engine.get("/api/v1/charging/usage/" + msisdn)) {
         step(
             "Usage " + msisdn,
-            "%s rating group %d: %d MB, %s",
+            "%s %s",
             record.path("day").asText(),
-            record.path("ratingGroup").asLong(),
-            record.path("bytes").asLong() / GyTraffic.MB,
-            record.path("why").asText());
+            amount(record) + ", " + record.path("why").asText());
         if (record.path("ratingGroup").asLong() == GyTraffic.WECHAT_VIDEO
-            && "ALLOWANCE".equals(record.path("paidByKind").asText())) {
+            && "EXCLUSION".equals(record.path("basis").asText())) {
           whyVideo = record.path("why").asText();
         }
       }
     }
     step("Why was the video call charged?", "%s", whyVideo);
     return whyVideo;
+  }
+
+  /** What a usage record counts, in the unit people read: MB, minutes or SMS. */
+  private static String amount(JsonNode record) {
+    long units = record.path("units").asLong();
+    return switch (record.path("service").asText()) {
+      case "VOICE" -> "a call, %d min".formatted(units / 60);
+      case "SMS" -> units + " SMS";
+      default ->
+          "rating group %d: %d MB"
+              .formatted(record.path("ratingGroup").asLong(), units / GyTraffic.MB);
+    };
   }
 
   long settlement() {

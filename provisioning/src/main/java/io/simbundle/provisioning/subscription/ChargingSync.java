@@ -3,6 +3,7 @@ package io.simbundle.provisioning.subscription;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.profile.ProfileOrigin;
 import io.simbundle.provisioning.audit.Actor;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -140,12 +141,15 @@ public final class ChargingSync {
   private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {
     ProductOffering offering = room.grants().offering(product, now);
     return ChargingProfiles.of(
-        product.msisdn,
-        Optional.of(product.imsi),
-        offering,
-        product.partnerCode,
-        offering.heldWith(product.privilegeCodes()).toList(),
-        GiftSchedule.inCycle(product.heldGifts(), cycle),
-        now);
+            product.msisdn,
+            Optional.of(product.imsi),
+            offering,
+            product.partnerCode,
+            offering.heldWith(product.privilegeCodes()).toList(),
+            GiftSchedule.inCycle(product.heldGifts(), cycle),
+            now)
+        .withOrigin(
+            new ProfileOrigin(
+                room.grants().governing(product, now).version(), product.giftsRuleSet()));
   }
 }

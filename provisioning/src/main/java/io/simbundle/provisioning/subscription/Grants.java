@@ -74,7 +74,7 @@ final class Grants {
    * The gifts the rules grant for a choice under {@code version}; a gift already held keeps its
    * grant time, so a change of privileges does not renew a one-off gift.
    */
-  List<HeldGift> gifts(
+  GrantedGifts gifts(
       CatalogVersion version,
       ProductOrder order,
       List<String> chosen,
@@ -91,16 +91,18 @@ final class Grants {
                 Optional.ofNullable(order.campaignCode()),
                 records.orderSequence(order.campaignCode(), order.id()),
                 order.createdAt()));
-    return decision.gifts().stream()
-        .map(
-            g ->
-                new HeldGift(
-                    g,
-                    held.stream()
-                        .filter(h -> h.code().equals(g.code()))
-                        .map(HeldGift::grantedAt)
-                        .findFirst()
-                        .orElse(now)))
-        .toList();
+    List<HeldGift> gifts =
+        decision.gifts().stream()
+            .map(
+                g ->
+                    new HeldGift(
+                        g,
+                        held.stream()
+                            .filter(h -> h.code().equals(g.code()))
+                            .map(HeldGift::grantedAt)
+                            .findFirst()
+                            .orElse(now)))
+            .toList();
+    return new GrantedGifts(gifts, decision.ruleSetVersion());
   }
 }

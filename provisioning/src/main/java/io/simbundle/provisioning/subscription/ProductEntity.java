@@ -73,6 +73,10 @@ class ProductEntity {
   @Column(nullable = false, columnDefinition = "TEXT")
   String gifts;
 
+  /** The rule set that decided the gifts; null for subscriptions from before it was kept. */
+  @Column(name = "gifts_rule_set", length = 64)
+  String giftsRuleSet;
+
   @Column(name = "charged_cycle", length = 7)
   String chargedCycle;
 
@@ -115,8 +119,14 @@ class ProductEntity {
   }
 
   /** Holds the gifts the rules grant now (after activation or a change of privileges). */
-  void holdGifts(List<HeldGift> granted) {
-    gifts = Json.write(granted);
+  void holdGifts(GrantedGifts granted) {
+    gifts = Json.write(granted.gifts());
+    giftsRuleSet = granted.ruleSetVersion();
+  }
+
+  /** The rule-set version that decided the gifts held; empty when not kept. */
+  String giftsRuleSet() {
+    return giftsRuleSet == null ? "" : giftsRuleSet;
   }
 
   /** How many changes of privileges were asked for in {@code cycle} (the rules allow one). */

@@ -62,9 +62,10 @@ class DemoStoryTest {
                   .asLong())
           .isEqualTo(traffic.weChatBytes());
       assertThat(figures.whyVideoCharged())
-          .isEqualTo(
-              "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates"
-                  + " rating groups [1000] but not 1001");
+          .as("the reason stored when the call was charged, with the versions it was decided under")
+          .startsWith(
+              "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates the"
+                  + " partner's app but not rating group 1001 (catalog ");
       long expectedFen =
           BigDecimal.valueOf(traffic.weChatBytes())
               .multiply(BigDecimal.valueOf(2000))

@@ -110,7 +110,7 @@ class EngineKillTest {
             requests.stream().filter(r -> r.msisdn().equals(msisdn)).mapToLong(Sent::used).sum();
         long debited = 0;
         for (JsonNode record : adminGet(engine, "/api/v1/charging/usage/" + msisdn)) {
-          debited += record.path("bytes").asLong();
+          debited += record.path("units").asLong();
         }
         assertThat(debited).as("bytes debited to " + msisdn).isEqualTo(reported);
       }

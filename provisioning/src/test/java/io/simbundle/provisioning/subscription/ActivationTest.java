@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.Balance;
+import io.simbundle.charging.profile.ProfileOrigin;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
@@ -82,6 +83,10 @@ class ActivationTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1000L, "ZERO_RATED", "tencent"));
     assertThat(engine.engine().charging().balance(msisdn).orElseThrow().allowanceUsedBytes())
         .isZero();
+    // Every charging decision records where the subscriber's profile came from.
+    ProfileOrigin origin = engine.engine().charging().profile(msisdn).orElseThrow().origin();
+    assertThat(origin.catalogVersion()).isEqualTo(engine.engine().catalog().current().version());
+    assertThat(origin.ruleSetVersion()).matches("r\\d+-[0-9a-f]{12}");
   }
 
   @Test

@@ -53,24 +53,65 @@ class ChargingApiTest {
   }
 
   @Test
-  void usageSaysWhyEachRecordWasFreeOrCharged() {
+  void usageSaysWhyEachRecordWasFreeOrChargedAsStoredWhenDecided() {
     JsonNode usage = read(engine.adminGet("/api/v1/charging/usage/+8618600000001"));
 
     assertThat(usage).hasSize(2);
     for (JsonNode record : usage) {
+      assertThat(record.path("catalogVersion").asText()).isNotEmpty();
       if (record.path("ratingGroup").asLong() == 1000) {
-        assertThat(record.path("paidByKind").asText()).isEqualTo("ZERO_RATED");
+        assertThat(record.path("basis").asText()).isEqualTo("ZERO_RATING");
         assertThat(record.path("partner").asText()).isEqualTo("tencent");
         assertThat(record.path("why").asText()).contains("zero-rated by the privilege");
       } else {
         assertThat(record.path("ratingGroup").asLong()).isEqualTo(1001);
-        assertThat(record.path("bytes").asLong()).isEqualTo(2 * MB);
+        assertThat(record.path("basis").asText()).isEqualTo("EXCLUSION");
+        assertThat(record.path("units").asLong()).isEqualTo(2 * MB);
+        assertThat(record.path("unit").asText()).isEqualTo("bytes");
         assertThat(record.path("why").asText())
-            .isEqualTo(
-                "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates"
-                    + " rating groups [1000] but not 1001");
+            .startsWith(
+                "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates the"
+                    + " partner's app but not rating group 1001");
       }
     }
+  }
+
+  @Test
+  void decisionsListGrantsAndDebitsWithTheirReasonsNewestHourFirst() {
+    JsonNode page =
+        read(engine.adminGet("/api/v1/charging/decisions/" + DemoSubscribers.WECHAT_WO));
+
+    JsonNode decisions = page.path("decisions");
+    assertThat(decisions).isNotEmpty();
+    assertThat(decisions.findValuesAsText("action")).contains("GRANT", "DEBIT");
+    for (JsonNode decision : decisions) {
+      assertThat(decision.path("hour").asText()).endsWith(":00:00Z");
+      assertThat(decision.path("count").asLong()).isPositive();
+      assertThat(decision.path("why").asText()).isNotEmpty();
+    }
+    JsonNode free =
+        decisions.findParents("reason").stream()
+            .filter(d -> d.path("action").asText().equals("DEBIT"))
+            .filter(d -> d.path("ratingGroup").asLong() == 1000)
+            .findFirst()
+            .orElseThrow();
+    assertThat(free.path("reason").asText()).isEqualTo("ZERO_RATED");
+    assertThat(free.path("reference").asText()).isEqualTo("wechat-free-traffic");
+    assertThat(free.path("units").asLong()).isEqualTo(3 * MB);
+  }
+
+  @Test
+  void decisionsArePagedWithALinkToTheNextPage() {
+    JsonNode first =
+        read(
+            engine.adminGet(
+                "/api/v1/charging/decisions/" + DemoSubscribers.WECHAT_WO + "?limit=1"));
+
+    // All of this test's traffic fell in one hour: that hour comes whole, then nothing.
+    assertThat(first.path("decisions").size()).isGreaterThan(1);
+    JsonNode rest = read(engine.adminGet(first.path("next").asText()));
+    assertThat(rest.path("decisions")).isEmpty();
+    assertThat(rest.has("next")).isFalse();
   }
 
   @Test
@@ -92,6 +133,17 @@ class ChargingApiTest {
     assertThat(engine.adminGet("/api/v1/charging/balance/12345").statusCode()).isEqualTo(400);
     assertThat(engine.adminGet("/api/v1/charging/balance/13900000000").statusCode()).isEqualTo(404);
     assertThat(engine.adminGet("/api/v1/charging/usage/13900000000").statusCode()).isEqualTo(404);
+    assertThat(engine.adminGet("/api/v1/charging/decisions/13900000000").statusCode())
+        .isEqualTo(404);
+    assertThat(engine.adminGet("/api/v1/charging/usage/18600000001?from=May").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> badLimit =
+        engine.adminGet("/api/v1/charging/decisions/18600000001?limit=100000");
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(badLimit.body()).contains("limit is a whole number from 1 to 1000");
+    assertThat(
+            engine.adminGet("/api/v1/charging/decisions/18600000001?before=yesterday").statusCode())
+        .isEqualTo(400);
     HttpResponse<String> badMonth = engine.adminGet("/api/v1/charging/settlement/November");
     assertThat(badMonth.statusCode()).isEqualTo(400);
     assertThat(badMonth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
