@@ -1,5 +1,9 @@
 package io.simbundle.charging;
 
+import io.simbundle.charging.account.Account;
+import io.simbundle.charging.profile.PlanExtras;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +23,7 @@ import java.util.Map;
  * @param voiceSecondsPerCycle the plan's call time this cycle
  * @param voiceSecondsUsed what calls used of it, each rounded up to the plan's unit
  * @param voiceSecondsLeft what is left of it, not counting what open calls hold
+ * @param beyondPlan sponsored call time used, and calls and SMS beyond the plan
  */
 public record Balance(
     String msisdn,
@@ -33,9 +38,43 @@ public record Balance(
     long smsLeft,
     long voiceSecondsPerCycle,
     long voiceSecondsUsed,
-    long voiceSecondsLeft) {
+    long voiceSecondsLeft,
+    BeyondPlan beyondPlan) {
 
   public long allowanceLeftBytes() {
     return Math.max(0, allowanceBytes - allowanceUsedBytes);
+  }
+
+  /**
+   * What calls and SMS drew on besides the plan this cycle.
+   *
+   * @param sponsoredSecondsUsed call time partners sponsored, by privilege code
+   * @param voiceOverageSeconds call time beyond the plan, at the catalog's price
+   * @param smsOverage SMS beyond the plan, at the catalog's price
+   * @param overageFen what those cost: call time per minute (half a fen rounded up), SMS each
+   */
+  public record BeyondPlan(
+      Map<String, Long> sponsoredSecondsUsed,
+      long voiceOverageSeconds,
+      long smsOverage,
+      long overageFen) {
+
+    public BeyondPlan {
+      sponsoredSecondsUsed = Map.copyOf(sponsoredSecondsUsed);
+    }
+
+    /** The overage of a cycle priced by the subscriber's profile. */
+    static BeyondPlan of(Account account) {
+      PlanExtras prices = account.profile().extras();
+      long voiceSeconds = account.voice().overageSeconds();
+      long sms = account.sms().overage();
+      long fen =
+          BigDecimal.valueOf(voiceSeconds)
+                  .multiply(BigDecimal.valueOf(prices.voiceOverageFenPerMinute().orElse(0L)))
+                  .divide(BigDecimal.valueOf(60), 0, RoundingMode.HALF_UP)
+                  .longValueExact()
+              + sms * prices.smsOverageFen().orElse(0L);
+      return new BeyondPlan(account.voice().sponsoredSeconds(), voiceSeconds, sms, fen);
+    }
   }
 }

@@ -310,7 +310,8 @@ public final class ChargingFunction implements AutoCloseable {
                 a.sms().left(),
                 a.voice().allowanceSeconds(),
                 a.voice().usedSeconds(),
-                a.voice().leftSeconds()));
+                a.voice().leftSeconds(),
+                Balance.BeyondPlan.of(a)));
   }
 
   /**

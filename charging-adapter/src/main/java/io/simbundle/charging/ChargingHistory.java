@@ -1,5 +1,7 @@
 package io.simbundle.charging;
 
+import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.product.RevenueShare;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.account.Decision;
 import io.simbundle.charging.account.Reason;
@@ -14,9 +16,11 @@ import io.simbundle.charging.usage.WhyCharged;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What was charged, read back: usage per day and payer, the decisions with their stored reasons,
@@ -63,27 +67,68 @@ final class ChargingHistory {
   }
 
   /**
-   * The partner settlement of a month: zero-rated traffic per partner and privilege, priced with
-   * the catalog's sponsored price per GB of the card that carries the privilege.
+   * The partner settlement of a month: zero-rated traffic and sponsored call time per partner and
+   * privilege, priced with the catalog's sponsored prices of the card that carries the privilege.
    */
   List<PartnerSettlement> settlement(YearMonth month, CatalogVersion catalog) {
     checkpointer.flush();
-    return store.sponsoredBytes(month.atDay(1), month.atEndOfMonth()).stream()
-        .map(
-            row -> {
-              String partner = (String) row[0];
-              String privilege = (String) row[1];
-              long price =
-                  catalog.products().stream()
-                      .filter(p -> p.partnerCode().equals(partner))
-                      .filter(p -> p.privilege(privilege).isPresent())
-                      .mapToLong(p -> p.revenueShare().sponsoredFenPerGb())
-                      .findFirst()
-                      .orElse(0L);
-              return new PartnerSettlement(
-                  month, partner, privilege, ((Number) row[2]).longValue(), price);
-            })
+    Map<Sponsorship, Sponsored> sponsored = new TreeMap<>();
+    for (Object[] row : store.sponsoredBytes(month.atDay(1), month.atEndOfMonth())) {
+      sponsored.merge(
+          new Sponsorship((String) row[0], (String) row[1]),
+          new Sponsored(((Number) row[2]).longValue(), 0),
+          Sponsored::plus);
+    }
+    Instant from = month.atDay(1).atStartOfDay(ChargingProfile.BILLING_ZONE).toInstant();
+    Instant to =
+        month.plusMonths(1).atDay(1).atStartOfDay(ChargingProfile.BILLING_ZONE).toInstant();
+    for (DecisionRecords.Sponsored calls :
+        decisions.debitedFor(Reason.SPONSORED_MINUTES, from, to)) {
+      sponsored.merge(
+          new Sponsorship(calls.partnerCode(), calls.privilegeCode()),
+          new Sponsored(0, calls.units()),
+          Sponsored::plus);
+    }
+    return sponsored.entrySet().stream()
+        .map(e -> e.getKey().settled(month, e.getValue(), catalog))
         .toList();
+  }
+
+  /** A partner sponsoring through one privilege, in settlement order. */
+  private record Sponsorship(String partner, String privilege) implements Comparable<Sponsorship> {
+
+    @Override
+    public int compareTo(Sponsorship other) {
+      return Comparator.comparing(Sponsorship::partner)
+          .thenComparing(Sponsorship::privilege)
+          .compare(this, other);
+    }
+
+    /** Priced by the card of the catalog that carries the privilege. */
+    PartnerSettlement settled(YearMonth month, Sponsored amounts, CatalogVersion catalog) {
+      RevenueShare prices =
+          catalog.products().stream()
+              .filter(p -> p.partnerCode().equals(partner))
+              .filter(p -> p.privilege(privilege).isPresent())
+              .map(ProductOffering::revenueShare)
+              .findFirst()
+              .orElse(RevenueShare.NONE);
+      return new PartnerSettlement(
+          month,
+          partner,
+          privilege,
+          amounts.bytes(),
+          prices.sponsoredFenPerGb(),
+          amounts.seconds(),
+          prices.sponsoredFenPerMinute());
+    }
+  }
+
+  /** Sponsored traffic and call time. */
+  private record Sponsored(long bytes, long seconds) {
+    Sponsored plus(Sponsored other) {
+      return new Sponsored(bytes + other.bytes, seconds + other.seconds);
+    }
   }
 
   /** A line of explained usage: one day's decisions that share service, rating group and reason. */

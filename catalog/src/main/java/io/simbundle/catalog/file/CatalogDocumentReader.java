@@ -46,9 +46,16 @@ final class CatalogDocumentReader {
           "includedPrivileges",
           "revenueShare");
   private static final Set<String> PLAN_FIELDS =
-      Set.of("monthlyFeeFen", "dataMb", "voiceMinutes", "sms", "voiceUnitSeconds");
+      Set.of(
+          "monthlyFeeFen",
+          "dataMb",
+          "voiceMinutes",
+          "sms",
+          "voiceUnitSeconds",
+          "voiceOverageFenPerMinute",
+          "smsOverageFen");
   private static final Set<String> REVENUE_FIELDS =
-      Set.of("partnerSharePercent", "sponsoredFenPerGb");
+      Set.of("partnerSharePercent", "sponsoredFenPerGb", "sponsoredFenPerMinute");
   private static final Set<String> CAMPAIGN_FIELDS =
       Set.of(
           "code",
@@ -218,7 +225,16 @@ final class CatalogDocumentReader {
             ? cursor.integer(
                 node, path, "voiceUnitSeconds", true, 1, BasePlan.MAX_VOICE_UNIT_SECONDS)
             : Optional.of((long) BasePlan.PER_STARTED_MINUTE);
-    if (fee.isEmpty() || data.isEmpty() || voice.isEmpty() || sms.isEmpty() || unit.isEmpty()) {
+    int before = cursor.problems().size();
+    Optional<Long> voiceOverage =
+        cursor.integer(node, path, "voiceOverageFenPerMinute", false, 0, MAX_FEN);
+    Optional<Long> smsOverage = cursor.integer(node, path, "smsOverageFen", false, 0, MAX_FEN);
+    if (fee.isEmpty()
+        || data.isEmpty()
+        || voice.isEmpty()
+        || sms.isEmpty()
+        || unit.isEmpty()
+        || cursor.problems().size() > before) {
       return Optional.empty();
     }
     return Optional.of(
@@ -227,7 +243,9 @@ final class CatalogDocumentReader {
             data.get(),
             voice.get().intValue(),
             sms.get().intValue(),
-            unit.get().intValue()));
+            unit.get().intValue(),
+            voiceOverage,
+            smsOverage));
   }
 
   private Optional<RevenueShare> revenueShare(JsonNode node, NodePath path) {
@@ -236,7 +254,9 @@ final class CatalogDocumentReader {
     }
     Optional<Long> percent = cursor.integer(node, path, "partnerSharePercent", true, 0, 100);
     Optional<Long> price = cursor.integer(node, path, "sponsoredFenPerGb", false, 0, MAX_FEN);
-    return percent.map(p -> new RevenueShare(p.intValue(), price.orElse(0L)));
+    Optional<Long> perMinute =
+        cursor.integer(node, path, "sponsoredFenPerMinute", false, 0, MAX_FEN);
+    return percent.map(p -> new RevenueShare(p.intValue(), price.orElse(0L), perMinute.orElse(0L)));
   }
 
   private void checkPrivilegeReferences(

@@ -7,6 +7,7 @@ import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.privilege.PrivilegeKind;
 import io.simbundle.catalog.privilege.PrivilegeMenu;
 import io.simbundle.catalog.privilege.Recurrence;
+import io.simbundle.catalog.privilege.SponsoredCalls;
 import io.simbundle.catalog.privilege.TrafficGift;
 import io.simbundle.catalog.privilege.ZeroRating;
 import java.util.HashSet;
@@ -33,8 +34,11 @@ final class PrivilegeMenuReader {
           PrivilegeKind.TRAFFIC_GIFT,
           Set.of("megabytes", "recurrence", "validityDays", "ratingGroups"),
           PrivilegeKind.PARTNER_PERK,
-          Set.of("perkCode"));
+          Set.of("perkCode"),
+          PrivilegeKind.SPONSORED_CALLS,
+          Set.of("minutesPerCycle", "calledPrefixes"));
   private static final Pattern PERK_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,15}");
   private static final long MAX_MB = CatalogDocumentReader.MAX_MB;
 
   private final DocumentCursor cursor;
@@ -123,7 +127,33 @@ final class PrivilegeMenuReader {
                       cursor.matches(
                           PERK_CODE, c, path.field("perkCode"), "a perk code (GROUP_CHAT_60)"))
               .map(PartnerPerk::new);
+      case SPONSORED_CALLS -> sponsoredCalls(node, path);
     };
+  }
+
+  private Optional<Benefit> sponsoredCalls(JsonNode node, NodePath path) {
+    Optional<Long> minutes =
+        cursor.integer(node, path, "minutesPerCycle", true, 1, SponsoredCalls.MAX_MINUTES);
+    Set<String> prefixes =
+        cursor.distinct(
+            node,
+            path,
+            "calledPrefixes",
+            (value, at) ->
+                cursor.textValue(
+                    value,
+                    at,
+                    text -> Optional.of(text).filter(t -> DIGITS.matcher(t).matches()),
+                    "a called-number prefix of 1 to 15 digits (E.164, no +)"));
+    if (prefixes.isEmpty() && !node.path("calledPrefixes").isArray()) {
+      cursor.problem(
+          path.field("calledPrefixes"), "a SPONSORED_CALLS privilege needs called-number prefixes");
+      return Optional.empty();
+    }
+    if (minutes.isEmpty() || prefixes.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SponsoredCalls(minutes.get().intValue(), prefixes));
   }
 
   private Optional<Benefit> zeroRating(JsonNode node, NodePath path) {

@@ -9,6 +9,7 @@ import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.privilege.PrivilegeKind;
 import io.simbundle.catalog.privilege.PrivilegeMenu;
 import io.simbundle.catalog.privilege.Recurrence;
+import io.simbundle.catalog.privilege.SponsoredCalls;
 import io.simbundle.catalog.privilege.TrafficGift;
 import io.simbundle.catalog.privilege.ZeroRating;
 import io.simbundle.catalog.product.BasePlan;
@@ -79,6 +80,9 @@ final class CatalogEntityMapping {
     row.menuUpperLimit = product.menu().upperLimit();
     row.partnerSharePercent = product.revenueShare().partnerSharePercent();
     row.sponsoredFenPerGb = product.revenueShare().sponsoredFenPerGb();
+    row.sponsoredFenPerMinute = product.revenueShare().sponsoredFenPerMinute();
+    row.voiceOverageFenPerMinute = product.plan().voiceOverageFenPerMinute().orElse(null);
+    row.smsOverageFen = product.plan().smsOverageFen().orElse(null);
     for (Privilege privilege : product.menu().options()) {
       row.privileges.add(toEntity(privilege, row, true));
     }
@@ -114,6 +118,9 @@ final class CatalogEntityMapping {
       row.ratingGroups = sorted(gift.ratingGroups());
     } else if (benefit instanceof PartnerPerk perk) {
       row.perkCode = perk.perkCode();
+    } else if (benefit instanceof SponsoredCalls calls) {
+      row.minutesPerCycle = calls.minutesPerCycle();
+      row.calledPrefixes = sorted(calls.calledPrefixes());
     }
     return row;
   }
@@ -158,10 +165,17 @@ final class CatalogEntityMapping {
         LifecycleStatus.valueOf(row.lifecycleStatus),
         provinces(row.provinces),
         new BasePlan(
-            row.monthlyFeeFen, row.dataMb, row.voiceMinutes, row.sms, row.voiceUnitSeconds),
+            row.monthlyFeeFen,
+            row.dataMb,
+            row.voiceMinutes,
+            row.sms,
+            row.voiceUnitSeconds,
+            Optional.ofNullable(row.voiceOverageFenPerMinute),
+            Optional.ofNullable(row.smsOverageFen)),
         new PrivilegeMenu(row.menuName, row.menuLowerLimit, row.menuUpperLimit, options),
         included,
-        new RevenueShare(row.partnerSharePercent, row.sponsoredFenPerGb));
+        new RevenueShare(
+            row.partnerSharePercent, row.sponsoredFenPerGb, row.sponsoredFenPerMinute));
   }
 
   private static Privilege toDomain(PrivilegeEntity row) {
@@ -180,6 +194,8 @@ final class CatalogEntityMapping {
                   row.validityDays,
                   Set.copyOf(row.ratingGroups));
           case PARTNER_PERK -> new PartnerPerk(row.perkCode);
+          case SPONSORED_CALLS ->
+              new SponsoredCalls(row.minutesPerCycle, Set.copyOf(row.calledPrefixes));
         };
     return new Privilege(
         row.code,

@@ -79,4 +79,11 @@ class PrivilegeEntity {
 
   @Column(name = "perk_code", length = 64)
   String perkCode;
+
+  @Column(name = "minutes_per_cycle")
+  Integer minutesPerCycle;
+
+  @Convert(converter = CommaSeparatedCodes.class)
+  @Column(name = "called_prefixes", length = 1000)
+  List<String> calledPrefixes;
 }

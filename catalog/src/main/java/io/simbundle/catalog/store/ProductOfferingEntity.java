@@ -79,6 +79,15 @@ class ProductOfferingEntity {
   @Column(name = "sponsored_fen_per_gb", nullable = false)
   long sponsoredFenPerGb;
 
+  @Column(name = "sponsored_fen_per_minute", nullable = false)
+  long sponsoredFenPerMinute;
+
+  @Column(name = "voice_overage_fen_per_minute")
+  Long voiceOverageFenPerMinute;
+
+  @Column(name = "sms_overage_fen")
+  Long smsOverageFen;
+
   @OneToMany(mappedBy = "product", cascade = CascadeType.ALL)
   @OrderBy("position")
   List<PrivilegeEntity> privileges = new ArrayList<>();

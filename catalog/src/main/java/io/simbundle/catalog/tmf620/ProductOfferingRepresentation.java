@@ -7,6 +7,7 @@ import io.simbundle.catalog.partner.Partner;
 import io.simbundle.catalog.privilege.Benefit;
 import io.simbundle.catalog.privilege.PartnerPerk;
 import io.simbundle.catalog.privilege.Privilege;
+import io.simbundle.catalog.privilege.SponsoredCalls;
 import io.simbundle.catalog.privilege.TrafficGift;
 import io.simbundle.catalog.privilege.ZeroRating;
 import io.simbundle.catalog.product.ProductOffering;
@@ -110,7 +111,24 @@ public final class ProductOfferingRepresentation {
     if (product.revenueShare().partnerSharePercent() > 0) {
       fee.put("partnerSharePercent", product.revenueShare().partnerSharePercent());
     }
+    product
+        .plan()
+        .voiceOverageFenPerMinute()
+        .ifPresent(fen -> usagePrice(prices, "Calls beyond the plan", "minute", fen));
+    product
+        .plan()
+        .smsOverageFen()
+        .ifPresent(fen -> usagePrice(prices, "SMS beyond the plan", "SMS", fen));
     return prices;
+  }
+
+  private static void usagePrice(ArrayNode prices, String name, String unit, long fen) {
+    ObjectNode price = prices.addObject();
+    price.put("@type", "ProductOfferingPrice");
+    price.put("name", name);
+    price.put("priceType", "usage");
+    price.putObject("unitOfMeasure").put("amount", 1).put("units", unit);
+    price.putObject("price").put("unit", "CNY").put("value", BigDecimal.valueOf(fen, 2));
   }
 
   private static ArrayNode planCharacteristics(ProductOffering product) {
@@ -165,6 +183,9 @@ public final class ProductOfferingRepresentation {
       node.set("ratingGroups", numbers(gift.ratingGroups()));
     } else if (benefit instanceof PartnerPerk perk) {
       node.put("perkCode", perk.perkCode());
+    } else if (benefit instanceof SponsoredCalls calls) {
+      node.put("minutesPerCycle", calls.minutesPerCycle());
+      node.set("calledPrefixes", texts(calls.calledPrefixes()));
     }
     node.set("excludes", texts(privilege.excludes()));
     node.set("requires", texts(privilege.requires()));

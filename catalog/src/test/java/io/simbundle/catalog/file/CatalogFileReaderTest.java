@@ -9,6 +9,7 @@ import io.simbundle.catalog.privilege.PartnerPerk;
 import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.privilege.PrivilegeKind;
 import io.simbundle.catalog.privilege.Recurrence;
+import io.simbundle.catalog.privilege.SponsoredCalls;
 import io.simbundle.catalog.privilege.TrafficGift;
 import io.simbundle.catalog.privilege.ZeroRating;
 import io.simbundle.catalog.product.ProductOffering;
@@ -124,6 +125,25 @@ class CatalogFileReaderTest {
             bytes(CatalogSamples.minimalWith("sms: 50 }", "sms: 50, voiceUnitSeconds: 6 }")));
 
     assertThat(file.version().product("card").orElseThrow().plan().voiceUnitSeconds()).isEqualTo(6);
+  }
+
+  @Test
+  void sponsoredCallsAndPricesBeyondThePlanAreRead() {
+    CatalogFile file =
+        reader.read(
+            "calls.yaml",
+            bytes(
+                CatalogSamples.minimalWith(
+                        "kind: PARTNER_PERK\n          perkCode: GROUP_CHAT_60",
+                        "kind: SPONSORED_CALLS\n          minutesPerCycle: 100\n"
+                            + "          calledPrefixes: [\"8612593\", \"86400\"]")
+                    .replace("sms: 50 }", "sms: 50, voiceOverageFenPerMinute: 15 }")));
+
+    ProductOffering card = file.version().product("card").orElseThrow();
+    assertThat(card.privilege("big-groups").orElseThrow().benefit())
+        .isEqualTo(new SponsoredCalls(100, Set.of("8612593", "86400")));
+    assertThat(card.plan().voiceOverageFenPerMinute()).contains(15L);
+    assertThat(card.plan().smsOverageFen()).as("not priced: refused beyond the plan").isEmpty();
   }
 
   @Test

@@ -129,6 +129,29 @@ class InvalidCatalogFileTest {
             20,
             "listed twice"),
         bad(
+            "called prefix written with a plus",
+            "kind: PARTNER_PERK\n          perkCode: GROUP_CHAT_60",
+            "kind: SPONSORED_CALLS\n          minutesPerCycle: 100\n          calledPrefixes:"
+                + " [\"+8612593\"]",
+            SECOND_PRIVILEGE + ".calledPrefixes[0]",
+            26,
+            "is not a called-number prefix of 1 to 15 digits"),
+        bad(
+            "sponsored minutes beyond a month",
+            "kind: PARTNER_PERK\n          perkCode: GROUP_CHAT_60",
+            "kind: SPONSORED_CALLS\n          minutesPerCycle: 50000\n          calledPrefixes:"
+                + " [\"8612593\"]",
+            SECOND_PRIVILEGE + ".minutesPerCycle",
+            25,
+            "between 1 and 44640"),
+        bad(
+            "a negative overage price",
+            "sms: 50 }",
+            "sms: 50, smsOverageFen: -10 }",
+            "products[0].plan.smsOverageFen",
+            11,
+            "between 0 and"),
+        bad(
             "unknown privilege kind",
             "kind: PARTNER_PERK",
             "kind: COUPON",

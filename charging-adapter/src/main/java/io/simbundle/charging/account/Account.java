@@ -342,7 +342,8 @@ public final class Account {
 
   /** The SMS, for requests of a rating group: what is decided on them is recorded under it. */
   public SmsBalance sms(long ratingGroup) {
-    return new SmsBalance(sms, profile.smsPerCycle(), ratingGroup, decided::add);
+    return new SmsBalance(
+        sms, profile.smsPerCycle(), profile.extras().smsOverageFen(), ratingGroup, decided::add);
   }
 
   /** The subscriber's call time this cycle: used per call, held by open calls. */
@@ -350,14 +351,17 @@ public final class Account {
     return voice(0);
   }
 
-  /** The call time, for calls of a rating group: what is decided on them is recorded under it. */
+  /** The call time for calls of a rating group, whatever number they call. */
   public VoiceBalance voice(long ratingGroup) {
-    return new VoiceBalance(
-        voice,
-        profile.voiceSecondsPerCycle(),
-        profile.voiceUnitSeconds(),
-        ratingGroup,
-        decided::add);
+    return voice(ratingGroup, Optional.empty());
+  }
+
+  /**
+   * The call time for a call of a rating group to {@code calledNumber} (E.164 digits, when the
+   * request says): minutes a partner sponsors for that number are spent first.
+   */
+  public VoiceBalance voice(long ratingGroup, Optional<String> calledNumber) {
+    return new VoiceBalance(voice, profile, ratingGroup, calledNumber, decided::add);
   }
 
   /** What is left of the allowance, not counting reservations. */

@@ -2,6 +2,7 @@ package io.simbundle.charging.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,16 +11,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plan's call time spent this billing cycle, call by call. Each call is charged in whole
- * rounding units of its own (per started minute by default): a call that has talked 61 s has paid
- * 120 s, and its next 59 s cost nothing more. Open calls hold the seconds granted to them until
- * they report, end, or their reservation lapses.
+ * Call time spent this billing cycle, call by call, from each pool that pays for calls: minutes a
+ * partner sponsors (by privilege), the plan's minutes, time beyond the plan at the overage price.
+ * Each call is charged in whole rounding units of its own (per started minute by default): a call
+ * that has talked 61 s has paid 120 s, and its next 59 s cost nothing more. Open calls hold the
+ * seconds granted to them, in the pool that granted them, until they report, end, or lapse.
+ *
+ * <p>Fields added after the first stored accounts are left out of the stored form while empty, so
+ * accounts without them are written back exactly as they were stored.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
 final class VoiceMeter {
 
-  /** Seconds debited this cycle, in rounding units. */
+  /** The pool of the plan's minutes. */
+  static final String PLAN = "";
+
+  /** The pool beyond the plan, priced; not a privilege code (those never start with '+'). */
+  static final String OVERAGE = "+overage";
+
+  /** Seconds debited this cycle from the plan's minutes, in rounding units. */
   long usedSeconds;
+
+  /** Seconds debited this cycle beyond the plan, at the overage price. */
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  long overageSeconds;
+
+  /** Seconds debited this cycle from each privilege's sponsored minutes. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  Map<String, Long> sponsoredSeconds = new LinkedHashMap<>();
 
   Map<String, Call> calls = new LinkedHashMap<>();
 
@@ -30,51 +49,53 @@ final class VoiceMeter {
    * @param debitedSeconds what was debited for it: reported time rounded up to the unit
    * @param heldSeconds granted and not yet reported
    * @param expiresAt when the hold lapses if the call reports nothing
+   * @param pool the pool its last grant came from: a privilege code, {@link #PLAN} or {@link
+   *     #OVERAGE}
    */
-  record Call(long reportedSeconds, long debitedSeconds, long heldSeconds, Instant expiresAt) {}
+  record Call(
+      long reportedSeconds,
+      long debitedSeconds,
+      long heldSeconds,
+      Instant expiresAt,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String pool) {
 
-  /**
-   * Grants a call up to {@code wantedSeconds} of what is left, replacing what it held.
-   *
-   * @return the seconds granted; 0 when nothing is left
-   */
-  long reserve(String sessionId, long wantedSeconds, long allowance, Instant expiresAt) {
-    Call call = calls.getOrDefault(sessionId, new Call(0, 0, 0, expiresAt));
-    long available = available(sessionId, allowance);
-    long granted = Math.max(0, Math.min(wantedSeconds, available));
-    calls.put(
-        sessionId, new Call(call.reportedSeconds(), call.debitedSeconds(), granted, expiresAt));
-    return granted;
+    Call {
+      // Calls stored before pools existed drew on the plan.
+      pool = pool == null ? PLAN : pool;
+    }
   }
 
-  /**
-   * What a call can still be granted: the plan's time nobody used or holds, plus what the call paid
-   * for and has not talked yet.
-   */
-  long available(String sessionId, long allowance) {
-    long heldByOthers =
-        calls.entrySet().stream()
-            .filter(c -> !c.getKey().equals(sessionId))
-            .mapToLong(c -> c.getValue().heldSeconds())
-            .sum();
-    Call call = calls.get(sessionId);
-    long prepaid = call == null ? 0 : call.debitedSeconds() - call.reportedSeconds();
-    return Math.max(0, allowance - usedSeconds - heldByOthers) + prepaid;
+  Call call(String sessionId) {
+    return calls.getOrDefault(sessionId, new Call(0, 0, 0, Instant.EPOCH, PLAN));
   }
 
-  /**
-   * Debits the talk time a call reports, rounded up per call to {@code unitSeconds}, and ends its
-   * hold; talk time beyond what was left is debited all the same. Returns the seconds debited.
-   */
-  long commit(String sessionId, long reportedSeconds, long unitSeconds) {
-    Call call = calls.getOrDefault(sessionId, new Call(0, 0, 0, Instant.EPOCH));
-    long reported = call.reportedSeconds() + Math.max(0, reportedSeconds);
-    long unit = Math.max(1, unitSeconds);
-    long debited = (reported + unit - 1) / unit * unit;
-    long delta = debited - call.debitedSeconds();
-    usedSeconds += delta;
-    calls.put(sessionId, new Call(reported, debited, 0, call.expiresAt()));
-    return delta;
+  void put(String sessionId, Call call) {
+    calls.put(sessionId, call);
+  }
+
+  /** Seconds debited this cycle from a pool. */
+  long used(String pool) {
+    return switch (pool) {
+      case PLAN -> usedSeconds;
+      case OVERAGE -> overageSeconds;
+      default -> sponsoredSeconds.getOrDefault(pool, 0L);
+    };
+  }
+
+  void debit(String pool, long seconds) {
+    switch (pool) {
+      case PLAN -> usedSeconds += seconds;
+      case OVERAGE -> overageSeconds += seconds;
+      default -> sponsoredSeconds.merge(pool, seconds, Long::sum);
+    }
+  }
+
+  /** Seconds the calls other than {@code sessionId} hold in a pool. */
+  long heldByOthers(String pool, String sessionId) {
+    return calls.entrySet().stream()
+        .filter(c -> !c.getKey().equals(sessionId) && c.getValue().pool().equals(pool))
+        .mapToLong(c -> c.getValue().heldSeconds())
+        .sum();
   }
 
   /** The call ended (CCR-T): nothing is held for it any more. */
@@ -104,12 +125,10 @@ final class VoiceMeter {
     return calls.values().stream().mapToLong(Call::heldSeconds).sum();
   }
 
-  long left(long allowance) {
-    return Math.max(0, allowance - usedSeconds - held());
-  }
-
-  /** A new cycle: the plan's time again; calls under way carry on. */
+  /** A new cycle: every pool starts afresh; calls under way carry on. */
   void newCycle() {
     usedSeconds = 0;
+    overageSeconds = 0;
+    sponsoredSeconds.clear();
   }
 }

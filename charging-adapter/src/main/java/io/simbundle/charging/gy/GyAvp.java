@@ -3,6 +3,13 @@ package io.simbundle.charging.gy;
 /** The Diameter AVP codes of Gy (RFC 4006, 3GPP TS 32.299) this engine reads and writes. */
 public final class GyAvp {
 
+  /** 3GPP TS 32.299: Service-Information, IMS-Information, Called-Party-Address (vendor 3GPP). */
+  public static final int SERVICE_INFORMATION = 873;
+
+  public static final int IMS_INFORMATION = 876;
+  public static final int CALLING_PARTY_ADDRESS = 831;
+  public static final int CALLED_PARTY_ADDRESS = 832;
+
   public static final long VENDOR_3GPP = 10415;
   public static final long CREDIT_CONTROL_APPLICATION = 4;
   public static final int CREDIT_CONTROL_COMMAND = 272;

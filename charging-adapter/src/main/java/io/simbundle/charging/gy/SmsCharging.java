@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /**
  * Answers SMS charging from the plan's SMS (3GPP TS 32.274, RFC 4006 5.4 and 8.41). Events:
- * DIRECT_DEBITING takes the units or is refused with 4012 when too few are left (no SMS is priced
- * beyond the plan); REFUND_ACCOUNT puts back what the event session debited, once; CHECK_BALANCE
- * says whether the units are there; PRICE_ENQUIRY prices them — nothing within the plan. Sessions
- * with unit reservation: CCR-I holds the units (or 4012), CCR-T debits what it reports used and
- * releases the rest; a hold whose CCR-T never comes lapses with the reservation lifetime. A barred
- * subscriber may be refunded and end sessions, nothing else (4010).
+ * DIRECT_DEBITING takes the units — beyond the plan only when the catalog prices SMS there, else it
+ * is refused with 4012 when too few are left; REFUND_ACCOUNT puts back what the event session
+ * debited, once; CHECK_BALANCE says whether the units may be sent; PRICE_ENQUIRY prices them —
+ * nothing within the plan, the catalog's price for each beyond it. Sessions with unit reservation:
+ * CCR-I holds the units (or 4012), CCR-T debits what it reports used and releases the rest; a hold
+ * whose CCR-T never comes lapses with the reservation lifetime. A barred subscriber may be refunded
+ * and end sessions, nothing else (4010).
  */
 final class SmsCharging {
 
@@ -41,7 +42,7 @@ final class SmsCharging {
       // What was delivered is debited already (SmsRequest.report).
       return units(ResultCode.SUCCESS, number, request, 0);
     }
-    boolean enough = sms.left() >= request.units();
+    boolean enough = sms.mayUse(request.units());
     return switch (request.action()) {
       case GyAvp.DIRECT_DEBITING ->
           sms.debit(sessionId, request.units())
@@ -61,7 +62,11 @@ final class SmsCharging {
                   ResultCode.SUCCESS,
                   request,
                   number,
-                  new EventOutcome(Optional.empty(), 0, Optional.empty(), Optional.of(0L)))
+                  new EventOutcome(
+                      Optional.empty(),
+                      0,
+                      Optional.empty(),
+                      Optional.of(sms.priceFen(request.units()))))
               : units(ResultCode.CREDIT_LIMIT_REACHED, number, request, 0);
       default -> throw new IllegalArgumentException("Requested-Action " + request.action());
     };

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers voice calls on Ro from the plan's call time (3GPP TS 32.260 on RFC 4006): talk time
- * reported is debited per call in the plan's rounding unit (per started minute by default), then
- * time is granted from what is left — the last of it with a Final-Unit-Indication, none with 4012
- * (no call is priced beyond the plan yet). Reservations lapse like data's; a barred subscriber's
- * calls are refused (4010), their last reports still debited.
+ * Answers voice calls on Ro (3GPP TS 32.260 on RFC 4006): talk time reported is debited per call in
+ * the plan's rounding unit (per started minute by default), then time is granted from minutes a
+ * partner sponsors for the number called, the plan's minutes, and — only if the catalog prices it —
+ * time beyond the plan; the last of it with a Final-Unit-Indication, none with 4012. Reservations
+ * lapse like data's; a barred subscriber's calls are refused (4010), their last reports still
+ * debited.
  */
 final class VoiceCharging {
 
@@ -30,7 +31,7 @@ final class VoiceCharging {
       Instant now,
       ChargingSettings settings) {
     // The talk time reported is debited already (VoiceRequest.report), the cycle rolled over.
-    VoiceBalance voice = account.voice(request.ratingGroup());
+    VoiceBalance voice = account.voice(request.ratingGroup(), request.calledNumber());
     int type = request.requestType();
     if (type == GyAvp.TERMINATION_REQUEST) {
       voice.end(sessionId);

@@ -3,7 +3,10 @@ package io.simbundle.charging.gy;
 import io.simbundle.charging.account.Account;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -15,13 +18,19 @@ import org.jdiameter.api.AvpSet;
  * @param requestedSeconds the Requested-Service-Unit time (CC-Time); 0 when none was given
  * @param usedSeconds the Used-Service-Unit time reported; 0 when none
  * @param ratingGroup the Rating-Group of the request's Multiple-Services-Credit-Control
+ * @param calledNumber the called party's E.164 digits from IMS-Information, when it names a number
  */
-record VoiceRequest(int requestType, long requestedSeconds, long usedSeconds, long ratingGroup)
+record VoiceRequest(
+    int requestType,
+    long requestedSeconds,
+    long usedSeconds,
+    long ratingGroup,
+    Optional<String> calledNumber)
     implements UnitRequest {
 
   @Override
   public void report(Account account, String sessionId) {
-    account.voice(ratingGroup).commit(sessionId, usedSeconds);
+    account.voice(ratingGroup, calledNumber).commit(sessionId, usedSeconds);
   }
 
   @Override
@@ -61,8 +70,46 @@ record VoiceRequest(int requestType, long requestedSeconds, long usedSeconds, lo
     }
     Avp rsu = units.getAvp(GyAvp.REQUESTED_SERVICE_UNIT);
     long requested = rsu == null ? 0 : seconds(rsu, GyAvp.REQUESTED_SERVICE_UNIT);
-    return Optional.of(new VoiceRequest(requestType, requested, used, ratingGroup));
+    return Optional.of(
+        new VoiceRequest(requestType, requested, used, ratingGroup, calledNumber(avps)));
   }
+
+  /**
+   * The number a call goes to, from Service-Information / IMS-Information / Called-Party-Address
+   * (TS 32.299): a tel URI or a SIP URI with a number ({@code tel:+8612593...}, {@code
+   * sip:+8612593...@ims.example;user=phone}); empty when absent or not a number — a call to a SIP
+   * name is charged, just never as sponsored.
+   */
+  static Optional<String> calledNumber(AvpSet avps) throws InvalidAvpException {
+    Avp service = avps.getAvp(GyAvp.SERVICE_INFORMATION, GyAvp.VENDOR_3GPP);
+    if (service == null) {
+      return Optional.empty();
+    }
+    Avp ims =
+        AvpValues.grouped(service, GyAvp.SERVICE_INFORMATION)
+            .getAvp(GyAvp.IMS_INFORMATION, GyAvp.VENDOR_3GPP);
+    if (ims == null) {
+      return Optional.empty();
+    }
+    Avp called =
+        AvpValues.grouped(ims, GyAvp.IMS_INFORMATION)
+            .getAvp(GyAvp.CALLED_PARTY_ADDRESS, GyAvp.VENDOR_3GPP);
+    if (called == null) {
+      return Optional.empty();
+    }
+    String address;
+    try {
+      address = called.getUTF8String();
+    } catch (AvpDataException e) {
+      throw new InvalidAvpException(ResultCode.INVALID_AVP_VALUE, GyAvp.CALLED_PARTY_ADDRESS);
+    }
+    Matcher number = NUMBER.matcher(address);
+    return number.matches() ? Optional.of(number.group(1)) : Optional.empty();
+  }
+
+  /** A tel or SIP URI whose user part is an E.164 number; group 1 holds its digits. */
+  private static final Pattern NUMBER =
+      Pattern.compile("(?:tel|sips?):\\+?(\\d{3,15})(?:[@;].*)?", Pattern.CASE_INSENSITIVE);
 
   /** The CC-Time of a unit AVP; 0 when it has none. */
   private static long seconds(Avp unit, int code) throws InvalidAvpException {

@@ -292,13 +292,6 @@ public final class PcefSimulator implements AutoCloseable {
     return request;
   }
 
-  /** 3GPP Service-Information, IMS-Information, Calling- and Called-Party-Address (TS 32.299). */
-  private static final int SERVICE_INFORMATION = 873;
-
-  private static final int IMS_INFORMATION = 876;
-  private static final int CALLING_PARTY_ADDRESS = 831;
-  private static final int CALLED_PARTY_ADDRESS = 832;
-
   /**
    * A request of a voice call on Ro as an IMS node (S-CSCF, AS) sends it (TS 32.260): the IMS
    * Service-Context-Id, IMS-Information with the calling and called party, and one MSCC asking
@@ -317,10 +310,12 @@ public final class PcefSimulator implements AutoCloseable {
     subscriber(request, msisdn);
     AvpSet avps = request.getAvps();
     AvpSet ims =
-        avps.addGroupedAvp(SERVICE_INFORMATION, GyAvp.VENDOR_3GPP, true, false)
-            .addGroupedAvp(IMS_INFORMATION, GyAvp.VENDOR_3GPP, true, false);
-    ims.addAvp(CALLING_PARTY_ADDRESS, "tel:+" + msisdn, GyAvp.VENDOR_3GPP, true, false, false);
-    ims.addAvp(CALLED_PARTY_ADDRESS, "tel:+" + calledParty, GyAvp.VENDOR_3GPP, true, false, false);
+        avps.addGroupedAvp(GyAvp.SERVICE_INFORMATION, GyAvp.VENDOR_3GPP, true, false)
+            .addGroupedAvp(GyAvp.IMS_INFORMATION, GyAvp.VENDOR_3GPP, true, false);
+    ims.addAvp(
+        GyAvp.CALLING_PARTY_ADDRESS, "tel:+" + msisdn, GyAvp.VENDOR_3GPP, true, false, false);
+    ims.addAvp(
+        GyAvp.CALLED_PARTY_ADDRESS, "tel:+" + calledParty, GyAvp.VENDOR_3GPP, true, false, false);
     AvpSet mscc = avps.addGroupedAvp(GyAvp.MULTIPLE_SERVICES_CREDIT_CONTROL, true, false);
     mscc.addAvp(GyAvp.RATING_GROUP, VOICE_RATING_GROUP, true, false, true);
     if (requestedSeconds >= 0) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param voiceSecondsPerCycle the plan's call time per billing cycle
  * @param voiceUnitSeconds what each call is rounded up to: 60 charges per started minute
  * @param origin the catalog and rule-set versions the profile was built from
+ * @param extras sponsored minutes and prices beyond the plan for calls and SMS
  */
 public record ChargingProfile(
     String msisdn,
@@ -39,7 +40,9 @@ public record ChargingProfile(
     long voiceUnitSeconds,
     // Left out while unrecorded: accounts stored before origins existed keep their stored form.
     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ProfileOrigin.Unrecorded.class)
-        ProfileOrigin origin) {
+        ProfileOrigin origin,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = PlanExtras.Empty.class)
+        PlanExtras extras) {
 
   /** Calls are charged per started minute unless the plan says otherwise. */
   public static final long PER_STARTED_MINUTE = 60;
@@ -64,7 +67,8 @@ public record ChargingProfile(
         0,
         0,
         PER_STARTED_MINUTE,
-        ProfileOrigin.UNRECORDED);
+        ProfileOrigin.UNRECORDED,
+        PlanExtras.NONE);
   }
 
   /** A profile that does not say where it came from. */
@@ -90,7 +94,8 @@ public record ChargingProfile(
         smsPerCycle,
         voiceSecondsPerCycle,
         voiceUnitSeconds,
-        ProfileOrigin.UNRECORDED);
+        ProfileOrigin.UNRECORDED,
+        PlanExtras.NONE);
   }
 
   public ChargingProfile {
@@ -102,6 +107,7 @@ public record ChargingProfile(
     gifts = List.copyOf(gifts);
     // Profiles stored before origins were recorded have none.
     origin = origin == null ? ProfileOrigin.UNRECORDED : origin;
+    extras = extras == null ? PlanExtras.NONE : extras;
     if (!msisdn.matches("\\d{6,15}")) {
       throw new IllegalArgumentException("an MSISDN is 6 to 15 digits");
     }
@@ -142,7 +148,8 @@ public record ChargingProfile(
         smsPerCycle,
         voiceSecondsPerCycle,
         voiceUnitSeconds,
-        origin);
+        origin,
+        extras);
   }
 
   /** This profile with {@code sms} SMS per billing cycle. */
@@ -158,7 +165,8 @@ public record ChargingProfile(
         sms,
         voiceSecondsPerCycle,
         voiceUnitSeconds,
-        origin);
+        origin,
+        extras);
   }
 
   /**
@@ -176,7 +184,25 @@ public record ChargingProfile(
         smsPerCycle,
         seconds,
         unit,
-        origin);
+        origin,
+        extras);
+  }
+
+  /** This profile with sponsored minutes and prices beyond the plan. */
+  public ChargingProfile withExtras(PlanExtras beyondThePlan) {
+    return new ChargingProfile(
+        msisdn,
+        imsi,
+        allowanceBytes,
+        cycleStart,
+        cycleEnd,
+        zeroRated,
+        gifts,
+        smsPerCycle,
+        voiceSecondsPerCycle,
+        voiceUnitSeconds,
+        origin,
+        beyondThePlan);
   }
 
   /** This profile, saying which catalog and rule-set versions it came from. */
@@ -192,6 +218,7 @@ public record ChargingProfile(
         smsPerCycle,
         voiceSecondsPerCycle,
         voiceUnitSeconds,
-        from);
+        from,
+        extras);
   }
 }

@@ -80,6 +80,35 @@ public final class DecisionRecords {
   }
 
   /**
+   * Units debited for each partner and privilege under {@code reason} in {@code [from, to)}: what
+   * partners settle for sponsored minutes.
+   */
+  public List<Sponsored> debitedFor(Reason reason, Instant from, Instant to) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT partner_code, reference, SUM(units) FROM charging_decision"
+                    + " WHERE action = 'DEBIT' AND reason = ? AND hour >= ? AND hour < ?"
+                    + " GROUP BY partner_code, reference ORDER BY partner_code, reference")) {
+      select.setString(1, reason.name());
+      select.setTimestamp(2, Timestamp.from(from));
+      select.setTimestamp(3, Timestamp.from(to));
+      List<Sponsored> sponsored = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sponsored.add(new Sponsored(rows.getString(1), rows.getString(2), rows.getLong(3)));
+        }
+      }
+      return sponsored;
+    } catch (SQLException e) {
+      throw new ChargingStoreException("reading decisions failed", e);
+    }
+  }
+
+  /** Units a partner sponsored through one privilege. */
+  public record Sponsored(String partnerCode, String privilegeCode, long units) {}
+
+  /**
    * A page of decision records.
    *
    * @param records the records, newest hour first

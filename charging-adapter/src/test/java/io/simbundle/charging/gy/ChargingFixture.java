@@ -1,5 +1,8 @@
 package io.simbundle.charging.gy;
 
+import io.simbundle.catalog.CatalogSources;
+import io.simbundle.catalog.file.CatalogFileReader;
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.account.GrantPolicy;
 import io.simbundle.charging.pcef.AnswerView;
@@ -51,6 +54,12 @@ public final class ChargingFixture implements AutoCloseable {
         Set.of(),
         Optional.of(3072 * MB),
         Set.of(1001L));
+  }
+
+  /** The demo catalog shipped with the engine, as the file reader reads it. */
+  public static CatalogVersion demoCatalog() {
+    CatalogSources.Source demo = new CatalogSources(true, Optional.empty()).read().get(0);
+    return new CatalogFileReader().read(demo.name(), demo.content()).version();
   }
 
   /** A subscriber with only a plan allowance, in a billing cycle that started yesterday. */

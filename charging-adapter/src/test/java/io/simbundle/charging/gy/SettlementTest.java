@@ -4,9 +4,6 @@ import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simbundle.catalog.CatalogSources;
-import io.simbundle.catalog.file.CatalogFileReader;
-import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.PartnerSettlement;
 import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
@@ -60,11 +57,6 @@ class SettlementTest {
     fixture.close();
   }
 
-  private static CatalogVersion demoCatalog() {
-    CatalogSources.Source demo = new CatalogSources(true, Optional.empty()).read().get(0);
-    return new CatalogFileReader().read(demo.name(), demo.content()).version();
-  }
-
   private static AnswerView send(Session session, int type, int number, Mscc... mscc) {
     return new AnswerView(
         pcef.send(
@@ -80,7 +72,7 @@ class SettlementTest {
     send(session, GyAvp.TERMINATION_REQUEST, 1, new Mscc(1000, -1, 1536 * MB));
 
     List<PartnerSettlement> settlement =
-        fixture.charging().settlement(YearMonth.of(2026, 11), demoCatalog());
+        fixture.charging().settlement(YearMonth.of(2026, 11), ChargingFixture.demoCatalog());
 
     assertThat(settlement)
         .singleElement()
@@ -92,7 +84,8 @@ class SettlementTest {
               assertThat(s.fenPerGb()).isEqualTo(2000);
               assertThat(s.amountFen()).isEqualTo(3000);
             });
-    assertThat(fixture.charging().settlement(YearMonth.of(2026, 10), demoCatalog())).isEmpty();
+    assertThat(fixture.charging().settlement(YearMonth.of(2026, 10), ChargingFixture.demoCatalog()))
+        .isEmpty();
   }
 
   @Test

@@ -4,9 +4,11 @@ import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simbundle.charging.Balance;
 import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.profile.PlanExtras;
 import io.simbundle.platform.testing.EngineTest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -168,6 +170,33 @@ class SmsChargingTest {
         .as("no SMS is priced beyond the plan")
         .isEqualTo(ResultCode.CREDIT_LIMIT_REACHED);
     assertThat(smsLeft(msisdn)).isEqualTo(1);
+  }
+
+  @Test
+  void aPlanThatPricesSmsBeyondItSendsThemAndPricesThemOnEnquiry() throws Exception {
+    String msisdn = "8618600000109";
+    fixture
+        .charging()
+        .install(
+            new ChargingProfile(
+                    msisdn, Optional.empty(), 0, CYCLE_START, CYCLE_END, List.of(), List.of())
+                .withSmsPerCycle(1)
+                .withExtras(new PlanExtras(List.of(), Optional.empty(), Optional.of(10L))));
+
+    AnswerView price = event(smsc.newSession(), 0, msisdn, GyAvp.PRICE_ENQUIRY, 3);
+    AnswerView check = event(smsc.newSession(), 0, msisdn, GyAvp.CHECK_BALANCE, 3);
+    AnswerView sent = event(smsc.newSession(), 0, msisdn, GyAvp.DIRECT_DEBITING, 3);
+
+    assertThat(price.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(price.cost())
+        .as("two beyond the plan at 0.10 yuan")
+        .contains(new AnswerView.Cost(new BigDecimal("0.20"), GyAvp.CURRENCY_CNY));
+    assertThat(check.checkBalanceResult()).contains(GyAvp.ENOUGH_CREDIT);
+    assertThat(sent.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    Balance balance = fixture.charging().balance(msisdn).orElseThrow();
+    assertThat(balance.smsLeft()).isZero();
+    assertThat(balance.beyondPlan().smsOverage()).isEqualTo(2);
+    assertThat(balance.beyondPlan().overageFen()).isEqualTo(20);
   }
 
   private static AnswerView reservation(

@@ -3,16 +3,24 @@ package io.simbundle.charging.gy;
 import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static io.simbundle.charging.gy.ChargingFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.simbundle.charging.Balance;
+import io.simbundle.charging.account.Reason;
 import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.profile.PlanExtras;
+import io.simbundle.charging.profile.SponsoredMinutes;
+import io.simbundle.charging.usage.ExplainedUsage;
 import io.simbundle.platform.testing.EngineTest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdiameter.api.Request;
 import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterAll;
@@ -171,5 +179,99 @@ class VoiceChargingTest {
             .isEqualTo(480);
       }
     }
+  }
+
+  /** NetEase's Yixin gateway: calls to numbers it presents as +86 12593… are sponsored. */
+  private static final String YIXIN_CALL = "86125930000001";
+
+  private static ChargingProfile withYixinCalls(String msisdn, long planMinutes, long sponsored) {
+    return minutes(msisdn, planMinutes)
+        .withExtras(
+            new PlanExtras(
+                List.of(
+                    new SponsoredMinutes(
+                        "yixin-free-calls", "netease", sponsored * 60, Set.of("8612593"))),
+                Optional.empty(),
+                Optional.empty()));
+  }
+
+  private static AnswerView callTo(
+      PcefSimulator node,
+      Session session,
+      int type,
+      int number,
+      String msisdn,
+      String to,
+      long used) {
+    return new AnswerView(
+        ChargingFixture.send(
+            node,
+            session,
+            () -> node.voiceCall(session, type, number, msisdn, to, type == 3 ? -1 : 0, used)));
+  }
+
+  @Test
+  void sponsoredMinutesPayForCallsToThePartnersNumbersBeforeThePlanAndAreSettledToThePartner()
+      throws Exception {
+    String msisdn = "8618600000205";
+    fixture.charging().install(withYixinCalls(msisdn, 10, 2));
+    Session yixin = cscf.newSession();
+    Session friend = cscf.newSession();
+
+    AnswerView sponsored = callTo(cscf, yixin, GyAvp.INITIAL_REQUEST, 0, msisdn, YIXIN_CALL, -1);
+    // 150 s talked: the two sponsored minutes, and one started minute of the plan.
+    callTo(cscf, yixin, GyAvp.TERMINATION_REQUEST, 1, msisdn, YIXIN_CALL, 150);
+    callTo(cscf, friend, GyAvp.INITIAL_REQUEST, 0, msisdn, FRIEND, -1);
+    callTo(cscf, friend, GyAvp.TERMINATION_REQUEST, 1, msisdn, FRIEND, 30);
+
+    assertThat(sponsored.mscc(CALL_GROUP).grantedSeconds())
+        .as("a grant from the sponsored pool only")
+        .isEqualTo(120);
+    Balance balance = fixture.charging().balance(msisdn).orElseThrow();
+    assertThat(balance.beyondPlan().sponsoredSecondsUsed()).containsEntry("yixin-free-calls", 120L);
+    assertThat(balance.voiceSecondsUsed()).as("one minute of each call").isEqualTo(120);
+    assertThat(fixture.charging().settlement(YearMonth.of(2026, 11), ChargingFixture.demoCatalog()))
+        .filteredOn(s -> s.privilegeCode().equals("yixin-free-calls"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.partnerCode()).isEqualTo("netease");
+              assertThat(s.sponsoredSeconds()).isEqualTo(120);
+              assertThat(s.amountFen()).as("two minutes at 6 fen").isEqualTo(12);
+            });
+    assertThat(fixture.charging().explainedUsage(msisdn, CYCLE_START).orElseThrow())
+        .extracting(ExplainedUsage::reason, ExplainedUsage::units)
+        .containsExactlyInAnyOrder(
+            tuple(Reason.SPONSORED_MINUTES, 120L), tuple(Reason.PLAN_MINUTES, 120L));
+  }
+
+  @Test
+  void aPlanThatPricesCallsBeyondItKeepsGrantingWithoutFinalUnitsAndCountsTheOverage()
+      throws Exception {
+    String msisdn = "8618600000206";
+    fixture
+        .charging()
+        .install(
+            minutes(msisdn, 1)
+                .withExtras(new PlanExtras(List.of(), Optional.of(15L), Optional.empty())));
+    Session session = cscf.newSession();
+
+    AnswerView initial = call(cscf, session, GyAvp.INITIAL_REQUEST, 0, msisdn, -1);
+    AnswerView beyond = call(cscf, session, GyAvp.UPDATE_REQUEST, 1, msisdn, 60);
+    AnswerView ended = call(cscf, session, GyAvp.TERMINATION_REQUEST, 2, msisdn, 200);
+
+    assertThat(initial.mscc(CALL_GROUP).grantedSeconds()).isEqualTo(60);
+    assertThat(initial.mscc(CALL_GROUP).finalUnitAction())
+        .as("more can be bought beyond the plan")
+        .isEmpty();
+    assertThat(beyond.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    assertThat(beyond.mscc(CALL_GROUP).grantedSeconds()).isEqualTo(300);
+    assertThat(beyond.mscc(CALL_GROUP).finalUnitAction()).isEmpty();
+    assertThat(ended.resultCode()).isEqualTo(ResultCode.SUCCESS);
+    Balance.BeyondPlan overage = fixture.charging().balance(msisdn).orElseThrow().beyondPlan();
+    assertThat(overage.voiceOverageSeconds())
+        .as("260 s talked: 1 min in plan, 4 beyond")
+        .isEqualTo(240);
+    assertThat(overage.overageFen()).as("four minutes at 15 fen").isEqualTo(60);
   }
 }

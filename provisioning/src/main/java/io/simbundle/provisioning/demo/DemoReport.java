@@ -88,12 +88,15 @@ final class DemoReport {
     JsonNode settlement = engine.get("/api/v1/charging/settlement/" + month);
     long tencentFen = 0;
     for (JsonNode partner : settlement.path("partners")) {
+      long minutes = partner.path("sponsoredSeconds").asLong() / 60;
       step(
           "Settlement " + month,
-          "%s owes %s yuan for %s GB through %s",
+          "%s owes %s yuan for %s through %s",
           partner.path("partner").asText(),
           yuan(partner.path("amountFen").asLong()),
-          partner.path("sponsoredGb").asText(),
+          minutes > 0
+              ? minutes + " sponsored minutes"
+              : partner.path("sponsoredGb").asText() + " GB",
           partner.path("privilege").asText());
       if ("tencent".equals(partner.path("partner").asText())) {
         tencentFen += partner.path("amountFen").asLong();

@@ -110,7 +110,7 @@ public final class DemoStory {
       }
       return new Subscribers(
           activate(orderId, weChat, "wechat-free-traffic", "group-chat-60", "free-emoticons"),
-          activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin));
+          activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin, "yixin-free-calls"));
     }
   }
 

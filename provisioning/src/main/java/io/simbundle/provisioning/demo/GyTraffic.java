@@ -35,6 +35,11 @@ final class GyTraffic {
   /** Whom the demo subscriber calls. */
   static final String CALLED = "8613800138000";
 
+  /**
+   * A number behind NetEase's Yixin call gateway (access code 12593): its minutes are sponsored.
+   */
+  static final String YIXIN_GATEWAY = "86125930000001";
+
   /** The rating group the SMSC charges SMS under. */
   static final long SMS = 50;
 
@@ -140,6 +145,7 @@ final class GyTraffic {
       long yixinBytes = yixinSession(yixin);
       int smsSent = sms(weChat);
       long callSeconds = call(weChat);
+      yixinCall(yixin);
       return new Figures(
           weChatBytes,
           giftBytes,
@@ -172,14 +178,42 @@ final class GyTraffic {
       return 95;
     }
 
+    /**
+     * A Yixin call through NetEase's gateway: 150 s, three started minutes paid from the minutes
+     * NetEase sponsors, not from the plan's.
+     */
+    private void yixinCall(String msisdn) throws AvpDataException {
+      Session session = pcef.newSession();
+      callRequest(session, GyAvp.INITIAL_REQUEST, 0, msisdn, YIXIN_GATEWAY, 0, -1);
+      AnswerView hungUp =
+          callRequest(session, GyAvp.TERMINATION_REQUEST, 1, msisdn, YIXIN_GATEWAY, -1, 150);
+      line(
+          "CCR-I/T",
+          "a 150 s Yixin call to %s: three minutes NetEase sponsors, none of the plan's → %d",
+          YIXIN_GATEWAY,
+          hungUp.resultCode());
+    }
+
     private AnswerView callRequest(
         Session session, int type, int number, String msisdn, long requested, long used)
+        throws AvpDataException {
+      return callRequest(session, type, number, msisdn, CALLED, requested, used);
+    }
+
+    private AnswerView callRequest(
+        Session session,
+        int type,
+        int number,
+        String msisdn,
+        String called,
+        long requested,
+        long used)
         throws AvpDataException {
       AnswerView answer =
           new AnswerView(
               pcef.sendRetransmitting(
                   session,
-                  () -> pcef.voiceCall(session, type, number, msisdn, CALLED, requested, used),
+                  () -> pcef.voiceCall(session, type, number, msisdn, called, requested, used),
                   TX,
                   ATTEMPTS));
       if (answer.resultCode() != 2001) {

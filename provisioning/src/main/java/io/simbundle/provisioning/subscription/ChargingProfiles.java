@@ -1,12 +1,16 @@
 package io.simbundle.provisioning.subscription;
 
 import io.simbundle.catalog.privilege.Privilege;
+import io.simbundle.catalog.privilege.SponsoredCalls;
 import io.simbundle.catalog.privilege.TrafficGift;
 import io.simbundle.catalog.privilege.ZeroRating;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogTimeline;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.GiftGrant;
+import io.simbundle.charging.profile.PlanExtras;
+import io.simbundle.charging.profile.ProfileOrigin;
+import io.simbundle.charging.profile.SponsoredMinutes;
 import io.simbundle.charging.profile.ZeroRatedService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +77,7 @@ public final class ChargingProfiles {
       List<GiftGrant> gifts,
       Instant at) {
     YearMonth month = cycleOf(at);
+    List<SponsoredMinutes> sponsoredMinutes = new ArrayList<>();
     List<ZeroRatedService> zeroRated = new ArrayList<>();
     for (Privilege privilege : privileges) {
       if (privilege.benefit() instanceof ZeroRating zero) {
@@ -84,6 +89,13 @@ public final class ChargingProfiles {
                 zero.serviceIdentifiers(),
                 zero.monthlyCapMb().map(mb -> mb * MB),
                 zero.excludedRatingGroups()));
+      } else if (privilege.benefit() instanceof SponsoredCalls calls) {
+        sponsoredMinutes.add(
+            new SponsoredMinutes(
+                privilege.code(),
+                partnerCode,
+                calls.minutesPerCycle() * 60L,
+                calls.calledPrefixes()));
       }
     }
     return new ChargingProfile(
@@ -96,7 +108,12 @@ public final class ChargingProfiles {
         gifts,
         product.plan().sms(),
         product.plan().voiceMinutes() * 60L,
-        product.plan().voiceUnitSeconds());
+        product.plan().voiceUnitSeconds(),
+        ProfileOrigin.UNRECORDED,
+        new PlanExtras(
+            sponsoredMinutes,
+            product.plan().voiceOverageFenPerMinute(),
+            product.plan().smsOverageFen()));
   }
 
   /** The billing cycle an instant falls in. */

@@ -73,6 +73,9 @@ class DemoStoryTest {
               .longValueExact();
       assertThat(figures.tencentSettlementFen()).isEqualTo(expectedFen);
       assertThat(story).contains("tencent owes");
+      assertThat(story)
+          .as("the Yixin call's three started minutes, at NetEase's 6 fen a minute")
+          .contains("netease owes 0.18 yuan for 3 sponsored minutes through yixin-free-calls");
       assertThat(traffic.smsSent()).isEqualTo(1);
       assertThat(figures.weChatBalance().path("smsLeft").asLong())
           .as("the plan's 50 SMS less the one delivered")

@@ -45,7 +45,7 @@ import org.apache.camel.builder.RouteBuilder;
  *       versions they were decided under, newest hour first, a page of whole hours with a link to
  *       the next;
  *   <li>{@code GET /api/v1/charging/settlement/{yyyy-MM}}: what each partner owes for the traffic
- *       it sponsored in the month, priced by the catalog in force.
+ *       and the call time it sponsored in the month, priced by the catalog in force.
  * </ul>
  */
 public final class ChargingRoutes extends RouteBuilder {
@@ -116,6 +116,10 @@ public final class ChargingRoutes extends RouteBuilder {
     json.put("voiceSecondsPerCycle", balance.voiceSecondsPerCycle());
     json.put("voiceSecondsUsed", balance.voiceSecondsUsed());
     json.put("voiceSecondsLeft", balance.voiceSecondsLeft());
+    json.put("sponsoredVoiceSecondsUsed", balance.beyondPlan().sponsoredSecondsUsed());
+    json.put("voiceOverageSeconds", balance.beyondPlan().voiceOverageSeconds());
+    json.put("smsOverage", balance.beyondPlan().smsOverage());
+    json.put("overageFen", balance.beyondPlan().overageFen());
     HttpResponses.json(exchange, 200, json);
   }
 
@@ -261,6 +265,8 @@ public final class ChargingRoutes extends RouteBuilder {
     json.put("sponsoredBytes", settlement.sponsoredBytes());
     json.put("sponsoredGb", settlement.sponsoredGb());
     json.put("fenPerGb", settlement.fenPerGb());
+    json.put("sponsoredSeconds", settlement.sponsoredSeconds());
+    json.put("fenPerMinute", settlement.fenPerMinute());
     json.put("amountFen", settlement.amountFen());
     return json;
   }
