@@ -127,24 +127,26 @@ final class JournalFold {
     }
     try (PreparedStatement upsert =
         connection.prepareStatement(
-            "INSERT INTO charging_decision (msisdn, hour, service, rating_group, action, reason,"
-                + " reference, partner_code, catalog_version, rule_set_version, decisions, units)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+            "INSERT INTO charging_decision (msisdn, hour, key_digest, service, rating_group,"
+                + " action, reason, reference, partner_code, catalog_version, rule_set_version,"
+                + " decisions, units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE"
                 + " decisions = decisions + VALUES(decisions), units = units + VALUES(units)")) {
       for (DecisionKey.Counted counted : decisions) {
         DecisionKey key = counted.key();
         upsert.setString(1, key.msisdn());
         upsert.setTimestamp(2, Timestamp.from(key.hour()));
-        upsert.setString(3, key.service().name());
-        upsert.setLong(4, key.ratingGroup());
-        upsert.setString(5, key.action().name());
-        upsert.setString(6, key.reason().name());
-        upsert.setString(7, key.reference());
-        upsert.setString(8, key.partnerCode());
-        upsert.setString(9, key.catalogVersion());
-        upsert.setString(10, key.ruleSetVersion());
-        upsert.setLong(11, counted.count());
-        upsert.setLong(12, counted.units());
+        upsert.setBytes(3, key.digest());
+        upsert.setString(4, key.service().name());
+        upsert.setLong(5, key.ratingGroup());
+        upsert.setString(6, key.action().name());
+        upsert.setString(7, key.reason().name());
+        upsert.setString(8, key.reference());
+        upsert.setString(9, key.partnerCode());
+        upsert.setString(10, key.catalogVersion());
+        upsert.setString(11, key.ruleSetVersion());
+        upsert.setLong(12, counted.count());
+        upsert.setLong(13, counted.units());
         upsert.addBatch();
       }
       upsert.executeBatch();

@@ -9,6 +9,7 @@ import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.usage.ExplainedUsage;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
@@ -16,6 +17,7 @@ import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.testing.FaultTest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -99,6 +101,12 @@ class ChargingKillTest {
               case SMS -> balance.smsPerCycle() - balance.smsLeft();
             };
         assertEquals(reported, debited, service(i) + " used by " + msisdn);
+        // The reasons stored with the decisions count the same units, once each.
+        long explained =
+            charging.explainedUsage(msisdn, Instant.EPOCH).orElseThrow().stream()
+                .mapToLong(ExplainedUsage::units)
+                .sum();
+        assertEquals(reported, explained, service(i) + " decisions stored for " + msisdn);
         assertTrue(reported > 0, service(i) + " reported by " + msisdn);
       }
       assertTrue(unanswered > 0, "the kills left requests unanswered");

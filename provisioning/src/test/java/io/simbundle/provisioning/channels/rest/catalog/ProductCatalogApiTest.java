@@ -123,6 +123,32 @@ class ProductCatalogApiTest {
   }
 
   @Test
+  void sponsoredCallsAndPricesBeyondThePlanAreShown() throws Exception {
+    JsonNode yixin = body(engine.get(OFFERINGS + "/yixin-card"));
+    JsonNode tmall = body(engine.get(OFFERINGS + "/tmall-card"));
+
+    JsonNode calls =
+        yixin.path("bundledGroupProductOffering").get(0).path("bundledProductOffering").get(0);
+    assertThat(calls.path("privilegeKind").asText()).isEqualTo("SPONSORED_CALLS");
+    assertThat(calls.path("minutesPerCycle").asInt()).isEqualTo(100);
+    assertThat(calls.path("calledPrefixes").toString()).isEqualTo("[\"8612593\"]");
+    List<String> usagePrices = new ArrayList<>();
+    tmall
+        .path("productOfferingPrice")
+        .forEach(
+            price -> {
+              if (price.path("priceType").asText().equals("usage")) {
+                usagePrices.add(
+                    price.path("unitOfMeasure").path("units").asText()
+                        + " "
+                        + price.path("price").path("value").asText());
+              }
+            });
+    assertThat(usagePrices).containsExactly("minute 0.15", "SMS 0.10");
+    assertThat(yixin.path("productOfferingPrice")).hasSize(1);
+  }
+
+  @Test
   void filtersByPartnerAndLifecycleStatus() throws Exception {
     assertThat(ids(body(engine.get(OFFERINGS + "?partner=netease")))).containsExactly("yixin-card");
     assertThat(body(engine.get(OFFERINGS + "?partner=nobody"))).isEmpty();
