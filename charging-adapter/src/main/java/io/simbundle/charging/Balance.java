@@ -4,6 +4,7 @@ import io.simbundle.charging.account.Account;
 import io.simbundle.charging.profile.PlanExtras;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,25 @@ public record Balance(
     long voiceSecondsUsed,
     long voiceSecondsLeft,
     BeyondPlan beyondPlan) {
+
+  /** The balances of an account as they stand at {@code now}. */
+  static Balance of(Account a, Instant now) {
+    return new Balance(
+        a.profile().msisdn(),
+        a.profile().allowanceBytes(),
+        a.allowanceUsed(),
+        a.giftsLeft(now),
+        a.zeroRatedUsed(),
+        a.reservedBytes(),
+        a.openSessions(),
+        a.barred(),
+        a.profile().smsPerCycle(),
+        a.sms().left(),
+        a.voice().allowanceSeconds(),
+        a.voice().usedSeconds(),
+        a.voice().leftSeconds(),
+        BeyondPlan.of(a));
+  }
 
   public long allowanceLeftBytes() {
     return Math.max(0, allowanceBytes - allowanceUsedBytes);

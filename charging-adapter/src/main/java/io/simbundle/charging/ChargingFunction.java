@@ -14,6 +14,8 @@ import io.simbundle.charging.gy.GyPeer;
 import io.simbundle.charging.gy.GyRequestListener;
 import io.simbundle.charging.gy.GyServer;
 import io.simbundle.charging.gy.guard.PeerGuardStatus;
+import io.simbundle.charging.nchf.ChfServer;
+import io.simbundle.charging.nchf.ChfSettings;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.store.AccountCache;
 import io.simbundle.charging.store.ChargingStore;
@@ -55,6 +57,10 @@ public final class ChargingFunction implements AutoCloseable {
   private final ChargingStore store;
   private final CreditControlService creditControl;
   private final GyServer server;
+
+  /** The CHF front door, once asked for: closed with the charging function. */
+  private volatile Optional<ChfServer> chf = Optional.empty();
+
   private final Clock clock;
   private final ScheduledExecutorService sweeper;
   private final ExecutorService workers;
@@ -256,6 +262,19 @@ public final class ChargingFunction implements AutoCloseable {
     return server.connections();
   }
 
+  /**
+   * Serves the same charging as a 5G CHF ({@code Nchf_ConvergedCharging} v3 over HTTP/2) besides
+   * Gy: one set of accounts, one balance per subscriber on both cores.
+   */
+  public synchronized ChfServer serveNchf(ChfSettings settings) {
+    if (chf.isPresent()) {
+      throw new IllegalStateException("the CHF is served already");
+    }
+    ChfServer started = ChfServer.start(settings, creditControl, clock);
+    chf = Optional.of(started);
+    return started;
+  }
+
   public DiameterIdentity identity() {
     return server.identity();
   }
@@ -294,24 +313,7 @@ public final class ChargingFunction implements AutoCloseable {
   }
 
   public Optional<Balance> balance(String msisdn) {
-    return read(
-        msisdn,
-        a ->
-            new Balance(
-                msisdn,
-                a.profile().allowanceBytes(),
-                a.allowanceUsed(),
-                a.giftsLeft(clock.instant()),
-                a.zeroRatedUsed(),
-                a.reservedBytes(),
-                a.openSessions(),
-                a.barred(),
-                a.profile().smsPerCycle(),
-                a.sms().left(),
-                a.voice().allowanceSeconds(),
-                a.voice().usedSeconds(),
-                a.voice().leftSeconds(),
-                Balance.BeyondPlan.of(a)));
+    return read(msisdn, account -> Balance.of(account, clock.instant()));
   }
 
   /**
@@ -376,6 +378,7 @@ public final class ChargingFunction implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    chf.ifPresent(ChfServer::close);
     server.close();
     workers.shutdownNow();
     committer.close();

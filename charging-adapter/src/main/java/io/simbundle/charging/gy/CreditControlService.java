@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 import org.slf4j.Logger;
@@ -181,72 +180,57 @@ public final class CreditControlService implements CreditControlHandler {
    * worker. The future completes once the request's effects are committed.
    */
   private CompletableFuture<CreditControlOutcome> outcome(Request request) {
-    AvpSet avps = request.getAvps();
-    Optional<Integer> type = RequestAvps.integer(avps, GyAvp.CC_REQUEST_TYPE);
-    Optional<Long> number = RequestAvps.unsigned(avps, GyAvp.CC_REQUEST_NUMBER);
-    int typeValue = type.orElse(0);
-    long numberValue = number.orElse(0L);
-    for (int mandatory :
-        new int[] {
-          GyAvp.AUTH_APPLICATION_ID,
-          GyAvp.SERVICE_CONTEXT_ID,
-          GyAvp.CC_REQUEST_TYPE,
-          GyAvp.CC_REQUEST_NUMBER
-        }) {
-      if (avps.getAvp(mandatory) == null) {
-        return error(ResultCode.MISSING_AVP, typeValue, numberValue, mandatory);
-      }
+    ChargingRequest read;
+    try {
+      read = GyRequests.read(request);
+    } catch (GyRequests.Rejected rejected) {
+      return CompletableFuture.completedFuture(rejected.outcome());
     }
-    if (type.isEmpty() || typeValue < GyAvp.INITIAL_REQUEST || typeValue > GyAvp.EVENT_REQUEST) {
-      return error(ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_TYPE);
-    }
-    if (number.isEmpty()) {
-      return error(ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.CC_REQUEST_NUMBER);
-    }
-    String sessionId = request.getSessionId();
-    CompletableFuture<CreditControlOutcome> deciding = inFlight.get(key(sessionId, numberValue));
+    return decide(read);
+  }
+
+  /**
+   * Decides a credit-control request from any interface: a retransmission gets the answer already
+   * given (waiting for it while it commits), a subscriber in memory is decided on the caller's
+   * thread without blocking, one to load from the database on a worker. The future completes once
+   * the request's effects are committed; it fails with {@link NotShardOwnerException} when another
+   * node decides for the subscriber.
+   */
+  public CompletableFuture<CreditControlOutcome> decide(ChargingRequest request) {
+    String sessionId = request.sessionId();
+    CompletableFuture<CreditControlOutcome> deciding =
+        inFlight.get(key(sessionId, request.number()));
     if (deciding != null) {
       retransmissions.increment();
       return deciding;
     }
-    Optional<CreditControlOutcome> earlier = answered.find(sessionId, numberValue);
+    Optional<CreditControlOutcome> earlier = answered.find(sessionId, request.number());
     if (earlier.isPresent()) {
       retransmissions.increment();
       return CompletableFuture.completedFuture(earlier.get());
     }
-    Subscription subscription;
-    try {
-      subscription = Subscription.of(avps);
-    } catch (AvpDataException e) {
-      return error(ResultCode.INVALID_AVP_VALUE, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
-    }
-    if (subscription.isEmpty()) {
-      return error(ResultCode.MISSING_AVP, typeValue, numberValue, GyAvp.SUBSCRIPTION_ID);
-    }
-    List<MsccRequest> mscc;
-    Optional<UnitRequest> units;
-    try {
-      units = UnitRequest.of(avps, typeValue);
-      mscc = units.isPresent() ? List.of() : MsccRequest.all(avps);
-    } catch (InvalidAvpException e) {
-      return error(e.resultCode(), typeValue, numberValue, e.avpCode());
-    }
-    Optional<String> peerHost = RequestAvps.identity(avps, GyAvp.ORIGIN_HOST);
-    Optional<String> peerRealm = RequestAvps.identity(avps, GyAvp.ORIGIN_REALM);
     Function<String, CompletableFuture<CreditControlOutcome>> decide =
         msisdn ->
             withAccount(
                 msisdn,
                 account -> {
-                  if (peerHost.isPresent()
-                      && peerRealm.isPresent()
-                      && typeValue != GyAvp.EVENT_REQUEST
-                      && units.isEmpty()) {
-                    account.ifPresent(a -> a.attach(sessionId, peerHost.get(), peerRealm.get()));
+                  if (request.type() != GyAvp.EVENT_REQUEST && request.units().isEmpty()) {
+                    request
+                        .peer()
+                        .ifPresent(
+                            peer ->
+                                account.ifPresent(
+                                    a -> a.attach(sessionId, peer.host(), peer.realm())));
                   }
-                  return charge(account, sessionId, typeValue, numberValue, mscc, units);
+                  return charge(
+                      account,
+                      sessionId,
+                      request.type(),
+                      request.number(),
+                      request.mscc(),
+                      request.units());
                 });
-    Optional<String> msisdn = subscription.msisdn();
+    Optional<String> msisdn = request.msisdn();
     if (msisdn.isPresent() && accounts.isLoaded(msisdn.get())) {
       try {
         return decide.apply(msisdn.get());
@@ -258,9 +242,9 @@ public final class CreditControlService implements CreditControlHandler {
     return CompletableFuture.supplyAsync(
             () -> {
               String found =
-                  msisdn.or(() -> subscription.imsi().flatMap(store::msisdnOfImsi)).orElse(null);
+                  msisdn.or(() -> request.imsi().flatMap(store::msisdnOfImsi)).orElse(null);
               return found == null
-                  ? unknownSubscriber(sessionId, typeValue, numberValue)
+                  ? unknownSubscriber(sessionId, request.type(), request.number())
                   : decide.apply(found);
             },
             loader)
@@ -270,12 +254,6 @@ public final class CreditControlService implements CreditControlHandler {
   private CompletableFuture<CreditControlOutcome> unknownSubscriber(
       String sessionId, int type, long number) {
     return charge(Optional.empty(), sessionId, type, number, List.of(), Optional.empty());
-  }
-
-  private static CompletableFuture<CreditControlOutcome> error(
-      long resultCode, int type, long number, int failedAvp) {
-    return CompletableFuture.completedFuture(
-        CreditControlOutcome.error(resultCode, type, number, failedAvp));
   }
 
   private static CreditControlOutcome unableToComply(Request request, Throwable failure) {

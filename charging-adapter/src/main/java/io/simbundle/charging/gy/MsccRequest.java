@@ -14,7 +14,7 @@ import org.jdiameter.api.AvpSet;
  * @param requestedBytes the Requested-Service-Unit volume; 0 when it asks for no particular amount
  * @param usedBytes the Used-Service-Unit volume, when it reports usage
  */
-record MsccRequest(
+public record MsccRequest(
     long ratingGroup,
     Optional<Long> serviceIdentifier,
     long requestedBytes,

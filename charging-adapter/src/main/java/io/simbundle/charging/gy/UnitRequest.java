@@ -12,7 +12,7 @@ import org.jdiameter.api.AvpSet;
  * its Service-Context-Id. It is decided on the subscriber's account under the same lock, journal
  * and retransmission rules as data.
  */
-sealed interface UnitRequest permits SmsRequest, VoiceRequest {
+public sealed interface UnitRequest permits SmsRequest, VoiceRequest {
 
   /**
    * Debits what the request reports used, into the cycle its grant came from; the caller rolls the

@@ -169,6 +169,7 @@ public final class Engine implements AutoCloseable {
             new GyRequestMeter(metrics.registry()),
             settings.gy().cluster());
     started.push(charging);
+    settings.chf().ifPresent(charging::serveNchf);
     metrics.watchCluster(
         charging::cluster, charging::sentElsewhere, charging::requestsThatWaitedForATake);
     metrics.watchDiameterPeers(charging::connections);

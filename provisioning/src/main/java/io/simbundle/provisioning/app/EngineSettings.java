@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.app;
 
+import io.simbundle.charging.nchf.ChfSettings;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.settings.InvalidSettingException;
 import io.simbundle.platform.settings.Settings;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param security credentials and keys
  * @param gy the Diameter Gy interface of the charging function
  * @param provisioning how orders and subscriptions are kept moving
+ * @param chf the 5G CHF (Nchf_ConvergedCharging over HTTP/2), when served
  */
 public record EngineSettings(
     String httpHost,
@@ -29,9 +31,37 @@ public record EngineSettings(
     RulesSettings rules,
     SecuritySettings security,
     GySettings gy,
-    ProvisioningSettings provisioning) {
+    ProvisioningSettings provisioning,
+    Optional<ChfSettings> chf) {
 
   public static final String HTTP_HOST = "simbundle.http.host";
+  public static final String CHF_HOST = "simbundle.chf.host";
+  public static final String CHF_PORT = "simbundle.chf.port";
+  public static final String CHF_CERTIFICATE = "simbundle.chf.tls-certificate";
+  public static final String CHF_KEY = "simbundle.chf.tls-key";
+
+  /** An engine without a CHF. */
+  public EngineSettings(
+      String httpHost,
+      int httpPort,
+      Optional<Path> catalogDirectory,
+      DatabaseSettings database,
+      RulesSettings rules,
+      SecuritySettings security,
+      GySettings gy,
+      ProvisioningSettings provisioning) {
+    this(
+        httpHost,
+        httpPort,
+        catalogDirectory,
+        database,
+        rules,
+        security,
+        gy,
+        provisioning,
+        Optional.empty());
+  }
+
   public static final String HTTP_PORT = "simbundle.http.port";
   public static final String CATALOG_DIR = "simbundle.catalog.dir";
 
@@ -43,6 +73,7 @@ public record EngineSettings(
     Objects.requireNonNull(security);
     Objects.requireNonNull(gy);
     Objects.requireNonNull(provisioning);
+    Objects.requireNonNull(chf);
     if (httpPort < 1 || httpPort > 65535) {
       throw new InvalidSettingException(HTTP_PORT, String.valueOf(httpPort), "not a TCP port");
     }
@@ -57,7 +88,26 @@ public record EngineSettings(
         RulesSettings.from(settings),
         SecuritySettings.from(settings),
         GySettings.from(settings),
-        ProvisioningSettings.from(settings));
+        ProvisioningSettings.from(settings),
+        chf(settings));
+  }
+
+  /** The CHF is served when its port is set; with a certificate and key, over TLS. */
+  private static Optional<ChfSettings> chf(Settings settings) {
+    if (settings.find(CHF_PORT).isEmpty()) {
+      return Optional.empty();
+    }
+    int port = settings.integer(CHF_PORT, 0);
+    try {
+      return Optional.of(
+          new ChfSettings(
+              settings.text(CHF_HOST, "127.0.0.1"),
+              port,
+              settings.path(CHF_CERTIFICATE),
+              settings.path(CHF_KEY)));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(CHF_PORT, String.valueOf(port), e.getMessage());
+    }
   }
 
   public AdminCredentials admin() {

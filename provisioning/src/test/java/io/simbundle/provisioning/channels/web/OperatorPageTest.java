@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,6 +51,9 @@ class OperatorPageTest {
     page.get(engine.uri("/operator?every=500").toString());
     // Metrics read the database at most every 5 s: the page catches up within a few polls.
     WebDriverWait catchingUp = new WebDriverWait(page, Duration.ofSeconds(30));
+    // The page redraws its figures every second: an element read while it is replaced is read
+    // again.
+    catchingUp.ignoring(StaleElementReferenceException.class);
     catchingUp.until(p -> "UP".equals(p.findElement(By.id("health")).getText()));
 
     for (int i = 0; i < ORDERS; i++) {

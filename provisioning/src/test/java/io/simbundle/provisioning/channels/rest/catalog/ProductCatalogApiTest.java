@@ -141,10 +141,10 @@ class ProductCatalogApiTest {
                 usagePrices.add(
                     price.path("unitOfMeasure").path("units").asText()
                         + " "
-                        + price.path("price").path("value").asText());
+                        + price.path("price").path("value").decimalValue().toPlainString());
               }
             });
-    assertThat(usagePrices).containsExactly("minute 0.15", "SMS 0.10");
+    assertThat(usagePrices).containsExactly("minute 0.15", "SMS 0.1");
     assertThat(yixin.path("productOfferingPrice")).hasSize(1);
   }
 

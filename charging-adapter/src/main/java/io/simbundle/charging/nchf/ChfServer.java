@@ -1,0 +1,280 @@
+package io.simbundle.charging.nchf;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simbundle.charging.gy.ChargingRequest;
+import io.simbundle.charging.gy.CreditControlOutcome;
+import io.simbundle.charging.gy.CreditControlService;
+import io.simbundle.charging.store.NotShardOwnerException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The charging function as a 5G CHF: {@code Nchf_ConvergedCharging} v3 (TS 32.291) over HTTP/2 (h2c
+ * with prior knowledge, or TLS) and HTTP/1.1. A PDU session's create, update and release are
+ * charged as Gy's CCR-I, CCR-U and CCR-T on the same accounts, under the same locks and journal:
+ * 201 and 200 are sent only once the request's effects are committed, and a request sent again with
+ * the same ChargingDataRef and invocationSequenceNumber gets the answer already given — also after
+ * a restart, and also for a create whose 201 was lost, since a create's reference is derived from
+ * the consumer, the PDU session's charging id and the subscriber.
+ */
+public final class ChfServer implements AutoCloseable {
+
+  /** The resource collection, below the apiRoot. */
+  public static final String API = "/nchf-convergedcharging/v3/chargingdata";
+
+  /** The largest request body taken; a ChargingDataRequest is a few kilobytes. */
+  static final int MAX_BODY = 64 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(ChfServer.class);
+  private static final Pattern ON_REFERENCE =
+      Pattern.compile(Pattern.quote(API) + "/([A-Za-z0-9_-]{1,64})/(update|release)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final CreditControlService charging;
+  private final Clock clock;
+
+  private ChfServer(Vertx vertx, CreditControlService charging, Clock clock, ChfSettings settings) {
+    this.vertx = vertx;
+    this.charging = charging;
+    this.clock = clock;
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(settings.host())
+            .setPort(settings.port())
+            .setHttp2ClearTextEnabled(true)
+            .setMaxInitialLineLength(4096);
+    if (settings.tls()) {
+      options
+          .setSsl(true)
+          .setUseAlpn(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(settings.certificate().orElseThrow().toString())
+                  .setKeyPath(settings.key().orElseThrow().toString()));
+    }
+    this.server = vertx.createHttpServer(options).requestHandler(this::handle);
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public static ChfServer start(ChfSettings settings, CreditControlService charging, Clock clock) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
+    ChfServer chf = new ChfServer(vertx, charging, clock, settings);
+    try {
+      chf.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException(
+          "the CHF could not listen on " + settings.host() + ":" + settings.port(), e);
+    }
+    log.info("CHF (Nchf_ConvergedCharging v3) listening on port {}", chf.port());
+    return chf;
+  }
+
+  /** The port bound. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private void handle(HttpServerRequest request) {
+    Context context = vertx.getOrCreateContext();
+    String path = request.path();
+    ChargingDataRequests.Operation operation;
+    String reference;
+    Matcher onReference = ON_REFERENCE.matcher(path);
+    if (path.equals(API)) {
+      operation = ChargingDataRequests.Operation.CREATE;
+      reference = null;
+    } else if (onReference.matches()) {
+      operation =
+          onReference.group(2).equals("update")
+              ? ChargingDataRequests.Operation.UPDATE
+              : ChargingDataRequests.Operation.RELEASE;
+      reference = onReference.group(1);
+    } else {
+      respond(
+          request, ChfProblem.of(404, "RESOURCE_URI_STRUCTURE_NOT_FOUND", "no such Nchf resource"));
+      return;
+    }
+    if (request.method() != HttpMethod.POST) {
+      request.response().putHeader("Allow", "POST");
+      respond(request, ChfProblem.of(405, "INVALID_API", "only POST is defined here"));
+      return;
+    }
+    String type = request.getHeader("Content-Type");
+    if (type == null || !type.toLowerCase().startsWith("application/json")) {
+      respond(
+          request,
+          ChfProblem.of(415, "UNSUPPORTED_MEDIA_TYPE", "the body must be application/json"));
+      return;
+    }
+    String length = request.getHeader("Content-Length");
+    if (length != null && length.length() > 9
+        || length != null && Long.parseLong(length) > MAX_BODY) {
+      respond(request, ChfProblem.of(413, "PAYLOAD_TOO_LARGE", "a body is at most 64 KiB"));
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (body.length() + chunk.length() > MAX_BODY) {
+            if (!request.response().ended()) {
+              respond(request, ChfProblem.of(413, "PAYLOAD_TOO_LARGE", "a body is at most 64 KiB"));
+            }
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.endHandler(
+        done -> {
+          if (!request.response().ended()) {
+            decide(request, context, operation, reference, body);
+          }
+        });
+  }
+
+  private void decide(
+      HttpServerRequest request,
+      Context context,
+      ChargingDataRequests.Operation operation,
+      String reference,
+      Buffer body) {
+    ChargingDataRequests.Read read;
+    try {
+      read = ChargingDataRequests.read(parse(body), operation);
+    } catch (ChfProblem.Rejected rejected) {
+      respond(request, rejected.problem());
+      return;
+    }
+    String ref = reference != null ? reference : referenceOf(read);
+    ChargingRequest charged = read.request(sessionOf(ref));
+    charging
+        .decide(charged)
+        .whenComplete(
+            (outcome, failure) ->
+                context.runOnContext(
+                    v -> {
+                      if (failure != null) {
+                        respond(request, failed(failure));
+                      } else {
+                        answer(request, operation, ref, outcome);
+                      }
+                    }));
+  }
+
+  private static JsonNode parse(Buffer body) throws ChfProblem.Rejected {
+    try {
+      return JSON.readTree(body.toString(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new ChfProblem.Rejected(
+          ChfProblem.of(400, "INVALID_MSG_FORMAT", "the body is not valid JSON"));
+    }
+  }
+
+  private void answer(
+      HttpServerRequest request,
+      ChargingDataRequests.Operation operation,
+      String ref,
+      CreditControlOutcome outcome) {
+    ChargingDataResponses.problem(outcome)
+        .ifPresentOrElse(
+            problem -> respond(request, problem),
+            () -> {
+              if (operation == ChargingDataRequests.Operation.RELEASE) {
+                request.response().setStatusCode(204).end();
+                return;
+              }
+              if (operation == ChargingDataRequests.Operation.CREATE) {
+                request.response().setStatusCode(201).putHeader("Location", location(request, ref));
+              } else {
+                request.response().setStatusCode(200);
+              }
+              request
+                  .response()
+                  .putHeader("Content-Type", "application/json")
+                  .end(ChargingDataResponses.response(outcome, clock.instant()).toString());
+            });
+  }
+
+  private static ChfProblem failed(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof NotShardOwnerException) {
+      return ChfProblem.of(
+          503, "NF_SERVICE_FAILOVER", "another charging node decides for this subscriber");
+    }
+    log.error("Nchf charging failed", cause);
+    return ChfProblem.of(500, "CHARGING_FAILED", "charging failed; nothing was granted");
+  }
+
+  private static void respond(HttpServerRequest request, ChfProblem problem) {
+    request
+        .response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", "application/problem+json")
+        .end(ChargingDataResponses.problem(problem).toString());
+  }
+
+  private static String location(HttpServerRequest request, String ref) {
+    String scheme = request.isSSL() ? "https" : "http";
+    String authority = request.authority() == null ? "localhost" : request.authority().toString();
+    return scheme + "://" + authority + API + "/" + ref;
+  }
+
+  /** Sessions of the CHF are told apart from Diameter ones by their prefix. */
+  static String sessionOf(String ref) {
+    return "nchf;" + ref;
+  }
+
+  /**
+   * A create's ChargingDataRef: derived from the consumer, the PDU session's charging id and the
+   * subscriber when the request gives a charging id, so that a create sent again (its 201 lost)
+   * finds the resource and the answer it already got; random otherwise. A digest, so that no
+   * subscriber identity appears in the URI.
+   */
+  static String referenceOf(ChargingDataRequests.Read read) {
+    if (read.chargingId().isEmpty()) {
+      return UUID.randomUUID().toString().replace("-", "");
+    }
+    String identity = read.consumer() + "|" + read.chargingId().get() + "|" + read.subscriber();
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("the CHF did not close cleanly: {}", e.toString());
+    } finally {
+      vertx.close();
+    }
+  }
+}

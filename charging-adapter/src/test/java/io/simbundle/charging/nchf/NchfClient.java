@@ -1,0 +1,165 @@
+package io.simbundle.charging.nchf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An SMF's side of Nchf_ConvergedCharging for tests: HTTP/2 with prior knowledge (no upgrade), as
+ * SMFs talk to a CHF inside a core, and the request bodies TS 32.291 v3 spells.
+ */
+final class NchfClient implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpClient client;
+  private final int port;
+
+  NchfClient(int port) {
+    this.port = port;
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false)
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(port));
+  }
+
+  /** An answer: status, Location, body (empty for 204) and the protocol it came over. */
+  record Reply(int status, Optional<String> location, String body, HttpVersion version) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+
+    /** The ChargingDataRef of a create's Location. */
+    String reference() {
+      String at = location.orElseThrow();
+      return at.substring(at.lastIndexOf('/') + 1);
+    }
+  }
+
+  Reply post(String path, String contentType, String body) {
+    try {
+      return client
+          .request(HttpMethod.POST, port, "127.0.0.1", path)
+          .compose(
+              request ->
+                  request
+                      .putHeader("Content-Type", contentType)
+                      .send(body)
+                      .compose(
+                          response ->
+                              response
+                                  .body()
+                                  .map(
+                                      b ->
+                                          new Reply(
+                                              response.statusCode(),
+                                              Optional.ofNullable(response.getHeader("Location")),
+                                              b.toString(),
+                                              response.version()))))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("POST " + path + " failed", e);
+    }
+  }
+
+  Reply get(String path) {
+    try {
+      return client
+          .request(HttpMethod.GET, port, "127.0.0.1", path)
+          .compose(
+              request ->
+                  request
+                      .send()
+                      .compose(
+                          response ->
+                              response
+                                  .body()
+                                  .map(
+                                      b ->
+                                          new Reply(
+                                              response.statusCode(),
+                                              Optional.empty(),
+                                              b.toString(),
+                                              response.version()))))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("GET " + path + " failed", e);
+    }
+  }
+
+  Reply create(ObjectNode body) {
+    return post(ChfServer.API, "application/json", body.toString());
+  }
+
+  Reply update(String ref, ObjectNode body) {
+    return post(ChfServer.API + "/" + ref + "/update", "application/json", body.toString());
+  }
+
+  Reply release(String ref, ObjectNode body) {
+    return post(ChfServer.API + "/" + ref + "/release", "application/json", body.toString());
+  }
+
+  /** A ChargingDataRequest of an SMF for a PDU session of the subscriber with this MSISDN. */
+  static ObjectNode request(String msisdn, long chargingId, long sequence) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("subscriberIdentifier", "imsi-46001" + msisdn.substring(msisdn.length() - 10));
+    body.putObject("nfConsumerIdentification")
+        .put("nFName", "5d7a0f1e-0a51-4b7e-9f3c-6c1f7a2b9e01")
+        .put("nodeFunctionality", "SMF");
+    body.put("invocationTimeStamp", Instant.parse("2026-11-23T08:00:00Z").toString());
+    body.put("invocationSequenceNumber", sequence);
+    body.put("notifyUri", "http://127.0.0.1:1/notify");
+    ObjectNode pdu = body.putObject("pDUSessionChargingInformation");
+    pdu.put("chargingId", chargingId);
+    pdu.putObject("userInformation").put("servedGPSI", "msisdn-" + msisdn);
+    pdu.putObject("pduSessionInformation").put("pduSessionID", 5).put("dnnId", "cmnet");
+    body.putArray("multipleUnitUsage");
+    return body;
+  }
+
+  /** Adds a rating group asking for {@code askBytes} (0: none) and reporting {@code usedBytes}. */
+  static ObjectNode unit(ObjectNode request, long ratingGroup, long askBytes, long usedBytes) {
+    ObjectNode unit = ((ArrayNode) request.get("multipleUnitUsage")).addObject();
+    unit.put("ratingGroup", ratingGroup);
+    unit.put("uPFID", "upf-1");
+    if (askBytes > 0) {
+      unit.putObject("requestedUnit").put("totalVolume", askBytes);
+    }
+    if (usedBytes > 0) {
+      unit.putArray("usedUnitContainer")
+          .addObject()
+          .put("localSequenceNumber", 1)
+          .put("quotaManagementIndicator", "ONLINE_CHARGING")
+          .put("uplinkVolume", usedBytes / 4)
+          .put("downlinkVolume", usedBytes - usedBytes / 4);
+    }
+    return request;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    vertx.close();
+  }
+}

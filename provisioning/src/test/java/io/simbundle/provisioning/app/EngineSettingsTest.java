@@ -1,0 +1,60 @@
+package io.simbundle.provisioning.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.simbundle.platform.settings.InvalidSettingException;
+import io.simbundle.platform.settings.Settings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The CHF is served only when its port is set, and over TLS only with a certificate and key. */
+class EngineSettingsTest {
+
+  private static EngineSettings from(Map<String, String> values) {
+    return EngineSettings.from(new Settings(new Properties(), Map.of(), values));
+  }
+
+  @Test
+  void noChfUnlessItsPortIsSet() {
+    assertThat(from(Map.of()).chf()).isEmpty();
+  }
+
+  @Test
+  void aChfPortServesCleartextOnTheLoopbackByDefault() {
+    EngineSettings settings = from(Map.of(EngineSettings.CHF_PORT, "8090"));
+
+    assertThat(settings.chf())
+        .hasValueSatisfying(
+            chf -> {
+              assertThat(chf.host()).isEqualTo("127.0.0.1");
+              assertThat(chf.port()).isEqualTo(8090);
+              assertThat(chf.certificate()).isEmpty();
+            });
+  }
+
+  @Test
+  void tlsNeedsBothTheCertificateAndTheKey() {
+    assertThat(
+            from(Map.of(
+                    EngineSettings.CHF_PORT, "8443",
+                    EngineSettings.CHF_CERTIFICATE, "/etc/simbundle/chf.crt",
+                    EngineSettings.CHF_KEY, "/etc/simbundle/chf.key"))
+                .chf()
+                .orElseThrow()
+                .key())
+        .contains(Path.of("/etc/simbundle/chf.key"));
+    assertThatThrownBy(
+            () ->
+                from(
+                    Map.of(
+                        EngineSettings.CHF_PORT, "8443",
+                        EngineSettings.CHF_CERTIFICATE, "/etc/simbundle/chf.crt")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("simbundle.chf.port");
+    assertThatThrownBy(() -> from(Map.of(EngineSettings.CHF_PORT, "99999")))
+        .isInstanceOf(InvalidSettingException.class);
+  }
+}
