@@ -1,8 +1,8 @@
 package io.simbundle.charging;
 
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Peer;
 import io.simbundle.charging.gy.CreditControlService;
-import io.simbundle.charging.gy.GyServer;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.store.ChargingStore;
 import io.simbundle.charging.store.Checkpointer;
@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -29,19 +29,19 @@ final class AccountChanges {
   private final CreditControlService creditControl;
   private final Checkpointer checkpointer;
   private final ChargingStore store;
-  private final GyServer server;
+  private final Reauthorizer reauthorizer;
   private final Clock clock;
 
   AccountChanges(
       CreditControlService creditControl,
       Checkpointer checkpointer,
       ChargingStore store,
-      GyServer server,
+      Reauthorizer reauthorizer,
       Clock clock) {
     this.creditControl = creditControl;
     this.checkpointer = checkpointer;
     this.store = store;
-    this.server = server;
+    this.reauthorizer = reauthorizer;
     this.clock = clock;
   }
 
@@ -63,16 +63,14 @@ final class AccountChanges {
                             return a;
                           })
                       .orElseGet(() -> Account.open(profile));
-              return new Saved(creditControl.save(account), account.sessionsToReauthorize(), 0);
+              return new Saved(creditControl.save(account), reauthorizations(account), 0);
             });
     // Waited for outside the account lock: a failed commit takes that lock to drop the account.
     installed.committed().join();
     // Looking subscribers up by IMSI reads the table: make the new profile visible there.
     checkpointer.flush();
     // Open sessions were granted under the old profile: the PCEFs ask again.
-    installed
-        .reauthorize()
-        .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
+    installed.reauthorize().forEach(r -> reauthorizer.reauthorize(r, false));
   }
 
   /**
@@ -90,30 +88,48 @@ final class AccountChanges {
                 found.map(
                     account -> {
                       account.bar(barred);
-                      return new Saved(
-                          creditControl.save(account), account.sessionsToReauthorize(), 0);
+                      return new Saved(creditControl.save(account), reauthorizations(account), 0);
                     }));
     if (changed.isEmpty()) {
       return false;
     }
     changed.get().committed().join();
-    changed
-        .get()
-        .reauthorize()
-        .forEach((session, peer) -> server.reAuthorize(session, peer.host(), peer.realm()));
+    // A PCEF learns of the bar by asking again (4010); an SMF is told its charging is aborted.
+    changed.get().reauthorize().forEach(r -> reauthorizer.reauthorize(r, barred));
     return true;
+  }
+
+  /** A session to tell that its quota must be asked for again, with what it holds. */
+  record Reauthorization(String sessionId, Peer peer, Set<Long> ratingGroups) {}
+
+  /** Tells a session's client — a PCEF by RAR, an SMF by ChargingNotifyRequest. */
+  interface Reauthorizer {
+    /**
+     * @param abort for an SMF: ABORT_CHARGING instead of REAUTHORIZATION (the subscriber was
+     *     barred)
+     */
+    void reauthorize(Reauthorization session, boolean abort);
+  }
+
+  private static List<Reauthorization> reauthorizations(Account account) {
+    List<Reauthorization> sessions = new ArrayList<>();
+    account
+        .sessionsToReauthorize()
+        .forEach(
+            (session, peer) ->
+                sessions.add(
+                    new Reauthorization(session, peer, account.ratingGroupsHeld(session))));
+    return sessions;
   }
 
   /**
    * An account change on its way to the journal.
    *
-   * @param reauthorize the open sessions to send a Re-Auth-Request once it is committed
+   * @param reauthorize the open sessions to tell once it is committed
    * @param sessionsReleased how many silent sessions it released
    */
   private record Saved(
-      CompletableFuture<Void> committed,
-      Map<String, Account.Peer> reauthorize,
-      int sessionsReleased) {}
+      CompletableFuture<Void> committed, List<Reauthorization> reauthorize, int sessionsReleased) {}
 
   /**
    * Releases the reservations of sessions that went silent past their Tcc (twice the
@@ -136,7 +152,7 @@ final class AccountChanges {
                   found.map(
                       account -> {
                         int sessions = account.releaseExpired(now).size();
-                        return new Saved(creditControl.save(account), Map.of(), sessions);
+                        return new Saved(creditControl.save(account), List.of(), sessions);
                       }))
           .ifPresent(saved::add);
     }

@@ -2,6 +2,7 @@ package io.simbundle.charging;
 
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Peer;
 import io.simbundle.charging.account.UsageThreshold;
 import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.cluster.ClusterStatus;
@@ -115,7 +116,7 @@ public final class ChargingFunction implements AutoCloseable {
     this.creditControl = creditControl;
     this.server = server;
     this.clock = clock;
-    this.changes = new AccountChanges(creditControl, checkpointer, store, server, clock);
+    this.changes = new AccountChanges(creditControl, checkpointer, store, this::reauthorize, clock);
     this.history = new ChargingHistory(store, checkpointer);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("gy-reservation-sweeper"));
     sweeper.scheduleWithFixedDelay(
@@ -273,6 +274,23 @@ public final class ChargingFunction implements AutoCloseable {
     ChfServer started = ChfServer.start(settings, creditControl, clock);
     chf = Optional.of(started);
     return started;
+  }
+
+  /** A RAR to a PCEF; a ChargingNotifyRequest to an SMF, when the CHF is served. */
+  private void reauthorize(AccountChanges.Reauthorization session, boolean abort) {
+    Peer peer = session.peer();
+    if (!peer.isNchf()) {
+      server.reAuthorize(session.sessionId(), peer.host(), peer.realm());
+      return;
+    }
+    chf.ifPresent(
+        c ->
+            c.notifySmf(
+                peer.notifyUri(),
+                abort
+                    ? ChfServer.Notification.ABORT_CHARGING
+                    : ChfServer.Notification.REAUTHORIZATION,
+                session.ratingGroups()));
   }
 
   public DiameterIdentity identity() {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.simbundle.charging.account.UsageThreshold.Meter;
 import io.simbundle.charging.profile.ChargingProfile;
-import io.simbundle.charging.profile.ZeroRatedService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -108,23 +108,8 @@ public final class Account {
    * state stored with the decision that passed them.
    */
   public List<UsageThreshold> newThresholds() {
-    List<ThresholdsTold.Gauge> gauges = new ArrayList<>();
-    gauges.add(
-        new ThresholdsTold.Gauge(Meter.DATA, "", data.allowanceUsed, profile.allowanceBytes()));
-    for (ZeroRatedService free : profile.zeroRated()) {
-      long used = data.zeroRatedUsedBy(free.privilegeCode());
-      free.monthlyCapBytes()
-          .ifPresent(
-              cap ->
-                  gauges.add(
-                      new ThresholdsTold.Gauge(
-                          Meter.FREE_TRAFFIC, free.privilegeCode(), used, cap)));
-    }
-    gauges.add(new ThresholdsTold.Gauge(Meter.SMS, "", sms.used, profile.smsPerCycle()));
-    gauges.add(
-        new ThresholdsTold.Gauge(
-            Meter.VOICE, "", voice.usedSeconds, profile.voiceSecondsPerCycle()));
-    return thresholds.passed(profile.msisdn(), profile.cycleStart(), gauges);
+    return thresholds.passed(
+        profile.msisdn(), profile.cycleStart(), ThresholdsTold.gauges(profile, data, sms, voice));
   }
 
   /** What was decided on this account since last asked, in order; asking empties it. */
@@ -268,24 +253,30 @@ public final class Account {
     usage.add(new Usage(day, ratingGroup, source, bytes));
   }
 
-  /** Notes which PCEF a session belongs to. */
-  public void attach(String sessionId, String peerHost, String peerRealm) {
-    sessionPeers.put(sessionId, new Peer(peerHost, peerRealm));
+  /** Notes which client — a PCEF, or an SMF over Nchf — a session belongs to. */
+  public void attach(String sessionId, Peer peer) {
+    sessionPeers.put(sessionId, peer);
   }
 
-  /** The PCEF of each session that holds quota now. */
+  /** The client of each session that holds quota now. */
   public Map<String, Peer> sessionsToReauthorize() {
     forgetIdleSessions();
     return Map.copyOf(sessionPeers);
+  }
+
+  /** The rating groups a session holds quota for. */
+  public Set<Long> ratingGroupsHeld(String sessionId) {
+    Set<Long> groups = new TreeSet<>();
+    reservations.values().stream()
+        .filter(r -> r.sessionId().equals(sessionId))
+        .forEach(r -> groups.add(r.ratingGroup()));
+    return groups;
   }
 
   private void forgetIdleSessions() {
     List<String> open = openSessions();
     sessionPeers.keySet().removeIf(session -> !open.contains(session));
   }
-
-  /** A PCEF, as Re-Auth-Requests address it. */
-  public record Peer(String host, String realm) {}
 
   /** Releases every reservation of a session (CCR-T, or a session cleaned up). */
   public void releaseSession(String sessionId) {

@@ -2,6 +2,8 @@ package io.simbundle.charging.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.simbundle.charging.profile.ChargingProfile;
+import io.simbundle.charging.profile.ZeroRatedService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +21,28 @@ final class ThresholdsTold {
 
   /** Something counted per cycle against what the cycle gives; no threshold when it gives none. */
   record Gauge(UsageThreshold.Meter meter, String reference, long used, long limit) {}
+
+  /** What an account counts against its cycle: allowance, free-traffic caps, SMS, minutes. */
+  static List<Gauge> gauges(
+      ChargingProfile profile, DataMeters data, SmsMeter sms, VoiceMeter voice) {
+    List<Gauge> gauges = new ArrayList<>();
+    gauges.add(
+        new Gauge(UsageThreshold.Meter.DATA, "", data.allowanceUsed, profile.allowanceBytes()));
+    for (ZeroRatedService free : profile.zeroRated()) {
+      long used = data.zeroRatedUsedBy(free.privilegeCode());
+      free.monthlyCapBytes()
+          .ifPresent(
+              cap ->
+                  gauges.add(
+                      new Gauge(
+                          UsageThreshold.Meter.FREE_TRAFFIC, free.privilegeCode(), used, cap)));
+    }
+    gauges.add(new Gauge(UsageThreshold.Meter.SMS, "", sms.used, profile.smsPerCycle()));
+    gauges.add(
+        new Gauge(
+            UsageThreshold.Meter.VOICE, "", voice.usedSeconds, profile.voiceSecondsPerCycle()));
+    return gauges;
+  }
 
   /** The thresholds the gauges have reached and that were not told yet; they count as told now. */
   List<UsageThreshold> passed(String msisdn, Instant cycleStart, List<Gauge> gauges) {

@@ -1,6 +1,6 @@
 package io.simbundle.charging.gy;
 
-import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Peer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public record ChargingRequest(
     Optional<String> imsi,
     List<MsccRequest> mscc,
     Optional<UnitRequest> units,
-    Optional<Account.Peer> peer) {
+    Optional<Peer> peer) {
 
   public ChargingRequest {
     Objects.requireNonNull(sessionId);

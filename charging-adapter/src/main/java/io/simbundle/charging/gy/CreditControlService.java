@@ -217,10 +217,7 @@ public final class CreditControlService implements CreditControlHandler {
                   if (request.type() != GyAvp.EVENT_REQUEST && request.units().isEmpty()) {
                     request
                         .peer()
-                        .ifPresent(
-                            peer ->
-                                account.ifPresent(
-                                    a -> a.attach(sessionId, peer.host(), peer.realm())));
+                        .ifPresent(peer -> account.ifPresent(a -> a.attach(sessionId, peer)));
                   }
                   return charge(
                       account,

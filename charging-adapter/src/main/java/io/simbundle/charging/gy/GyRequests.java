@@ -1,6 +1,6 @@
 package io.simbundle.charging.gy;
 
-import io.simbundle.charging.account.Account;
+import io.simbundle.charging.account.Peer;
 import java.util.List;
 import java.util.Optional;
 import org.jdiameter.api.AvpDataException;
@@ -77,9 +77,9 @@ final class GyRequests {
     }
     Optional<String> peerHost = RequestAvps.identity(avps, GyAvp.ORIGIN_HOST);
     Optional<String> peerRealm = RequestAvps.identity(avps, GyAvp.ORIGIN_REALM);
-    Optional<Account.Peer> peer =
+    Optional<Peer> peer =
         peerHost.isPresent() && peerRealm.isPresent()
-            ? Optional.of(new Account.Peer(peerHost.get(), peerRealm.get()))
+            ? Optional.of(new Peer(peerHost.get(), peerRealm.get()))
             : Optional.empty();
     return new ChargingRequest(
         request.getSessionId(),

@@ -1,6 +1,7 @@
 package io.simbundle.charging.nchf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.charging.account.Peer;
 import io.simbundle.charging.gy.ChargingRequest;
 import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.gy.MsccRequest;
@@ -66,7 +67,15 @@ final class ChargingDataRequests {
 
     /** The request as the charging function decides it, in the session of a ChargingDataRef. */
     ChargingRequest request(String sessionId) {
-      return ChargingRequest.data(sessionId, operation.requestType, sequence, msisdn, imsi, mscc);
+      return new ChargingRequest(
+          sessionId,
+          operation.requestType,
+          sequence,
+          msisdn,
+          imsi,
+          mscc,
+          Optional.empty(),
+          notifyUri.map(Peer::nchf));
     }
 
     /** Who the request is for, without naming them: part of a reference, never shown as is. */

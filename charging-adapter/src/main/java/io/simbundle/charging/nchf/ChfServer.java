@@ -3,6 +3,8 @@ package io.simbundle.charging.nchf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simbundle.charging.gy.ChargingRequest;
 import io.simbundle.charging.gy.CreditControlOutcome;
 import io.simbundle.charging.gy.CreditControlService;
@@ -11,16 +13,21 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +60,7 @@ public final class ChfServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer server;
+  private final HttpClient notifications;
   private final CreditControlService charging;
   private final Clock clock;
 
@@ -76,6 +84,15 @@ public final class ChfServer implements AutoCloseable {
                   .setKeyPath(settings.key().orElseThrow().toString()));
     }
     this.server = vertx.createHttpServer(options).requestHandler(this::handle);
+    // SMFs take notifications on HTTP/2 as well: cleartext with prior knowledge, or ALPN on TLS.
+    this.notifications =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false)
+                .setUseAlpn(true)
+                .setConnectTimeout(2000)
+                .setIdleTimeout(60));
   }
 
   /** Starts listening; returns once the port is bound. */
@@ -91,6 +108,46 @@ public final class ChfServer implements AutoCloseable {
     }
     log.info("CHF (Nchf_ConvergedCharging v3) listening on port {}", chf.port());
     return chf;
+  }
+
+  /** What a ChargingNotifyRequest tells an SMF (TS 32.291 6.1.6.3.5). */
+  public enum Notification {
+    /** Ask again for the rating groups named: privileges or gifts changed. */
+    REAUTHORIZATION,
+    /** Stop charging the session: the subscriber was suspended or terminated. */
+    ABORT_CHARGING
+  }
+
+  /**
+   * POSTs a ChargingNotifyRequest to a session's {@code notifyUri}, as Gy sends a RAR. Sent once,
+   * after the change committed; an SMF that does not answer 204 is logged and learns of the change
+   * at its next update, when its grant's validity ends.
+   */
+  public void notifySmf(String notifyUri, Notification type, Set<Long> ratingGroups) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("notificationType", type.name());
+    if (type == Notification.REAUTHORIZATION && !ratingGroups.isEmpty()) {
+      ArrayNode details = body.putArray("reauthorizationDetails");
+      ratingGroups.forEach(group -> details.addObject().put("ratingGroup", group));
+    }
+    RequestOptions request;
+    try {
+      request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(notifyUri);
+    } catch (IllegalArgumentException e) {
+      log.warn("not notifying an SMF: its notifyUri is not a URI");
+      return;
+    }
+    notifications
+        .request(request)
+        .compose(r -> r.putHeader("Content-Type", "application/json").send(body.toString()))
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                log.warn("an SMF was not notified ({}): {}", type, done.cause().toString());
+              } else if (done.result().statusCode() != 204) {
+                log.warn("an SMF answered a {} notification {}", type, done.result().statusCode());
+              }
+            });
   }
 
   /** The port bound. */
@@ -269,6 +326,7 @@ public final class ChfServer implements AutoCloseable {
 
   @Override
   public void close() {
+    notifications.close();
     try {
       server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {

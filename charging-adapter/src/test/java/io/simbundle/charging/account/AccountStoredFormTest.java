@@ -39,7 +39,7 @@ class AccountStoredFormTest {
     assertThat(account.sms().left()).isEqualTo(48);
     assertThat(account.voice().usedSeconds()).isEqualTo(120);
     assertThat(account.sessionsToReauthorize())
-        .containsEntry("s2", new Account.Peer("pgw-1", "pcef.local"));
+        .containsEntry("s2", new Peer("pgw-1", "pcef.local"));
     assertThat(account.profile().voiceUnitSeconds()).isEqualTo(60);
   }
 

@@ -16,6 +16,9 @@ import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.platform.testing.EngineTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +29,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdiameter.api.Session;
 import org.junit.jupiter.api.AfterAll;
@@ -195,6 +200,64 @@ class ConvergedChargingTest {
       Balance balance = balance(msisdn);
       assertThat(balance.allowanceUsedBytes()).isEqualTo(10 * MB);
       assertThat(balance.reservedBytes()).isZero();
+    }
+  }
+
+  @Test
+  void theSmfIsToldToAskAgainWhenPrivilegesChangeAndThatChargingEndsWhenBarred() throws Exception {
+    String msisdn = "8618600000506";
+    weChatWo(msisdn, 500);
+    BlockingQueue<JsonNode> told = new LinkedBlockingQueue<>();
+    Vertx vertx = Vertx.vertx();
+    try {
+      HttpServer notifyEndpoint =
+          vertx
+              .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+              .requestHandler(
+                  request ->
+                      request.body(
+                          body -> {
+                            told.add(
+                                new NchfClient.Reply(
+                                        204,
+                                        Optional.empty(),
+                                        body.result().toString(),
+                                        request.version())
+                                    .json());
+                            request.response().setStatusCode(204).end();
+                          }))
+              .listen()
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      ObjectNode create = unit(unit(request(msisdn, 7006, 1), WECHAT, MB, 0), INTERNET, MB, 0);
+      create.put("notifyUri", "http://127.0.0.1:" + notifyEndpoint.actualPort() + "/smf/7006");
+      assertThat(smf.create(create).status()).isEqualTo(201);
+
+      // Free WeChat traffic is withdrawn: what the session holds was granted under it.
+      fixture
+          .charging()
+          .install(
+              new ChargingProfile(
+                  msisdn,
+                  Optional.empty(),
+                  500 * MB,
+                  CYCLE_START,
+                  CYCLE_END,
+                  List.of(),
+                  List.of()));
+      JsonNode reauthorization = told.poll(10, TimeUnit.SECONDS);
+      fixture.charging().bar(msisdn, true);
+      JsonNode abort = told.poll(10, TimeUnit.SECONDS);
+
+      assertThat(reauthorization).isNotNull();
+      assertThat(reauthorization.path("notificationType").asText()).isEqualTo("REAUTHORIZATION");
+      assertThat(reauthorization.path("reauthorizationDetails").findValuesAsText("ratingGroup"))
+          .containsExactlyInAnyOrder("10", "1000");
+      assertThat(abort).isNotNull();
+      assertThat(abort.path("notificationType").asText()).isEqualTo("ABORT_CHARGING");
+    } finally {
+      vertx.close();
     }
   }
 

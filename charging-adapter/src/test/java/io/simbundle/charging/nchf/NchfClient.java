@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
  * An SMF's side of Nchf_ConvergedCharging for tests: HTTP/2 with prior knowledge (no upgrade), as
  * SMFs talk to a CHF inside a core, and the request bodies TS 32.291 v3 spells.
  */
-final class NchfClient implements AutoCloseable {
+public final class NchfClient implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpClient client;
   private final int port;
 
-  NchfClient(int port) {
+  public NchfClient(int port) {
     this.port = port;
     this.client =
         vertx.createHttpClient(
@@ -37,8 +37,8 @@ final class NchfClient implements AutoCloseable {
   }
 
   /** An answer: status, Location, body (empty for 204) and the protocol it came over. */
-  record Reply(int status, Optional<String> location, String body, HttpVersion version) {
-    JsonNode json() {
+  public record Reply(int status, Optional<String> location, String body, HttpVersion version) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (Exception e) {
@@ -47,13 +47,13 @@ final class NchfClient implements AutoCloseable {
     }
 
     /** The ChargingDataRef of a create's Location. */
-    String reference() {
+    public String reference() {
       String at = location.orElseThrow();
       return at.substring(at.lastIndexOf('/') + 1);
     }
   }
 
-  Reply post(String path, String contentType, String body) {
+  public Reply post(String path, String contentType, String body) {
     try {
       return client
           .request(HttpMethod.POST, port, "127.0.0.1", path)
@@ -108,20 +108,20 @@ final class NchfClient implements AutoCloseable {
     }
   }
 
-  Reply create(ObjectNode body) {
+  public Reply create(ObjectNode body) {
     return post(ChfServer.API, "application/json", body.toString());
   }
 
-  Reply update(String ref, ObjectNode body) {
+  public Reply update(String ref, ObjectNode body) {
     return post(ChfServer.API + "/" + ref + "/update", "application/json", body.toString());
   }
 
-  Reply release(String ref, ObjectNode body) {
+  public Reply release(String ref, ObjectNode body) {
     return post(ChfServer.API + "/" + ref + "/release", "application/json", body.toString());
   }
 
   /** A ChargingDataRequest of an SMF for a PDU session of the subscriber with this MSISDN. */
-  static ObjectNode request(String msisdn, long chargingId, long sequence) {
+  public static ObjectNode request(String msisdn, long chargingId, long sequence) {
     ObjectNode body = JSON.createObjectNode();
     body.put("subscriberIdentifier", "imsi-46001" + msisdn.substring(msisdn.length() - 10));
     body.putObject("nfConsumerIdentification")
@@ -139,7 +139,8 @@ final class NchfClient implements AutoCloseable {
   }
 
   /** Adds a rating group asking for {@code askBytes} (0: none) and reporting {@code usedBytes}. */
-  static ObjectNode unit(ObjectNode request, long ratingGroup, long askBytes, long usedBytes) {
+  public static ObjectNode unit(
+      ObjectNode request, long ratingGroup, long askBytes, long usedBytes) {
     ObjectNode unit = ((ArrayNode) request.get("multipleUnitUsage")).addObject();
     unit.put("ratingGroup", ratingGroup);
     unit.put("uPFID", "upf-1");
