@@ -140,7 +140,8 @@ public final class GyClusterBenchmark {
     }
   }
 
-  private static Process spawn(List<String> pin, String... arguments) throws Exception {
+  /** A server process of the benchmarks, pinned, once it printed READY. */
+  static Process spawn(List<String> pin, String... arguments) throws Exception {
     Path log = Files.createTempFile("gy-bench-" + arguments[0], ".log");
     Process process =
         ChildJvm.start(
@@ -158,7 +159,8 @@ public final class GyClusterBenchmark {
 
   private static final Map<Process, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static String readyLine(Process process) throws Exception {
+  /** The READY line a server process printed. */
+  static String readyLine(Process process) throws Exception {
     return Files.readAllLines(LOGS.get(process)).stream()
         .filter(line -> line.startsWith("READY"))
         .findFirst()

@@ -6,6 +6,7 @@ import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyRequestListener;
+import io.simbundle.charging.nchf.ChfSettings;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.net.FreePort;
@@ -62,11 +63,35 @@ public final class ChargingProcess {
               Duration.ofMillis(Long.parseLong(args[5])),
               Duration.ofMillis(Long.parseLong(args[6]))));
     } else {
-      ChargingFunction.start(database, identity(port), SETTINGS, Clock.systemUTC());
+      ChargingFunction charging =
+          ChargingFunction.start(database, identity(port), SETTINGS, Clock.systemUTC());
+      Integer chfPort = Integer.getInteger(CHF_PORT);
+      if (chfPort != null) {
+        charging.serveNchf(ChfSettings.cleartext("127.0.0.1", chfPort));
+      }
     }
     System.out.println("READY");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
+  }
+
+  /** The system property that makes the process serve the CHF on a port too. */
+  static final String CHF_PORT = "simbundle.test.chf-port";
+
+  /** Starts the process serving Gy and the CHF, and waits until both listen. */
+  static Process startWithChf(DatabaseSettings database, int port, int chfPort) throws Exception {
+    return ChildJvm.start(
+        ChargingProcess.class,
+        List.of("-D" + CHF_PORT + "=" + chfPort),
+        List.of(
+            database.url().orElseThrow(),
+            database.user(),
+            database.password(),
+            Integer.toString(port)),
+        Map.of(),
+        "READY",
+        Files.createTempFile("charging-chf-process", ".log"),
+        Duration.ofSeconds(90));
   }
 
   static DiameterIdentity nodeIdentity(String nodeId, int port) {
