@@ -154,6 +154,29 @@ public record ChargingProfile(
 
   /** This profile with {@code sms} SMS per billing cycle. */
   public ChargingProfile withSmsPerCycle(long sms) {
+    return with(sms, voiceSecondsPerCycle, voiceUnitSeconds, origin, extras);
+  }
+
+  /**
+   * This profile with {@code seconds} of calls per billing cycle, rounded per call to {@code unit}.
+   */
+  public ChargingProfile withVoice(long seconds, long unit) {
+    return with(smsPerCycle, seconds, unit, origin, extras);
+  }
+
+  /** This profile with sponsored minutes and prices beyond the plan. */
+  public ChargingProfile withExtras(PlanExtras beyondThePlan) {
+    return with(smsPerCycle, voiceSecondsPerCycle, voiceUnitSeconds, origin, beyondThePlan);
+  }
+
+  /** This profile, saying which catalog and rule-set versions it came from. */
+  public ChargingProfile withOrigin(ProfileOrigin from) {
+    return with(smsPerCycle, voiceSecondsPerCycle, voiceUnitSeconds, from, extras);
+  }
+
+  /** This profile's subscriber, allowance, cycle, privileges and gifts, with the rest given. */
+  private ChargingProfile with(
+      long sms, long voiceSeconds, long voiceUnit, ProfileOrigin from, PlanExtras beyondThePlan) {
     return new ChargingProfile(
         msisdn,
         imsi,
@@ -163,62 +186,9 @@ public record ChargingProfile(
         zeroRated,
         gifts,
         sms,
-        voiceSecondsPerCycle,
-        voiceUnitSeconds,
-        origin,
-        extras);
-  }
-
-  /**
-   * This profile with {@code seconds} of calls per billing cycle, rounded per call to {@code unit}.
-   */
-  public ChargingProfile withVoice(long seconds, long unit) {
-    return new ChargingProfile(
-        msisdn,
-        imsi,
-        allowanceBytes,
-        cycleStart,
-        cycleEnd,
-        zeroRated,
-        gifts,
-        smsPerCycle,
-        seconds,
-        unit,
-        origin,
-        extras);
-  }
-
-  /** This profile with sponsored minutes and prices beyond the plan. */
-  public ChargingProfile withExtras(PlanExtras beyondThePlan) {
-    return new ChargingProfile(
-        msisdn,
-        imsi,
-        allowanceBytes,
-        cycleStart,
-        cycleEnd,
-        zeroRated,
-        gifts,
-        smsPerCycle,
-        voiceSecondsPerCycle,
-        voiceUnitSeconds,
-        origin,
-        beyondThePlan);
-  }
-
-  /** This profile, saying which catalog and rule-set versions it came from. */
-  public ChargingProfile withOrigin(ProfileOrigin from) {
-    return new ChargingProfile(
-        msisdn,
-        imsi,
-        allowanceBytes,
-        cycleStart,
-        cycleEnd,
-        zeroRated,
-        gifts,
-        smsPerCycle,
-        voiceSecondsPerCycle,
-        voiceUnitSeconds,
+        voiceSeconds,
+        voiceUnit,
         from,
-        extras);
+        beyondThePlan);
   }
 }

@@ -21,10 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,26 +115,11 @@ class ChargingKillTest {
   private static List<PcefLoad.Sent> loadUntilKilled(PcefSimulator pcef, Process server)
       throws Exception {
     ConcurrentLinkedQueue<PcefLoad.Sent> sent = new ConcurrentLinkedQueue<>();
-    AtomicBoolean killed = new AtomicBoolean();
-    ExecutorService subscribers = Executors.newFixedThreadPool(SUBSCRIBERS);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < SUBSCRIBERS; i++) {
-        String msisdn = msisdn(i);
-        int index = i;
-        running.add(
-            subscribers.submit(
-                () -> PcefLoad.runSessions(pcef, service(index), msisdn, killed, sent, TIMEOUT)));
-      }
-      Thread.sleep(1500);
-      killed.set(true);
-      server.destroyForcibly().waitFor();
-      for (Future<?> subscriber : running) {
-        subscriber.get();
-      }
-    } finally {
-      subscribers.shutdownNow();
-    }
+    ChargingProcess.loadThenKill(
+        server,
+        SUBSCRIBERS,
+        Duration.ofMillis(1500),
+        (i, killed) -> PcefLoad.runSessions(pcef, service(i), msisdn(i), killed, sent, TIMEOUT));
     return List.copyOf(sent);
   }
 

@@ -15,10 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * The charging function alone in a JVM of its own, so that a test can kill it with SIGKILL: no
@@ -80,18 +86,7 @@ public final class ChargingProcess {
 
   /** Starts the process serving Gy and the CHF, and waits until both listen. */
   static Process startWithChf(DatabaseSettings database, int port, int chfPort) throws Exception {
-    return ChildJvm.start(
-        ChargingProcess.class,
-        List.of("-D" + CHF_PORT + "=" + chfPort),
-        List.of(
-            database.url().orElseThrow(),
-            database.user(),
-            database.password(),
-            Integer.toString(port)),
-        Map.of(),
-        "READY",
-        Files.createTempFile("charging-chf-process", ".log"),
-        Duration.ofSeconds(90));
+    return launch(database, port, List.of("-D" + CHF_PORT + "=" + chfPort), "charging-chf-process");
   }
 
   static DiameterIdentity nodeIdentity(String nodeId, int port) {
@@ -132,11 +127,44 @@ public final class ChargingProcess {
         Duration.ofSeconds(90));
   }
 
+  /**
+   * Runs {@code workers} load loops on threads of their own, kills the process with SIGKILL after
+   * {@code loadFor}, and returns once every loop has stopped. A loop is given its index and the
+   * flag that says the kill has come: a request failing after it is one the kill left unanswered.
+   */
+  static void loadThenKill(
+      Process server, int workers, Duration loadFor, BiConsumer<Integer, AtomicBoolean> loop)
+      throws Exception {
+    AtomicBoolean killed = new AtomicBoolean();
+    ExecutorService threads = Executors.newFixedThreadPool(workers);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        int index = i;
+        running.add(threads.submit(() -> loop.accept(index, killed)));
+      }
+      Thread.sleep(loadFor.toMillis());
+      killed.set(true);
+      server.destroyForcibly().waitFor();
+      for (Future<?> worker : running) {
+        worker.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   /** Starts the process on the test's classpath and waits until it listens. */
   static Process start(DatabaseSettings database, int port) throws Exception {
+    return launch(database, port, List.of(), "charging-process");
+  }
+
+  private static Process launch(
+      DatabaseSettings database, int port, List<String> jvmOptions, String logName)
+      throws Exception {
     return ChildJvm.start(
         ChargingProcess.class,
-        List.of(),
+        jvmOptions,
         List.of(
             database.url().orElseThrow(),
             database.user(),
@@ -144,7 +172,7 @@ public final class ChargingProcess {
             Integer.toString(port)),
         Map.of(),
         "READY",
-        Files.createTempFile("charging-process", ".log"),
+        Files.createTempFile(logName, ".log"),
         Duration.ofSeconds(90));
   }
 }

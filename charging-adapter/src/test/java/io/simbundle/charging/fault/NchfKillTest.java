@@ -14,12 +14,10 @@ import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
 import io.simbundle.platform.testing.FaultTest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -102,24 +100,12 @@ class NchfKillTest {
   private static List<Sent> loadUntilKilled(NchfClient smf, Process server, int round)
       throws Exception {
     ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
-    AtomicBoolean killed = new AtomicBoolean();
-    ExecutorService smfs = Executors.newFixedThreadPool(SUBSCRIBERS);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < SUBSCRIBERS; i++) {
-        String msisdn = msisdn(i);
-        long firstChargingId = (round * SUBSCRIBERS + i) * 1_000_000L;
-        running.add(smfs.submit(() -> sessions(smf, msisdn, firstChargingId, killed, sent)));
-      }
-      Thread.sleep(1500);
-      killed.set(true);
-      server.destroyForcibly().waitFor();
-      for (Future<?> subscriber : running) {
-        subscriber.get();
-      }
-    } finally {
-      smfs.shutdownNow();
-    }
+    ChargingProcess.loadThenKill(
+        server,
+        SUBSCRIBERS,
+        Duration.ofMillis(1500),
+        (i, killed) ->
+            sessions(smf, msisdn(i), (round * SUBSCRIBERS + i) * 1_000_000L, killed, sent));
     return List.copyOf(sent);
   }
 

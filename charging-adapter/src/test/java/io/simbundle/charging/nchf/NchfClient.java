@@ -54,57 +54,45 @@ public final class NchfClient implements AutoCloseable {
   }
 
   public Reply post(String path, String contentType, String body) {
-    try {
-      return client
-          .request(HttpMethod.POST, port, "127.0.0.1", path)
-          .compose(
-              request ->
-                  request
-                      .putHeader("Content-Type", contentType)
-                      .send(body)
-                      .compose(
-                          response ->
-                              response
-                                  .body()
-                                  .map(
-                                      b ->
-                                          new Reply(
-                                              response.statusCode(),
-                                              Optional.ofNullable(response.getHeader("Location")),
-                                              b.toString(),
-                                              response.version()))))
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(15, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("POST " + path + " failed", e);
-    }
+    return exchange(client, HttpMethod.POST, port, path, Optional.of(contentType), body);
   }
 
   Reply get(String path) {
+    return exchange(client, HttpMethod.GET, port, path, Optional.empty(), "");
+  }
+
+  /** One request on {@code client} to 127.0.0.1, waiting at most 15 s for the whole answer. */
+  static Reply exchange(
+      HttpClient client,
+      HttpMethod method,
+      int port,
+      String path,
+      Optional<String> contentType,
+      String body) {
     try {
       return client
-          .request(HttpMethod.GET, port, "127.0.0.1", path)
+          .request(method, port, "127.0.0.1", path)
           .compose(
-              request ->
-                  request
-                      .send()
-                      .compose(
-                          response ->
-                              response
-                                  .body()
-                                  .map(
-                                      b ->
-                                          new Reply(
-                                              response.statusCode(),
-                                              Optional.empty(),
-                                              b.toString(),
-                                              response.version()))))
+              request -> {
+                contentType.ifPresent(type -> request.putHeader("Content-Type", type));
+                return request.send(body);
+              })
+          .compose(
+              response ->
+                  response
+                      .body()
+                      .map(
+                          b ->
+                              new Reply(
+                                  response.statusCode(),
+                                  Optional.ofNullable(response.getHeader("Location")),
+                                  b.toString(),
+                                  response.version())))
           .toCompletionStage()
           .toCompletableFuture()
           .get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new AssertionError("GET " + path + " failed", e);
+      throw new AssertionError(method + " " + path + " failed", e);
     }
   }
 
