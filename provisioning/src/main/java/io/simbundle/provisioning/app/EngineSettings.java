@@ -92,12 +92,15 @@ public record EngineSettings(
         chf(settings));
   }
 
-  /** The CHF is served when its port is set; with a certificate and key, over TLS. */
+  /**
+   * The CHF is served on port 8090 of the loopback unless told otherwise ({@code off}: not served);
+   * with a certificate and key, over TLS.
+   */
   private static Optional<ChfSettings> chf(Settings settings) {
-    if (settings.find(CHF_PORT).isEmpty()) {
+    if (settings.text(CHF_PORT, "").equalsIgnoreCase("off")) {
       return Optional.empty();
     }
-    int port = settings.integer(CHF_PORT, 0);
+    int port = settings.integer(CHF_PORT, 8090);
     try {
       return Optional.of(
           new ChfSettings(

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
 /**
  * What one telling of the demo came to.
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param weChatMsisdn the WeChat Wo subscriber
  * @param yixinMsisdn the Yixin subscriber
  * @param traffic what the PCEF reported
+ * @param fiveG what the SMF reported over Nchf, when the engine serves the CHF
  * @param weChatBalance the WeChat Wo subscriber's balance afterwards, as the API answered it
  * @param whyVideoCharged the answer to "why was the video call charged?"
  * @param tencentSettlementFen what Tencent owes for the month so far
@@ -16,6 +18,7 @@ public record DemoFigures(
     String weChatMsisdn,
     String yixinMsisdn,
     GyTraffic.Figures traffic,
+    Optional<ChfTraffic.Figures> fiveG,
     JsonNode weChatBalance,
     String whyVideoCharged,
     long tencentSettlementFen) {}

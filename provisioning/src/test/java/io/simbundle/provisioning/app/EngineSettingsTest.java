@@ -18,8 +18,10 @@ class EngineSettingsTest {
   }
 
   @Test
-  void noChfUnlessItsPortIsSet() {
-    assertThat(from(Map.of()).chf()).isEmpty();
+  void theChfIsServedOnTheLoopbackByDefaultAndNotWhenSwitchedOff() {
+    assertThat(from(Map.of()).chf())
+        .hasValueSatisfying(chf -> assertThat(chf.port()).isEqualTo(8090));
+    assertThat(from(Map.of(EngineSettings.CHF_PORT, "off")).chf()).isEmpty();
   }
 
   @Test

@@ -164,6 +164,7 @@ class LauncherIT {
     builder.environment().put("SIMBUNDLE_HTTP_PORT", String.valueOf(port));
     builder.environment().put("SIMBUNDLE_HTTP_HOST", "127.0.0.1");
     builder.environment().put("SIMBUNDLE_DIAMETER_PORT", String.valueOf(diameterPort));
+    builder.environment().put("SIMBUNDLE_CHF_PORT", String.valueOf(FreePort.next()));
     builder.environment().remove("SIMBUNDLE_DB_URL");
     builder.environment().remove("SIMBUNDLE_ADMIN_PASSWORD");
     return builder;

@@ -5,6 +5,7 @@ import io.simbundle.charging.cluster.ClusterSettings;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.guard.PeerLimits;
+import io.simbundle.charging.nchf.ChfSettings;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
@@ -130,7 +131,8 @@ public final class TestEngine implements AutoCloseable {
         rules,
         new SecuritySettings(ADMIN, Optional.empty()),
         gy(),
-        provisioning);
+        provisioning,
+        Optional.of(ChfSettings.cleartext("127.0.0.1", FreePort.next())));
   }
 
   /** A fresh directory for the engine's store order files. */

@@ -74,6 +74,7 @@ public final class StartupBenchmark {
     builder.environment().put("SIMBUNDLE_DATA_DIR", data.toString());
     builder.environment().put("SIMBUNDLE_HTTP_PORT", String.valueOf(httpPort));
     builder.environment().put("SIMBUNDLE_DIAMETER_PORT", String.valueOf(FreePort.next()));
+    builder.environment().put("SIMBUNDLE_CHF_PORT", String.valueOf(FreePort.next()));
     builder.environment().put("SIMBUNDLE_ADMIN_PASSWORD", "startup-benchmark");
     long started = System.nanoTime();
     Process engine = builder.start();

@@ -51,23 +51,31 @@ class DemoStoryTest {
       assertThat(traffic.finalUnitAction()).isZero();
       long allowanceUsed = figures.weChatBalance().path("allowanceUsedBytes").asLong();
       assertThat(allowanceUsed)
-          .isEqualTo(traffic.videoBytes() + traffic.defaultBytes())
+          .as("one allowance for both cores")
+          .isEqualTo(
+              traffic.videoBytes()
+                  + traffic.defaultBytes()
+                  + figures.fiveG().orElseThrow().defaultBytes())
           .isGreaterThan(WECHAT_WO_ALLOWANCE - 2 * MAX_GRANT)
           .isLessThanOrEqualTo(WECHAT_WO_ALLOWANCE);
+      ChfTraffic.Figures fiveG = figures.fiveG().orElseThrow();
+      assertThat(fiveG.weChatBytes()).as("WeChat on 5G").isPositive();
+      assertThat(fiveG.finalUnits()).as("what 4G left of the allowance, and no more").isTrue();
       assertThat(
               figures
                   .weChatBalance()
                   .path("zeroRatedUsedBytes")
                   .path("wechat-free-traffic")
                   .asLong())
-          .isEqualTo(traffic.weChatBytes());
+          .as("one free-traffic meter for both cores")
+          .isEqualTo(traffic.weChatBytes() + fiveG.weChatBytes());
       assertThat(figures.whyVideoCharged())
           .as("the reason stored when the call was charged, with the versions it was decided under")
           .startsWith(
               "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates the"
                   + " partner's app but not rating group 1001 (catalog ");
       long expectedFen =
-          BigDecimal.valueOf(traffic.weChatBytes())
+          BigDecimal.valueOf(traffic.weChatBytes() + fiveG.weChatBytes())
               .multiply(BigDecimal.valueOf(2000))
               .divide(BigDecimal.valueOf(GB), 0, RoundingMode.HALF_UP)
               .longValueExact();

@@ -61,6 +61,7 @@ final class EngineProcess implements AutoCloseable {
                 "SIMBUNDLE_HTTP_HOST", "127.0.0.1",
                 "SIMBUNDLE_HTTP_PORT", String.valueOf(httpPort),
                 "SIMBUNDLE_DIAMETER_PORT", String.valueOf(diameterPort),
+                "SIMBUNDLE_CHF_PORT", String.valueOf(FreePort.next()),
                 "SIMBUNDLE_DATA_DIR", dataDirectory.toString(),
                 // In this JVM, so that SIGKILL hits the engine itself, not a launcher in front.
                 "SIMBUNDLE_CLASS_DATA", "off",
