@@ -193,23 +193,21 @@ public final class ChfServer implements AutoCloseable {
       respond(request, ChfProblem.of(413, "PAYLOAD_TOO_LARGE", "a body is at most 64 KiB"));
       return;
     }
-    Buffer body = Buffer.buffer();
-    request.handler(
-        chunk -> {
-          if (body.length() + chunk.length() > MAX_BODY) {
-            if (!request.response().ended()) {
-              respond(request, ChfProblem.of(413, "PAYLOAD_TOO_LARGE", "a body is at most 64 KiB"));
-            }
-            return;
-          }
-          body.appendBuffer(chunk);
-        });
-    request.endHandler(
-        done -> {
-          if (!request.response().ended()) {
-            decide(request, context, operation, reference, body);
-          }
-        });
+    // The whole body, as Vert.x collects it (also when the stream ended with its headers); a body
+    // that announced no length is checked once read.
+    request
+        .body()
+        .onComplete(
+            read -> {
+              if (read.failed()) {
+                request.connection().close();
+              } else if (read.result().length() > MAX_BODY) {
+                respond(
+                    request, ChfProblem.of(413, "PAYLOAD_TOO_LARGE", "a body is at most 64 KiB"));
+              } else {
+                decide(request, context, operation, reference, read.result());
+              }
+            });
   }
 
   private void decide(

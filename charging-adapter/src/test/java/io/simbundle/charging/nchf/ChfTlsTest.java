@@ -77,6 +77,7 @@ class ChfTlsTest {
         String body = NchfClient.unit(NchfClient.request(msisdn, 9001, 1), 10, MB, 0).toString();
         NchfClient.Reply created =
             NchfClient.exchange(
+                vertx.getOrCreateContext(),
                 tls,
                 HttpMethod.POST,
                 chf.port(),

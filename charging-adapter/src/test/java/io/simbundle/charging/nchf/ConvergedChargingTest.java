@@ -308,6 +308,17 @@ class ConvergedChargingTest {
   }
 
   @Test
+  void anEmptyBodyIsAnsweredEveryTime() {
+    // A stream that ends with its headers, a hundred times on one connection: each gets its 400.
+    for (int i = 0; i < 100; i++) {
+      NchfClient.Reply empty =
+          smf.post(ChfServer.API + "/0123456789abcdef/release", "application/json", "");
+      assertThat(empty.status()).as("empty body #" + i).isEqualTo(400);
+      assertThat(empty.json().path("cause").asText()).isEqualTo("INVALID_MSG_FORMAT");
+    }
+  }
+
+  @Test
   void anIndependentClientCurlPlaysASessionOverHttp2WithPriorKnowledge(@TempDir Path dir)
       throws Exception {
     String msisdn = "8618600000505";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,15 @@ public final class NchfClient implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private final Vertx vertx = Vertx.vertx();
+
+  /**
+   * The one event loop all requests are made on. Made from a test's own thread, each request would
+   * get a context of its own, and a pooled HTTP/2 connection shared across contexts now and then
+   * left a stream unanswered (a few hundred requests in); the CHF answered every one of them to
+   * curl and to the JDK's client.
+   */
+  private final Context context = vertx.getOrCreateContext();
+
   private final HttpClient client;
   private final int port;
 
@@ -54,43 +65,56 @@ public final class NchfClient implements AutoCloseable {
   }
 
   public Reply post(String path, String contentType, String body) {
-    return exchange(client, HttpMethod.POST, port, path, Optional.of(contentType), body);
+    return exchange(context, client, HttpMethod.POST, port, path, Optional.of(contentType), body);
   }
 
   Reply get(String path) {
-    return exchange(client, HttpMethod.GET, port, path, Optional.empty(), "");
+    return exchange(context, client, HttpMethod.GET, port, path, Optional.empty(), "");
   }
 
-  /** One request on {@code client} to 127.0.0.1, waiting at most 15 s for the whole answer. */
+  /**
+   * One request on {@code client} to 127.0.0.1, made on {@code context}, waiting at most 15 s for
+   * the whole answer.
+   */
   static Reply exchange(
+      Context context,
       HttpClient client,
       HttpMethod method,
       int port,
       String path,
       Optional<String> contentType,
       String body) {
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    context.runOnContext(
+        v ->
+            client
+                .request(method, port, "127.0.0.1", path)
+                .compose(
+                    request -> {
+                      contentType.ifPresent(type -> request.putHeader("Content-Type", type));
+                      return request.send(body);
+                    })
+                .compose(
+                    response ->
+                        response
+                            .body()
+                            .map(
+                                b ->
+                                    new Reply(
+                                        response.statusCode(),
+                                        Optional.ofNullable(response.getHeader("Location")),
+                                        b.toString(),
+                                        response.version())))
+                .onComplete(
+                    done -> {
+                      if (done.succeeded()) {
+                        reply.complete(done.result());
+                      } else {
+                        reply.completeExceptionally(done.cause());
+                      }
+                    }));
     try {
-      return client
-          .request(method, port, "127.0.0.1", path)
-          .compose(
-              request -> {
-                contentType.ifPresent(type -> request.putHeader("Content-Type", type));
-                return request.send(body);
-              })
-          .compose(
-              response ->
-                  response
-                      .body()
-                      .map(
-                          b ->
-                              new Reply(
-                                  response.statusCode(),
-                                  Optional.ofNullable(response.getHeader("Location")),
-                                  b.toString(),
-                                  response.version())))
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(15, TimeUnit.SECONDS);
+      return reply.get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(method + " " + path + " failed", e);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simbundle.charging.nchf.ChfServer;
 import io.simbundle.charging.nchf.ChfSettings;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -12,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +51,7 @@ final class ChfTraffic {
   Figures drive(String msisdn) {
     Vertx vertx = Vertx.vertx();
     try {
+      Context session = vertx.getOrCreateContext();
       HttpClient smf =
           vertx.createHttpClient(
               new HttpClientOptions()
@@ -57,7 +61,7 @@ final class ChfTraffic {
       ObjectNode create = request(msisdn, chargingId, 1);
       unit(create, GyTraffic.WECHAT, 10 * MB, 0);
       unit(create, GyTraffic.DEFAULT, 10 * MB, 0);
-      Answer created = post(smf, ChfServer.API, create);
+      Answer created = post(session, smf, ChfServer.API, create);
       if (created.status() != 201) {
         throw new DemoFailure("the CHF answered the create " + created.status());
       }
@@ -76,7 +80,7 @@ final class ChfTraffic {
       ObjectNode release = request(msisdn, chargingId, 2);
       unit(release, GyTraffic.WECHAT, 0, weChat);
       unit(release, GyTraffic.DEFAULT, 0, rest);
-      Answer released = post(smf, ChfServer.API + "/" + ref + "/release", release);
+      Answer released = post(session, smf, ChfServer.API + "/" + ref + "/release", release);
       line(
           "Nchf release (5G)",
           "HTTP/2 %d: %d MB of WeChat reported, free as on 4G, and %d MB from the allowance",
@@ -117,35 +121,42 @@ final class ChfTraffic {
 
   private record Answer(int status, String location, JsonNode body) {}
 
-  private Answer post(HttpClient smf, String path, ObjectNode body) {
+  /** A request made on the Vert.x context of the session, as all of the session's are. */
+  private Answer post(Context session, HttpClient smf, String path, ObjectNode body) {
     String host = "0.0.0.0".equals(chf.host()) ? "127.0.0.1" : chf.host();
     try {
-      return smf.request(HttpMethod.POST, chf.port(), host, path)
-          .compose(r -> r.putHeader("Content-Type", "application/json").send(body.toString()))
-          .compose(
-              response ->
-                  response
-                      .body()
-                      .map(
-                          b -> {
-                            try {
-                              String location = response.getHeader("Location");
-                              return new Answer(
-                                  response.statusCode(),
-                                  location == null ? "" : location,
-                                  b.length() == 0
-                                      ? JSON.createObjectNode()
-                                      : JSON.readTree(b.toString()));
-                            } catch (Exception e) {
-                              throw new DemoFailure("the CHF answered what is not JSON");
-                            }
-                          }))
+      CompletableFuture<Future<Answer>> made = new CompletableFuture<>();
+      session.runOnContext(v -> made.complete(request(smf, host, path, body)));
+      return made.get(20, TimeUnit.SECONDS)
           .toCompletionStage()
           .toCompletableFuture()
           .get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new DemoFailure("the CHF at " + host + ":" + chf.port() + " did not answer: " + e);
     }
+  }
+
+  private Future<Answer> request(HttpClient smf, String host, String path, ObjectNode body) {
+    return smf.request(HttpMethod.POST, chf.port(), host, path)
+        .compose(r -> r.putHeader("Content-Type", "application/json").send(body.toString()))
+        .compose(
+            response ->
+                response
+                    .body()
+                    .map(
+                        b -> {
+                          try {
+                            String location = response.getHeader("Location");
+                            return new Answer(
+                                response.statusCode(),
+                                location == null ? "" : location,
+                                b.length() == 0
+                                    ? JSON.createObjectNode()
+                                    : JSON.readTree(b.toString()));
+                          } catch (Exception e) {
+                            throw new DemoFailure("the CHF answered what is not JSON");
+                          }
+                        }));
   }
 
   private static JsonNode unitOf(JsonNode body, long ratingGroup) {
