@@ -152,6 +152,7 @@ class LauncherIT {
   }
 
   private final int diameterPort = FreePort.next();
+  private final int chfPort = FreePort.next();
 
   /** {@code java -jar target/simbundle.jar [args]} with the test's data directory and ports. */
   private ProcessBuilder simbundle(int port, String... args) {
@@ -164,7 +165,7 @@ class LauncherIT {
     builder.environment().put("SIMBUNDLE_HTTP_PORT", String.valueOf(port));
     builder.environment().put("SIMBUNDLE_HTTP_HOST", "127.0.0.1");
     builder.environment().put("SIMBUNDLE_DIAMETER_PORT", String.valueOf(diameterPort));
-    builder.environment().put("SIMBUNDLE_CHF_PORT", String.valueOf(FreePort.next()));
+    builder.environment().put("SIMBUNDLE_CHF_PORT", String.valueOf(chfPort));
     builder.environment().remove("SIMBUNDLE_DB_URL");
     builder.environment().remove("SIMBUNDLE_ADMIN_PASSWORD");
     return builder;
@@ -180,7 +181,11 @@ class LauncherIT {
     assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("demo ended").isTrue();
     assertThat(demo.exitValue()).as(printed).isZero();
     assertThat(printed)
-        .contains("Final-Unit-Indication TERMINATE", "tencent owes", "The story is told.")
+        .contains(
+            "Final-Unit-Indication TERMINATE",
+            "Nchf create (5G)",
+            "tencent owes",
+            "The story is told.")
         .doesNotContain(" INFO ");
   }
 
