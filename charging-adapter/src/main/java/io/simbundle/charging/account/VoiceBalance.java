@@ -160,8 +160,9 @@ public final class VoiceBalance {
     long delta = debited - call.debitedSeconds();
     meter.put(sessionId, new VoiceMeter.Call(reported, debited, 0, call.expiresAt(), call.pool()));
     List<Pool> order = new ArrayList<>();
-    pools(call).stream().filter(p -> p.key().equals(call.pool())).forEach(order::add);
-    pools(call).stream().filter(p -> !p.key().equals(call.pool())).forEach(order::add);
+    List<Pool> pools = pools(call);
+    pools.stream().filter(p -> p.key().equals(call.pool())).forEach(order::add);
+    pools.stream().filter(p -> !p.key().equals(call.pool())).forEach(order::add);
     long left = delta;
     for (Pool pool : order) {
       long taken = Math.min(left, pool.spendable(meter));

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.subscription;
 
 import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.privacy.PersonalData;
@@ -88,15 +89,10 @@ final class ChangingPrivileges {
     }
     ProductEntity.PrivilegesChanged change = applied.get();
     ProductOrder order = room.orders().byId(product.orderId);
-    ProductOffering offering = room.grants().offering(product, now);
+    CatalogVersion governing = room.grants().governing(product, now);
+    ProductOffering offering = room.grants().offering(product, governing);
     product.holdGifts(
-        room.grants()
-            .gifts(
-                room.grants().governing(product, now),
-                order,
-                change.after(),
-                now,
-                product.heldGifts()));
+        room.grants().gifts(governing, order, change.after(), now, product.heldGifts()));
     room.perks().lost(product, offering, change.removed(), now);
     room.perks().gained(product, offering, change.added(), now);
     room.changes()

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.subscription;
 
 import io.simbundle.catalog.product.ProductOffering;
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.charging.profile.ProfileOrigin;
@@ -139,7 +140,8 @@ public final class ChargingSync {
   }
 
   private ChargingProfile profileOf(ProductEntity product, Instant now, YearMonth cycle) {
-    ProductOffering offering = room.grants().offering(product, now);
+    CatalogVersion governing = room.grants().governing(product, now);
+    ProductOffering offering = room.grants().offering(product, governing);
     return ChargingProfiles.of(
             product.msisdn,
             Optional.of(product.imsi),
@@ -148,8 +150,6 @@ public final class ChargingSync {
             offering.heldWith(product.privilegeCodes()).toList(),
             GiftSchedule.inCycle(product.heldGifts(), cycle),
             now)
-        .withOrigin(
-            new ProfileOrigin(
-                room.grants().governing(product, now).version(), product.giftsRuleSet()));
+        .withOrigin(new ProfileOrigin(governing.version(), product.giftsRuleSet()));
   }
 }

@@ -48,7 +48,11 @@ final class Grants {
 
   /** The card as the version governing the subscription in the cycle of {@code at} defines it. */
   ProductOffering offering(ProductEntity product, Instant at) {
-    CatalogVersion version = governing(product, at);
+    return offering(product, governing(product, at));
+  }
+
+  /** The card as {@code version} — the one governing the subscription — defines it. */
+  ProductOffering offering(ProductEntity product, CatalogVersion version) {
     return version
         .product(product.productCode)
         .orElseThrow(
