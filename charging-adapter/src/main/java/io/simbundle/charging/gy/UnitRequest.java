@@ -14,6 +14,9 @@ import org.jdiameter.api.AvpSet;
  */
 public sealed interface UnitRequest permits SmsRequest, VoiceRequest {
 
+  /** The CC-Request-Type the request is charged as. */
+  int requestType();
+
   /**
    * Debits what the request reports used, into the cycle its grant came from; the caller rolls the
    * account into a new cycle after this and before {@link #decide}.
@@ -32,6 +35,47 @@ public sealed interface UnitRequest permits SmsRequest, VoiceRequest {
     } catch (AvpDataException e) {
       return false;
     }
+  }
+
+  /**
+   * An SMS charged over another interface than Diameter (an SMSF on Nchf, TS 32.274): an event is
+   * debited directly, a reservation held by {@link GyAvp#INITIAL_REQUEST} and settled by {@link
+   * GyAvp#TERMINATION_REQUEST}.
+   *
+   * @param requestType the CC-Request-Type it is charged as
+   * @param units the parts asked for, 1 to {@link SmsRequest#MAX_UNITS}
+   * @param usedUnits the parts a settlement reports delivered
+   * @param ratingGroup the rating group, when named
+   */
+  static UnitRequest sms(int requestType, long units, long usedUnits, Optional<Long> ratingGroup) {
+    int action = requestType == GyAvp.EVENT_REQUEST ? GyAvp.DIRECT_DEBITING : 0;
+    return new SmsRequest(requestType, action, units, usedUnits, ratingGroup);
+  }
+
+  /** The most parts of one SMS charged at once. */
+  static long maxSmsUnits() {
+    return SmsRequest.MAX_UNITS;
+  }
+
+  /**
+   * A call charged over another interface than Diameter (IMS on Nchf, TS 32.260).
+   *
+   * @param requestType the CC-Request-Type it is charged as: initial, update or termination
+   * @param calledPartyAddress the called party's tel or SIP URI, when given; only a number in it
+   *     can make the call sponsored
+   */
+  static UnitRequest call(
+      int requestType,
+      long requestedSeconds,
+      long usedSeconds,
+      long ratingGroup,
+      Optional<String> calledPartyAddress) {
+    return new VoiceRequest(
+        requestType,
+        requestedSeconds,
+        usedSeconds,
+        ratingGroup,
+        calledPartyAddress.flatMap(VoiceRequest::number));
   }
 
   /**

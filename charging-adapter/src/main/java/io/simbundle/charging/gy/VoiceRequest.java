@@ -97,12 +97,15 @@ record VoiceRequest(
     if (called == null) {
       return Optional.empty();
     }
-    String address;
     try {
-      address = called.getUTF8String();
+      return number(called.getUTF8String());
     } catch (AvpDataException e) {
       throw new InvalidAvpException(ResultCode.INVALID_AVP_VALUE, GyAvp.CALLED_PARTY_ADDRESS);
     }
+  }
+
+  /** The E.164 digits of a tel or SIP URI naming a number; empty for anything else. */
+  static Optional<String> number(String address) {
     Matcher number = NUMBER.matcher(address);
     return number.matches() ? Optional.of(number.group(1)) : Optional.empty();
   }

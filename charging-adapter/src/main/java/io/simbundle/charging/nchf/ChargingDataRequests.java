@@ -5,6 +5,7 @@ import io.simbundle.charging.account.Peer;
 import io.simbundle.charging.gy.ChargingRequest;
 import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.gy.MsccRequest;
+import io.simbundle.charging.gy.UnitRequest;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ import java.util.regex.Pattern;
 final class ChargingDataRequests {
 
   private static final long UINT32_MAX = 0xFFFF_FFFFL;
+
+  /** What an absent object reads as. */
+  static final JsonNode EMPTY =
+      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
   private static final Pattern IMSI = Pattern.compile("imsi-(\\d{5,15})");
   private static final Pattern MSISDN = Pattern.compile("msisdn-(\\d{5,15})");
 
@@ -48,11 +54,14 @@ final class ChargingDataRequests {
    * @param sequence the invocationSequenceNumber
    * @param msisdn the subscriber's number, from the servedGPSI
    * @param imsi the subscriber's IMSI, from the SUPI
-   * @param mscc the rating groups asked for and reported
+   * @param mscc the rating groups asked for and reported, for data
+   * @param units the SMS or call charged instead of data
    * @param retransmission whether {@code retransmissionIndicator} was set
    * @param notifyUri where re-authorisations go, when given
-   * @param chargingId the PDU session's charging id, when given
+   * @param chargingId the charging id of the request or of its PDU session, when given
    * @param consumer the consumer's nFName, else its nodeFunctionality
+   * @param event for a one-time event without a charging id, its time stamp: with the sequence
+   *     number what makes it recognisable when sent again
    */
   record Read(
       Operation operation,
@@ -60,22 +69,18 @@ final class ChargingDataRequests {
       Optional<String> msisdn,
       Optional<String> imsi,
       List<MsccRequest> mscc,
+      Optional<UnitRequest> units,
       boolean retransmission,
       Optional<String> notifyUri,
       Optional<Long> chargingId,
-      String consumer) {
+      String consumer,
+      Optional<String> event) {
 
     /** The request as the charging function decides it, in the session of a ChargingDataRef. */
     ChargingRequest request(String sessionId) {
+      int type = units.map(UnitRequest::requestType).orElse(operation.requestType);
       return new ChargingRequest(
-          sessionId,
-          operation.requestType,
-          sequence,
-          msisdn,
-          imsi,
-          mscc,
-          Optional.empty(),
-          notifyUri.map(Peer::nchf));
+          sessionId, type, sequence, msisdn, imsi, mscc, units, notifyUri.map(Peer::nchf));
     }
 
     /** Who the request is for, without naming them: part of a reference, never shown as is. */
@@ -121,13 +126,12 @@ final class ChargingDataRequests {
       imsi = Optional.of(m.group(1));
     }
     JsonNode pdu = body.path("pDUSessionChargingInformation");
-    JsonNode gpsi = pdu.path("userInformation").get("servedGPSI");
-    if (gpsi != null) {
+    String gpsiAt = gpsiPointer(body);
+    JsonNode gpsi = body.at(gpsiAt);
+    if (!gpsi.isMissingNode()) {
       Matcher m = MSISDN.matcher(gpsi.asText());
       if (!gpsi.isTextual() || !m.matches()) {
-        throw optional(
-            "/pDUSessionChargingInformation/userInformation/servedGPSI",
-            "is not a GPSI of the form msisdn-<5 to 15 digits>");
+        throw optional(gpsiAt, "is not a GPSI of the form msisdn-<5 to 15 digits>");
       }
       msisdn = Optional.of(m.group(1));
     }
@@ -146,15 +150,44 @@ final class ChargingDataRequests {
                     "/pDUSessionChargingInformation/chargingId",
                     UINT32_MAX,
                     false))
-            : Optional.empty();
+            : body.has("chargingId")
+                ? Optional.of(unsigned(body.get("chargingId"), "/chargingId", UINT32_MAX, false))
+                : Optional.empty();
     Optional<String> notifyUri =
         body.hasNonNull("notifyUri")
             ? Optional.of(body.get("notifyUri").asText())
             : Optional.empty();
-    List<MsccRequest> mscc = usage(body.get("multipleUnitUsage"));
+    Optional<UnitRequest> units = ServiceUnits.read(body, operation);
+    List<MsccRequest> mscc = units.isPresent() ? List.of() : usage(body.get("multipleUnitUsage"));
     String nfName = consumer.path("nFName").asText(functionality.asText());
+    Optional<String> event =
+        ServiceUnits.oneTimeEvent(body) ? Optional.of(stamp.asText()) : Optional.empty();
     return new Read(
-        operation, sequence, msisdn, imsi, mscc, retransmission, notifyUri, chargingId, nfName);
+        operation,
+        sequence,
+        msisdn,
+        imsi,
+        mscc,
+        units,
+        retransmission,
+        notifyUri,
+        chargingId,
+        nfName,
+        event);
+  }
+
+  /**
+   * Where the subscriber's GPSI is: the served user of a PDU session or an IMS session, the
+   * originator of an SMS.
+   */
+  private static String gpsiPointer(JsonNode body) {
+    if (body.hasNonNull("sMSChargingInformation")) {
+      return "/sMSChargingInformation/originatorInfo/originatorGPSI";
+    }
+    if (body.hasNonNull("iMSChargingInformation")) {
+      return "/iMSChargingInformation/userInformation/servedGPSI";
+    }
+    return "/pDUSessionChargingInformation/userInformation/servedGPSI";
   }
 
   private static List<MsccRequest> usage(JsonNode units) throws ChfProblem.Rejected {
@@ -243,7 +276,7 @@ final class ChargingDataRequests {
     return value;
   }
 
-  private static long unsigned(JsonNode value, String at, long max, boolean mandatory)
+  static long unsigned(JsonNode value, String at, long max, boolean mandatory)
       throws ChfProblem.Rejected {
     if (!value.isIntegralNumber()
         || !value.canConvertToLong()
@@ -259,7 +292,7 @@ final class ChargingDataRequests {
     return new ChfProblem.Rejected(ChfProblem.field("MANDATORY_IE_INCORRECT", at, reason));
   }
 
-  private static ChfProblem.Rejected optional(String at, String reason) {
+  static ChfProblem.Rejected optional(String at, String reason) {
     return new ChfProblem.Rejected(ChfProblem.field("OPTIONAL_IE_INCORRECT", at, reason));
   }
 }

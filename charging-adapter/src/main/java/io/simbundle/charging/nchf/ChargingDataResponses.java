@@ -68,6 +68,17 @@ final class ChargingDataResponses {
         unit.putObject("finalUnitIndication").put("finalUnitAction", "TERMINATE");
       }
     }
+    // An SMS: the parts debited or held, under the rating group asked.
+    outcome
+        .event()
+        .filter(event -> event.grantedUnits() > 0)
+        .ifPresent(
+            event -> {
+              ObjectNode unit = units.addObject();
+              unit.put("resultCode", resultCode(outcome.resultCode()));
+              event.ratingGroup().ifPresent(group -> unit.put("ratingGroup", group));
+              unit.putObject("grantedUnit").put("serviceSpecificUnits", event.grantedUnits());
+            });
     return body;
   }
 

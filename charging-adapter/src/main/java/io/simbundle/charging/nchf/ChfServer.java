@@ -27,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -303,16 +304,20 @@ public final class ChfServer implements AutoCloseable {
   }
 
   /**
-   * A create's ChargingDataRef: derived from the consumer, the PDU session's charging id and the
-   * subscriber when the request gives a charging id, so that a create sent again (its 201 lost)
-   * finds the resource and the answer it already got; random otherwise. A digest, so that no
-   * subscriber identity appears in the URI.
+   * A create's ChargingDataRef: derived from the consumer, the charging id and the subscriber when
+   * the request gives a charging id (a one-time event without one: from its time stamp and sequence
+   * number), so that a create sent again (its 201 lost) finds the resource and the answer it
+   * already got; random otherwise. A digest, so that no subscriber identity appears in the URI.
    */
   static String referenceOf(ChargingDataRequests.Read read) {
-    if (read.chargingId().isEmpty()) {
+    Optional<String> charging =
+        read.chargingId()
+            .map(String::valueOf)
+            .or(() -> read.event().map(stamp -> "event@" + stamp + "#" + read.sequence()));
+    if (charging.isEmpty()) {
       return UUID.randomUUID().toString().replace("-", "");
     }
-    String identity = read.consumer() + "|" + read.chargingId().get() + "|" + read.subscriber();
+    String identity = read.consumer() + "|" + charging.get() + "|" + read.subscriber();
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

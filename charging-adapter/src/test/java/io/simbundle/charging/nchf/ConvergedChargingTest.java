@@ -217,6 +217,8 @@ class ConvergedChargingTest {
                   request ->
                       request.body(
                           body -> {
+                            ThreeGppSchemas.assertValid(
+                                "ChargingNotifyRequest", body.result().toString());
                             told.add(
                                 new NchfClient.Reply(
                                         204,
@@ -273,9 +275,9 @@ class ConvergedChargingTest {
     nobody.remove("subscriberIdentifier");
     ((ObjectNode) nobody.get("pDUSessionChargingInformation")).remove("userInformation");
 
-    NchfClient.Reply missing = smf.create(noSequence);
-    NchfClient.Reply incorrect = smf.create(badGroup);
-    NchfClient.Reply anonymous = smf.create(nobody);
+    NchfClient.Reply missing = smf.post(ChfServer.API, "application/json", noSequence.toString());
+    NchfClient.Reply incorrect = smf.post(ChfServer.API, "application/json", badGroup.toString());
+    NchfClient.Reply anonymous = smf.post(ChfServer.API, "application/json", nobody.toString());
     NchfClient.Reply notJson = smf.post(ChfServer.API, "application/json", "{\"invocation");
     NchfClient.Reply text = smf.post(ChfServer.API, "text/plain", "hello");
     NchfClient.Reply tooBig =

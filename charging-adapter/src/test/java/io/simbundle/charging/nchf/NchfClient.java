@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * An SMF's side of Nchf_ConvergedCharging for tests: HTTP/2 with prior knowledge (no upgrade), as
  * SMFs talk to a CHF inside a core, and the request bodies TS 32.291 v3 spells.
+ *
+ * <p>Every answer of the charging data API is checked against 3GPP's schemas ({@link
+ * ThreeGppSchemas}): a ChargingDataResponse for 200 and 201, a ProblemDetails for an error with a
+ * body. So is every request sent by {@link #create}, {@link #update} and {@link #release}; a test
+ * sending a body the specification forbids does so with {@link #post}.
  */
 public final class NchfClient implements AutoCloseable {
 
@@ -113,23 +118,43 @@ public final class NchfClient implements AutoCloseable {
                         reply.completeExceptionally(done.cause());
                       }
                     }));
+    Reply answer;
     try {
-      return reply.get(15, TimeUnit.SECONDS);
+      answer = reply.get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(method + " " + path + " failed", e);
+    }
+    if (path.startsWith(ChfServer.API)) {
+      conformsToTheSpecification(answer);
+    }
+    return answer;
+  }
+
+  /** A CHF's answer is what TS 32.291 v3 says it may be, or the test fails naming why. */
+  private static void conformsToTheSpecification(Reply answer) {
+    if (answer.status() == 200 || answer.status() == 201) {
+      ThreeGppSchemas.assertValid("ChargingDataResponse", answer.body());
+    } else if (answer.status() >= 400 && !answer.body().isEmpty()) {
+      ThreeGppSchemas.assertValid("ProblemDetails", answer.body());
     }
   }
 
   public Reply create(ObjectNode body) {
-    return post(ChfServer.API, "application/json", body.toString());
+    return post(ChfServer.API, "application/json", valid(body));
   }
 
   public Reply update(String ref, ObjectNode body) {
-    return post(ChfServer.API + "/" + ref + "/update", "application/json", body.toString());
+    return post(ChfServer.API + "/" + ref + "/update", "application/json", valid(body));
   }
 
   public Reply release(String ref, ObjectNode body) {
-    return post(ChfServer.API + "/" + ref + "/release", "application/json", body.toString());
+    return post(ChfServer.API + "/" + ref + "/release", "application/json", valid(body));
+  }
+
+  private static String valid(ObjectNode request) {
+    String body = request.toString();
+    ThreeGppSchemas.assertValid("ChargingDataRequest", body);
+    return body;
   }
 
   /** A ChargingDataRequest of an SMF for a PDU session of the subscriber with this MSISDN. */
@@ -150,12 +175,85 @@ public final class NchfClient implements AutoCloseable {
     return body;
   }
 
+  /**
+   * An SMSF's ChargingDataRequest for an SMS of {@code parts} parts the subscriber sends: a
+   * one-time event (IEC) when {@code event}, else the create of a reservation (ECUR).
+   */
+  public static ObjectNode sms(String msisdn, long sequence, long parts, boolean event) {
+    ObjectNode body = consumer(msisdn, sequence, "SMSF");
+    if (event) {
+      body.put("oneTimeEvent", true);
+      body.put("oneTimeEventType", "IEC");
+    }
+    ObjectNode sms = body.putObject("sMSChargingInformation");
+    sms.putObject("originatorInfo").put("originatorGPSI", "msisdn-" + msisdn);
+    sms.putArray("recipientInfo").addObject().put("recipientGPSI", "msisdn-8613800138000");
+    ObjectNode unit = body.putArray("multipleUnitUsage").addObject().put("ratingGroup", 50);
+    if (parts > 0) {
+      unit.putObject("requestedUnit").put("serviceSpecificUnits", parts);
+    }
+    return body;
+  }
+
+  /** Adds to an SMS reservation's release the parts delivered. */
+  public static ObjectNode delivered(ObjectNode sms, long parts) {
+    ObjectNode unit = (ObjectNode) sms.get("multipleUnitUsage").get(0);
+    unit.remove("requestedUnit");
+    unit.putArray("usedUnitContainer")
+        .addObject()
+        .put("localSequenceNumber", 1)
+        .put("serviceSpecificUnits", parts);
+    return sms;
+  }
+
+  /**
+   * An IMS node's ChargingDataRequest for a call to {@code calledPartyAddress} (a tel or SIP URI):
+   * asking {@code askSeconds} (0: none) and reporting {@code talkedSeconds} (0: none).
+   */
+  public static ObjectNode call(
+      String msisdn,
+      long chargingId,
+      long sequence,
+      String calledPartyAddress,
+      long askSeconds,
+      long talkedSeconds) {
+    ObjectNode body = consumer(msisdn, sequence, "IMS_Node");
+    body.put("chargingId", chargingId);
+    ObjectNode ims = body.putObject("iMSChargingInformation");
+    ims.putObject("userInformation").put("servedGPSI", "msisdn-" + msisdn);
+    ims.put("calledPartyAddress", calledPartyAddress);
+    ObjectNode unit = body.putArray("multipleUnitUsage").addObject().put("ratingGroup", 100);
+    if (askSeconds > 0) {
+      unit.putObject("requestedUnit").put("time", askSeconds);
+    }
+    if (talkedSeconds > 0) {
+      unit.putArray("usedUnitContainer")
+          .addObject()
+          .put("localSequenceNumber", 1)
+          .put("time", talkedSeconds);
+    }
+    return body;
+  }
+
+  private static ObjectNode consumer(String msisdn, long sequence, String functionality) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("subscriberIdentifier", "imsi-46001" + msisdn.substring(msisdn.length() - 10));
+    body.putObject("nfConsumerIdentification")
+        .put("nFName", "0b6f3a52-9d1e-4c7a-8e25-3f9a6c1d7b40")
+        .put("nodeFunctionality", functionality);
+    body.put(
+        "invocationTimeStamp",
+        Instant.parse("2026-11-23T08:00:00Z").plusSeconds(sequence).toString());
+    body.put("invocationSequenceNumber", sequence);
+    return body;
+  }
+
   /** Adds a rating group asking for {@code askBytes} (0: none) and reporting {@code usedBytes}. */
   public static ObjectNode unit(
       ObjectNode request, long ratingGroup, long askBytes, long usedBytes) {
     ObjectNode unit = ((ArrayNode) request.get("multipleUnitUsage")).addObject();
     unit.put("ratingGroup", ratingGroup);
-    unit.put("uPFID", "upf-1");
+    unit.put("uPFID", "8f2c4e1a-3b6d-4c9e-a1f0-7d5b2e9c4a30");
     if (askBytes > 0) {
       unit.putObject("requestedUnit").put("totalVolume", askBytes);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param yixinMsisdn the Yixin subscriber
  * @param traffic what the PCEF reported
  * @param fiveG what the SMF reported over Nchf, when the engine serves the CHF
+ * @param backOnFourG what the PGW was answered after the 5G leg, when there was one
  * @param weChatBalance the WeChat Wo subscriber's balance afterwards, as the API answered it
  * @param whyVideoCharged the answer to "why was the video call charged?"
  * @param tencentSettlementFen what Tencent owes for the month so far
@@ -19,6 +20,7 @@ public record DemoFigures(
     String yixinMsisdn,
     GyTraffic.Figures traffic,
     Optional<ChfTraffic.Figures> fiveG,
+    Optional<BackOnFourG.Figures> backOnFourG,
     JsonNode weChatBalance,
     String whyVideoCharged,
     long tencentSettlementFen) {}

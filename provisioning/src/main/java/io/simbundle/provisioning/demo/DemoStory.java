@@ -82,12 +82,14 @@ public final class DemoStory {
             .drive(sold.weChat(), sold.yixin());
     Optional<ChfTraffic.Figures> fiveG =
         settings.chf().map(chf -> new ChfTraffic(chf, clock, run, out).drive(sold.weChat()));
+    Optional<BackOnFourG.Figures> back =
+        fiveG.map(leg -> new BackOnFourG(settings.gy().identity(), run, out).drive(sold.weChat()));
     JsonNode balance = report.balances(sold.weChat(), sold.yixin());
     String whyVideo = report.usage(sold.weChat(), sold.yixin());
     long tencentFen = report.settlement();
     out.println("\nThe story is told.");
     return new DemoFigures(
-        sold.weChat(), sold.yixin(), traffic, fiveG, balance, whyVideo, tencentFen);
+        sold.weChat(), sold.yixin(), traffic, fiveG, back, balance, whyVideo, tencentFen);
   }
 
   /** The numbers the two cards were activated on. */

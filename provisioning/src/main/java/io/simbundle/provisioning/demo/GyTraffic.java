@@ -91,18 +91,20 @@ final class GyTraffic {
   }
 
   Figures drive(String weChatMsisdn, String yixinMsisdn) {
-    DiameterIdentity self =
-        new DiameterIdentity(
-            "pgw-demo-" + run + ".pcef.simbundle.local",
-            "pcef.simbundle.local",
-            "127.0.0.1",
-            freePort());
-    out.printf("%n  PCEF %s connects to %s over Diameter (CER/CEA)%n", self.host(), server.host());
-    try (PcefSimulator pcef = PcefSimulator.connect(self, server, Duration.ofSeconds(15))) {
+    try (PcefSimulator pcef = connect(server, "pgw-demo-" + run, out)) {
       return new Conversation(pcef).run(weChatMsisdn, yixinMsisdn);
     } catch (AvpDataException e) {
       throw new DemoFailure("an answer the PCEF cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** A PCEF named {@code name} connected to the engine's Gy, as the demo prints it. */
+  static PcefSimulator connect(DiameterIdentity server, String name, PrintStream out) {
+    DiameterIdentity self =
+        new DiameterIdentity(
+            name + ".pcef.simbundle.local", "pcef.simbundle.local", "127.0.0.1", freePort());
+    out.printf("%n  PCEF %s connects to %s over Diameter (CER/CEA)%n", self.host(), server.host());
+    return PcefSimulator.connect(self, server, Duration.ofSeconds(15));
   }
 
   /** The requests of one PCEF connection. */

@@ -61,6 +61,11 @@ class DemoStoryTest {
       ChfTraffic.Figures fiveG = figures.fiveG().orElseThrow();
       assertThat(fiveG.weChatBytes()).as("WeChat on 5G").isPositive();
       assertThat(fiveG.finalUnits()).as("what 4G left of the allowance, and no more").isTrue();
+      BackOnFourG.Figures back = figures.backOnFourG().orElseThrow();
+      assertThat(back.weChatBytes()).as("WeChat back on 4G").isPositive();
+      assertThat(back.defaultResultCode())
+          .as("the allowance the SMF spent is not granted again to the PGW")
+          .isEqualTo(BackOnFourG.CREDIT_LIMIT_REACHED);
       assertThat(
               figures
                   .weChatBalance()
@@ -68,14 +73,14 @@ class DemoStoryTest {
                   .path("wechat-free-traffic")
                   .asLong())
           .as("one free-traffic meter for both cores")
-          .isEqualTo(traffic.weChatBytes() + fiveG.weChatBytes());
+          .isEqualTo(traffic.weChatBytes() + fiveG.weChatBytes() + back.weChatBytes());
       assertThat(figures.whyVideoCharged())
           .as("the reason stored when the call was charged, with the versions it was decided under")
           .startsWith(
               "charged to the plan's allowance: the privilege wechat-free-traffic zero-rates the"
                   + " partner's app but not rating group 1001 (catalog ");
       long expectedFen =
-          BigDecimal.valueOf(traffic.weChatBytes() + fiveG.weChatBytes())
+          BigDecimal.valueOf(traffic.weChatBytes() + fiveG.weChatBytes() + back.weChatBytes())
               .multiply(BigDecimal.valueOf(2000))
               .divide(BigDecimal.valueOf(GB), 0, RoundingMode.HALF_UP)
               .longValueExact();
