@@ -273,6 +273,10 @@ public final class ChargingFunction implements AutoCloseable {
     }
     ChfServer started = ChfServer.start(settings, creditControl, clock);
     chf = Optional.of(started);
+    if (leases != null) {
+      // Other nodes send SMFs here, for the shards this node holds.
+      leases.advertiseChf(started.apiRoot(identity().address()));
+    }
     return started;
   }
 

@@ -252,6 +252,11 @@ public final class LeaseKeeper implements AutoCloseable {
   }
 
   /** The node's view of the cluster, for health and metrics. */
+  /** Tells the other nodes where this one serves SMFs as a CHF: they redirect SMFs there. */
+  public void advertiseChf(String apiRoot) {
+    table.advertiseChf(settings.nodeId(), apiRoot);
+  }
+
   public ClusterStatus status() {
     List<ClusterStatus.Peer> peers = new ArrayList<>();
     nodes.values().stream()

@@ -196,6 +196,21 @@ public final class CreditControlService implements CreditControlHandler {
    * the request's effects are committed; it fails with {@link NotShardOwnerException} when another
    * node decides for the subscriber.
    */
+  /**
+   * Decides a request of another interface than Diameter (Nchf) as {@link #decide} does, waiting
+   * for a take of its shard under way. Fails with a {@link NotShardOwnerException} when another
+   * node holds the shard: {@link #chfHolding} says where to send the client.
+   */
+  public CompletableFuture<CreditControlOutcome> decideOwned(ChargingRequest request) {
+    return decide(request)
+        .exceptionallyCompose(failure -> otherShards.afterTake(failure, () -> decide(request)));
+  }
+
+  /** The CHF apiRoot of the live node holding {@code shard}, when another node does. */
+  public CompletableFuture<Optional<String>> chfHolding(int shard) {
+    return otherShards.chfHolding(shard);
+  }
+
   public CompletableFuture<CreditControlOutcome> decide(ChargingRequest request) {
     String sessionId = request.sessionId();
     CompletableFuture<CreditControlOutcome> deciding =

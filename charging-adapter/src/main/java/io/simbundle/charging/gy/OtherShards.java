@@ -80,23 +80,36 @@ final class OtherShards {
   CompletableFuture<Answer> elsewhere(Request request, int shard) {
     sentElsewhere.increment();
     return CompletableFuture.supplyAsync(
-        () -> {
-          Optional<String> owner;
-          try {
-            owner =
-                ownership
-                    .currentOwnerOf(shard)
-                    .filter(LeaseTable.Node::alive)
-                    .filter(node -> !node.nodeId().equals(ownership.nodeId()))
-                    .map(LeaseTable.Node::diameterUri);
-          } catch (RuntimeException e) {
-            // The database is out of reach: the PCEF tries another peer.
-            owner = Optional.empty();
-          }
-          return CreditControlAnswers.elsewhere(
-              request, self, owner, redirectCacheTime.toSeconds());
-        },
+        () ->
+            CreditControlAnswers.elsewhere(
+                request,
+                self,
+                liveOtherOwner(shard).map(LeaseTable.Node::diameterUri),
+                redirectCacheTime.toSeconds()),
         loader);
+  }
+
+  /**
+   * Where an SMF is sent for a subscriber whose shard another node holds: that node's CHF apiRoot
+   * while it is alive and serves one; empty otherwise (the SMF is told to try again).
+   */
+  CompletableFuture<Optional<String>> chfHolding(int shard) {
+    sentElsewhere.increment();
+    return CompletableFuture.supplyAsync(
+        () -> liveOtherOwner(shard).flatMap(LeaseTable.Node::chfApiRoot), loader);
+  }
+
+  /** The live node other than this one holding the shard, as the lease table says. */
+  private Optional<LeaseTable.Node> liveOtherOwner(int shard) {
+    try {
+      return ownership
+          .currentOwnerOf(shard)
+          .filter(LeaseTable.Node::alive)
+          .filter(node -> !node.nodeId().equals(ownership.nodeId()));
+    } catch (RuntimeException e) {
+      // The database is out of reach: the client tries another node.
+      return Optional.empty();
+    }
   }
 
   static long resultCode(Answer answer) {

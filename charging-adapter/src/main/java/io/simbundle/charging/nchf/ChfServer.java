@@ -27,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +52,13 @@ public final class ChfServer implements AutoCloseable {
   /** The resource collection, below the apiRoot. */
   public static final String API = "/nchf-convergedcharging/v3/chargingdata";
 
+  /** The operations served, as "METHOD path" with the path template of TS 32.291. */
+  public static final List<String> OPERATIONS =
+      List.of(
+          "POST " + API,
+          "POST " + API + "/{ChargingDataRef}/update",
+          "POST " + API + "/{ChargingDataRef}/release");
+
   /** The largest request body taken; a ChargingDataRequest is a few kilobytes. */
   static final int MAX_BODY = 64 * 1024;
 
@@ -64,11 +72,13 @@ public final class ChfServer implements AutoCloseable {
   private final HttpClient notifications;
   private final CreditControlService charging;
   private final Clock clock;
+  private final ChfSettings settings;
 
   private ChfServer(Vertx vertx, CreditControlService charging, Clock clock, ChfSettings settings) {
     this.vertx = vertx;
     this.charging = charging;
     this.clock = clock;
+    this.settings = settings;
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(settings.host())
@@ -156,6 +166,21 @@ public final class ChfServer implements AutoCloseable {
     return server.actualPort();
   }
 
+  /**
+   * Where SMFs reach this CHF, e.g. {@code http://10.0.0.7:8090}: the address bound, or {@code
+   * wildcardHost} when it bound every address.
+   */
+  public String apiRoot(String wildcardHost) {
+    String host = settings.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+      host = wildcardHost;
+    }
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return (settings.tls() ? "https://" : "http://") + host + ":" + port();
+  }
+
   private void handle(HttpServerRequest request) {
     Context context = vertx.getOrCreateContext();
     String path = request.path();
@@ -227,17 +252,64 @@ public final class ChfServer implements AutoCloseable {
     String ref = reference != null ? reference : referenceOf(read);
     ChargingRequest charged = read.request(sessionOf(ref));
     charging
-        .decide(charged)
+        .decideOwned(charged)
         .whenComplete(
-            (outcome, failure) ->
-                context.runOnContext(
-                    v -> {
-                      if (failure != null) {
-                        respond(request, failed(failure));
-                      } else {
-                        answer(request, operation, ref, outcome);
-                      }
-                    }));
+            (outcome, failure) -> {
+              if (failure == null) {
+                context.runOnContext(v -> answer(request, operation, ref, outcome));
+              } else if (unwrap(failure) instanceof NotShardOwnerException notOwner) {
+                charging
+                    .chfHolding(notOwner.shard())
+                    .whenComplete(
+                        (owner, unknown) ->
+                            context.runOnContext(
+                                v -> elsewhere(request, operation, ref, owner, unknown)));
+              } else {
+                context.runOnContext(v -> respond(request, failed(failure)));
+              }
+            });
+  }
+
+  /**
+   * A request for a subscriber whose shard another node holds: 307 to the same resource on that
+   * node's CHF (TS 29.500 6.10.9) while it is alive and serves one; else 503 {@code
+   * NF_SERVICE_FAILOVER}, and the SMF tries again or another CHF.
+   */
+  private static void elsewhere(
+      HttpServerRequest request,
+      ChargingDataRequests.Operation operation,
+      String ref,
+      Optional<String> owner,
+      Throwable unknown) {
+    if (unknown != null || owner.isEmpty()) {
+      respond(
+          request,
+          ChfProblem.of(
+              503, "NF_SERVICE_FAILOVER", "another charging node decides for this subscriber"));
+      return;
+    }
+    String path =
+        operation == ChargingDataRequests.Operation.CREATE
+            ? API
+            : API
+                + "/"
+                + ref
+                + "/"
+                + (operation == ChargingDataRequests.Operation.UPDATE ? "update" : "release");
+    ObjectNode body = JSON.createObjectNode();
+    body.put("cause", "another CHF instance decides for this subscriber");
+    request
+        .response()
+        .setStatusCode(307)
+        .putHeader("Location", owner.get() + path)
+        .putHeader("Content-Type", "application/json")
+        .end(body.toString());
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static JsonNode parse(Buffer body) throws ChfProblem.Rejected {
@@ -275,11 +347,7 @@ public final class ChfServer implements AutoCloseable {
   }
 
   private static ChfProblem failed(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (cause instanceof NotShardOwnerException) {
-      return ChfProblem.of(
-          503, "NF_SERVICE_FAILOVER", "another charging node decides for this subscriber");
-    }
+    Throwable cause = unwrap(failure);
     log.error("Nchf charging failed", cause);
     return ChfProblem.of(500, "CHARGING_FAILED", "charging failed; nothing was granted");
   }

@@ -21,8 +21,17 @@ import javax.sql.DataSource;
  */
 public final class LeaseTable {
 
-  /** A node of the cluster, as it registered itself. */
-  public record Node(String nodeId, String diameterHost, String diameterUri, boolean alive) {}
+  /**
+   * A node of the cluster, as it registered itself.
+   *
+   * @param chfApiRoot where it serves SMFs as a CHF, when it does
+   */
+  public record Node(
+      String nodeId,
+      String diameterHost,
+      String diameterUri,
+      Optional<String> chfApiRoot,
+      boolean alive) {}
 
   /** A shard's current lease. */
   public record Lease(int shard, String owner, long epoch) {}
@@ -46,6 +55,11 @@ public final class LeaseTable {
         nodeId,
         diameterHost,
         diameterUri);
+  }
+
+  /** Says where the node serves SMFs as a CHF, once it does: other nodes redirect there. */
+  public void advertiseChf(String nodeId, String apiRoot) {
+    update("UPDATE charging_node SET chf_api_root = ? WHERE node_id = ?", apiRoot, nodeId);
   }
 
   /**
@@ -224,18 +238,14 @@ public final class LeaseTable {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT n.node_id, n.diameter_host, n.diameter_uri,"
+                "SELECT n.node_id, n.diameter_host, n.diameter_uri, n.chf_api_root,"
                     + " n.last_seen > NOW(6) - INTERVAL ? MICROSECOND"
                     + " FROM charging_shard_lease l JOIN charging_node n ON n.node_id = l.owner"
                     + " WHERE l.shard = ? AND l.expires_at > NOW(6)")) {
       select.setLong(1, micros(within));
       select.setInt(2, shard);
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next()
-            ? Optional.of(
-                new Node(
-                    rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4)))
-            : Optional.empty();
+        return rows.next() ? Optional.of(node(rows)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new ChargingStoreException("cannot read the shard leases", e);
@@ -248,21 +258,27 @@ public final class LeaseTable {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT node_id, diameter_host, diameter_uri,"
+                "SELECT node_id, diameter_host, diameter_uri, chf_api_root,"
                     + " last_seen > NOW(6) - INTERVAL ? MICROSECOND FROM charging_node")) {
       select.setLong(1, micros(within));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          nodes.put(
-              rows.getString(1),
-              new Node(
-                  rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4)));
+          nodes.put(rows.getString(1), node(rows));
         }
       }
       return nodes;
     } catch (SQLException e) {
       throw new ChargingStoreException("cannot read the charging nodes", e);
     }
+  }
+
+  private static Node node(ResultSet row) throws SQLException {
+    return new Node(
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        Optional.ofNullable(row.getString(4)),
+        row.getBoolean(5));
   }
 
   private List<Lease> leases(String sql, Object... parameters) {

@@ -4,12 +4,16 @@ import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingFixture;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.charging.gy.DiameterIdentity;
 import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.gy.GyRequestListener;
+import io.simbundle.charging.nchf.ChfServer;
+import io.simbundle.charging.nchf.ChfSettings;
+import io.simbundle.charging.nchf.NchfClient;
 import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
@@ -121,6 +125,51 @@ class ShardLeasesTest {
           // Read on the node that does not own it: the state its owner committed.
           assertThat(a.balance(onB).orElseThrow().reservedBytes()).isEqualTo(MB);
         }
+      }
+    }
+  }
+
+  @Test
+  void anSmfIsRedirectedToTheChfOfTheNodeHoldingItsSubscriber() throws Exception {
+    try (Database database = TestDatabase.newSchema("shard_chf");
+        ChargingFunction a = node(database, "node-a");
+        ChargingFunction b = node(database, "node-b")) {
+      ChfServer chfA = a.serveNchf(ChfSettings.cleartext("127.0.0.1", 0));
+      ChfServer chfB = b.serveNchf(ChfSettings.cleartext("127.0.0.1", 0));
+      await(
+          () ->
+              a.cluster().shards().size() == Shards.COUNT / 2
+                  && b.cluster().shards().size() == Shards.COUNT / 2,
+          "the two nodes share the shards");
+      String onB = subscriberOf(b);
+      b.install(ChargingFixture.plainProfile(onB, 100 * MB));
+      try (NchfClient smfToA = new NchfClient(chfA.port());
+          NchfClient smfToB = new NchfClient(chfB.port())) {
+        ObjectNode create = NchfClient.unit(NchfClient.request(onB, 42, 1), 10, MB, 0);
+
+        NchfClient.Reply redirected = smfToA.create(create);
+        NchfClient.Reply created = smfToB.create(create);
+        NchfClient.Reply updateRedirected =
+            smfToA.update(
+                created.reference(), NchfClient.unit(NchfClient.request(onB, 42, 2), 10, MB, MB));
+
+        assertThat(redirected.status()).as(redirected.body()).isEqualTo(307);
+        assertThat(redirected.location())
+            .hasValue("http://127.0.0.1:" + chfB.port() + ChfServer.API);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(updateRedirected.status()).isEqualTo(307);
+        assertThat(updateRedirected.location())
+            .hasValue(
+                "http://127.0.0.1:"
+                    + chfB.port()
+                    + ChfServer.API
+                    + "/"
+                    + created.reference()
+                    + "/update");
+        assertThat(b.balance(onB).orElseThrow().reservedBytes())
+            .as("granted once, by the node holding the subscriber; node-a decided nothing")
+            .isEqualTo(MB);
+        assertThat(b.balance(onB).orElseThrow().allowanceUsedBytes()).isZero();
       }
     }
   }

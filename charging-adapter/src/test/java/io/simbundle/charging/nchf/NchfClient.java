@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * SMFs talk to a CHF inside a core, and the request bodies TS 32.291 v3 spells.
  *
  * <p>Every answer of the charging data API is checked against 3GPP's schemas ({@link
- * ThreeGppSchemas}): a ChargingDataResponse for 200 and 201, a ProblemDetails for an error with a
- * body. So is every request sent by {@link #create}, {@link #update} and {@link #release}; a test
- * sending a body the specification forbids does so with {@link #post}.
+ * ThreeGppSchemas}): a ChargingDataResponse for 200 and 201, a RedirectResponse with its Location
+ * for 307, a ProblemDetails for an error with a body. So is every request sent by {@link #create},
+ * {@link #update} and {@link #release}; a test sending a body the specification forbids does so
+ * with {@link #post}.
  */
 public final class NchfClient implements AutoCloseable {
 
@@ -134,6 +135,11 @@ public final class NchfClient implements AutoCloseable {
   private static void conformsToTheSpecification(Reply answer) {
     if (answer.status() == 200 || answer.status() == 201) {
       ThreeGppSchemas.assertValid("ChargingDataResponse", answer.body());
+    } else if (answer.status() == 307) {
+      ThreeGppSchemas.assertValid("RedirectResponse", answer.body());
+      if (answer.location().isEmpty()) {
+        throw new AssertionError("a 307 without the Location TS 29.571 requires");
+      }
     } else if (answer.status() >= 400 && !answer.body().isEmpty()) {
       ThreeGppSchemas.assertValid("ProblemDetails", answer.body());
     }

@@ -34,7 +34,11 @@ public final class ThreeGppSchemas {
   private static final String BASE = "https://schemas.simbundle.test/3gpp/Rel-17/";
 
   private static final String CONVERGED_CHARGING = "TS32291_Nchf_ConvergedCharging.yaml";
-  private static final Set<String> KEPT = Set.of(CONVERGED_CHARGING, "TS29571_CommonData.yaml");
+  private static final String COMMON_DATA = "TS29571_CommonData.yaml";
+  private static final Set<String> KEPT = Set.of(CONVERGED_CHARGING, COMMON_DATA);
+
+  /** The components used here that TS 29.571 defines, not TS 32.291. */
+  private static final Set<String> COMMON = Set.of("ProblemDetails", "RedirectResponse");
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
@@ -46,7 +50,8 @@ public final class ThreeGppSchemas {
 
   /**
    * The errors of {@code json} against a schema of TS 32.291's components, e.g. {@code
-   * ChargingDataRequest}; empty when it is valid.
+   * ChargingDataRequest}, or of TS 29.571's common ones ({@code ProblemDetails}, {@code
+   * RedirectResponse}); empty when it is valid.
    */
   public static List<String> errors(String component, String json) {
     Schema schema =
@@ -54,26 +59,17 @@ public final class ThreeGppSchemas {
             component,
             name ->
                 REGISTRY.getSchema(
-                    SchemaLocation.of(BASE + CONVERGED_CHARGING + "#/components/schemas/" + name)));
-    return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
-  }
-
-  /** The errors of a ProblemDetails body against TS 29.571. */
-  public static List<String> problemErrors(String json) {
-    Schema schema =
-        SCHEMAS.computeIfAbsent(
-            "ProblemDetails",
-            name ->
-                REGISTRY.getSchema(
                     SchemaLocation.of(
-                        BASE + "TS29571_CommonData.yaml#/components/schemas/ProblemDetails")));
+                        BASE
+                            + (COMMON.contains(name) ? COMMON_DATA : CONVERGED_CHARGING)
+                            + "#/components/schemas/"
+                            + name)));
     return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
   }
 
   /** Throws, naming every error, unless {@code json} is a valid {@code component}. */
   public static void assertValid(String component, String json) {
-    List<String> errors =
-        component.equals("ProblemDetails") ? problemErrors(json) : errors(component, json);
+    List<String> errors = errors(component, json);
     if (!errors.isEmpty()) {
       throw new AssertionError(
           "not a valid " + component + " of TS 32.291 v3: " + errors + " in " + json);

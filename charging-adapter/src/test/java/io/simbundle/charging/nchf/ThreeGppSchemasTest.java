@@ -56,8 +56,8 @@ class ThreeGppSchemasTest {
     assertThat(ThreeGppSchemas.errors("ChargingDataResponse", answer)).isEmpty();
     assertThat(ThreeGppSchemas.errors("ChargingDataResponse", textValidity))
         .anyMatch(error -> error.contains("validityTime"));
-    assertThat(ThreeGppSchemas.problemErrors(problem)).isEmpty();
-    assertThat(ThreeGppSchemas.problemErrors("{\"status\":\"bad\"}"))
+    assertThat(ThreeGppSchemas.errors("ProblemDetails", problem)).isEmpty();
+    assertThat(ThreeGppSchemas.errors("ProblemDetails", "{\"status\":\"bad\"}"))
         .anyMatch(error -> error.contains("status"));
   }
 }
