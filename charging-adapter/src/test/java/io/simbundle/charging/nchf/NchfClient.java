@@ -165,13 +165,7 @@ public final class NchfClient implements AutoCloseable {
 
   /** A ChargingDataRequest of an SMF for a PDU session of the subscriber with this MSISDN. */
   public static ObjectNode request(String msisdn, long chargingId, long sequence) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("subscriberIdentifier", "imsi-46001" + msisdn.substring(msisdn.length() - 10));
-    body.putObject("nfConsumerIdentification")
-        .put("nFName", "5d7a0f1e-0a51-4b7e-9f3c-6c1f7a2b9e01")
-        .put("nodeFunctionality", "SMF");
-    body.put("invocationTimeStamp", Instant.parse("2026-11-23T08:00:00Z").toString());
-    body.put("invocationSequenceNumber", sequence);
+    ObjectNode body = consumer(msisdn, sequence, "SMF");
     body.put("notifyUri", "http://127.0.0.1:1/notify");
     ObjectNode pdu = body.putObject("pDUSessionChargingInformation");
     pdu.put("chargingId", chargingId);

@@ -6,7 +6,6 @@ import io.simbundle.charging.pcef.AnswerView;
 import io.simbundle.charging.pcef.PcefSimulator;
 import io.simbundle.charging.pcef.PcefSimulator.Mscc;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.Session;
@@ -21,7 +20,6 @@ final class BackOnFourG {
   static final long CREDIT_LIMIT_REACHED = 4012;
 
   private static final long ASK = 10 * GyTraffic.MB;
-  private static final Duration TX = Duration.ofSeconds(5);
 
   private final DiameterIdentity server;
   private final long run;
@@ -46,7 +44,7 @@ final class BackOnFourG {
     try (PcefSimulator pcef = GyTraffic.connect(server, "pgw-demo-back-" + run, out)) {
       Session session = pcef.newSession();
       AnswerView initial =
-          send(
+          GyTraffic.send(
               pcef,
               session,
               GyAvp.INITIAL_REQUEST,
@@ -63,7 +61,7 @@ final class BackOnFourG {
           refused,
           refused == CREDIT_LIMIT_REACHED ? ", the allowance both cores shared is spent" : "");
       AnswerView terminated =
-          send(
+          GyTraffic.send(
               pcef,
               session,
               GyAvp.TERMINATION_REQUEST,
@@ -75,22 +73,6 @@ final class BackOnFourG {
     } catch (AvpDataException e) {
       throw new DemoFailure("an answer the PCEF cannot read: " + e.getMessage(), e);
     }
-  }
-
-  private static AnswerView send(
-      PcefSimulator pcef, Session session, int type, int number, String msisdn, List<Mscc> units)
-      throws AvpDataException {
-    AnswerView answer =
-        new AnswerView(
-            pcef.sendRetransmitting(
-                session,
-                () -> pcef.creditControlRequest(session, type, number, msisdn, units),
-                TX,
-                3));
-    if (answer.resultCode() != 2001) {
-      throw new DemoFailure("Gy answered Result-Code " + answer.resultCode());
-    }
-    return answer;
   }
 
   private void line(String what, String format, Object... args) {

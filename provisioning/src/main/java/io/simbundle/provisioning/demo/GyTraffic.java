@@ -360,17 +360,7 @@ final class GyTraffic {
     private AnswerView send(
         Session session, int type, int number, String msisdn, List<Mscc> services)
         throws AvpDataException {
-      AnswerView answer =
-          new AnswerView(
-              pcef.sendRetransmitting(
-                  session,
-                  () -> pcef.creditControlRequest(session, type, number, msisdn, services),
-                  TX,
-                  ATTEMPTS));
-      if (answer.resultCode() != 2001) {
-        throw new DemoFailure("Gy answered Result-Code " + answer.resultCode());
-      }
-      return answer;
+      return GyTraffic.send(pcef, session, type, number, msisdn, services);
     }
 
     private void print(String what, AnswerView answer, List<Long> ratingGroups)
@@ -382,6 +372,26 @@ final class GyTraffic {
       }
       line(what, "→ %d, granted %s", answer.resultCode(), String.join(", ", grants));
     }
+  }
+
+  /**
+   * A CCR sent until answered (retransmitted with the T flag, as a PCEF does); anything but 2001 at
+   * command level stops the demo.
+   */
+  static AnswerView send(
+      PcefSimulator pcef, Session session, int type, int number, String msisdn, List<Mscc> services)
+      throws AvpDataException {
+    AnswerView answer =
+        new AnswerView(
+            pcef.sendRetransmitting(
+                session,
+                () -> pcef.creditControlRequest(session, type, number, msisdn, services),
+                TX,
+                ATTEMPTS));
+    if (answer.resultCode() != 2001) {
+      throw new DemoFailure("Gy answered Result-Code " + answer.resultCode());
+    }
+    return answer;
   }
 
   private void line(String what, String format, Object... args) {
