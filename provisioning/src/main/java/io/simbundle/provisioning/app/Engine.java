@@ -21,6 +21,11 @@ import io.simbundle.provisioning.channels.rest.observability.ObservabilityRoutes
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
 import io.simbundle.provisioning.channels.rest.product.ProductInventoryRoutes;
 import io.simbundle.provisioning.channels.rest.qualification.QualificationRoutes;
+import io.simbundle.provisioning.channels.sms.SmppLink;
+import io.simbundle.provisioning.channels.sms.SmsChannel;
+import io.simbundle.provisioning.channels.sms.SmsRoute;
+import io.simbundle.provisioning.channels.sms.SmsSubmissions;
+import io.simbundle.provisioning.channels.sms.SmscSettings;
 import io.simbundle.provisioning.channels.store.OrderFileRoute;
 import io.simbundle.provisioning.channels.store.OrderFiles;
 import io.simbundle.provisioning.channels.store.StoreOrderIntake;
@@ -43,6 +48,7 @@ import io.simbundle.provisioning.store.StoreCallbacks;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingProfiles;
 import io.simbundle.provisioning.subscription.ChargingSync;
+import io.simbundle.provisioning.subscription.Subscription;
 import io.simbundle.provisioning.subscription.SubscriptionService;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.ruleset.RuleBook;
@@ -81,6 +87,7 @@ public final class Engine implements AutoCloseable {
   private ChargingSync chargingSync;
   private Main camel;
   private OutboxDelivery outbox;
+  private SmsChannel sms;
 
   private Engine(EngineSettings settings) {
     this.settings = settings;
@@ -224,6 +231,7 @@ public final class Engine implements AutoCloseable {
         .addRoutesBuilder(new ChargingRoutes(charging, catalog, settings.admin(), clock));
     StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
     PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
+    SmsChannel sms = smsChannel(camel, provisioningUnit, subscriptions, clock);
     OutboxDelivery outbox =
         new OutboxDelivery(
             provisioningUnit,
@@ -231,18 +239,20 @@ public final class Engine implements AutoCloseable {
                 switch (destination.kind()) {
                   case STORE -> stores.endpoint(destination.id());
                   case PARTNER -> partners.endpoint(destination.id());
-                  // No channel to subscribers yet (SMS, issue 18): their messages wait.
-                  case SUBSCRIBER -> Optional.empty();
+                  case SUBSCRIBER -> Optional.empty(); // reached by SMS, not HTTP
                 },
+            sms,
             settings.provisioning().delivery(),
             clock);
     this.outbox = outbox;
+    this.sms = sms;
     camel.configure().addRoutesBuilder(new OutboxAdminRoutes(outbox, partners, settings.admin()));
     metrics.watchOutbox(() -> outbox.backlog().values().stream().mapToLong(Long::longValue).sum());
     camel.bind("httpRequestMeter", new HttpRequestMeter(metrics.registry()));
     camel
         .configure()
-        .addRoutesBuilder(new ObservabilityRoutes(metrics, database.dataSource(), charging));
+        .addRoutesBuilder(
+            new ObservabilityRoutes(metrics, database.dataSource(), charging, sms::health));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
     StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
@@ -287,8 +297,56 @@ public final class Engine implements AutoCloseable {
         ruleBook.current().version());
   }
 
+  /**
+   * Subscribers' SMS: through the SMSC configured, its delivery receipts recorded and an
+   * undelivered text tried again through the outbox; without an SMSC they wait.
+   */
+  private SmsChannel smsChannel(
+      Main camel,
+      PersistenceUnit provisioningUnit,
+      SubscriptionService subscriptions,
+      Clock clock) {
+    SmsSubmissions submitted = new SmsSubmissions(provisioningUnit);
+    Optional<SmscSettings> smsc = settings.provisioning().smsc();
+    Optional<SmppLink> link =
+        smsc.map(
+            configured ->
+                new SmppLink(
+                    configured,
+                    (id, state) ->
+                        submitted
+                            .receipt(id, state, clock.instant())
+                            .ifPresent(
+                                message ->
+                                    outbox.failedAfterDelivery(
+                                        message, "the SMSC's receipt says " + state))));
+    link.ifPresent(
+        l -> {
+          started.push(l);
+          camel.configure().addRoutesBuilder(new SmsRoute(l));
+        });
+    return new SmsChannel(
+        smsc,
+        link,
+        () -> {
+          try {
+            return camel.getCamelTemplate();
+          } catch (Exception e) {
+            throw new IllegalStateException("Camel is not running", e);
+          }
+        },
+        productId -> subscriptions.find(productId).map(Subscription::msisdn),
+        submitted,
+        clock);
+  }
+
   private static long millis(long nanos) {
     return nanos / 1_000_000;
+  }
+
+  /** Subscribers' SMS: what was sent and what the receipts said. */
+  public SmsChannel sms() {
+    return sms;
   }
 
   public ChargingFunction charging() {

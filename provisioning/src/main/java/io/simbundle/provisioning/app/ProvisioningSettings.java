@@ -3,6 +3,7 @@ package io.simbundle.provisioning.app;
 import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.settings.InvalidSettingException;
 import io.simbundle.platform.settings.Settings;
+import io.simbundle.provisioning.channels.sms.SmscSettings;
 import io.simbundle.provisioning.channels.store.KafkaIntakeSettings;
 import io.simbundle.provisioning.outbox.DeliveryPolicy;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param delivery how hard the outbox tries
  * @param orderFiles where stores drop order files, one directory per store
  * @param kafkaIntake the order topic the engine also takes store orders from, if any
+ * @param smsc the SMSC subscribers' SMS go through, if any (without one they wait in the outbox)
  */
 public record ProvisioningSettings(
     Duration paymentWindow,
@@ -26,7 +28,8 @@ public record ProvisioningSettings(
     Duration outboxPoll,
     DeliveryPolicy delivery,
     Path orderFiles,
-    Optional<KafkaIntakeSettings> kafkaIntake) {
+    Optional<KafkaIntakeSettings> kafkaIntake,
+    Optional<SmscSettings> smsc) {
 
   public static final String PAYMENT_WINDOW = "simbundle.orders.payment-window-minutes";
   public static final String JOB_INTERVAL = "simbundle.provisioning.job-interval-seconds";
@@ -41,6 +44,7 @@ public record ProvisioningSettings(
     Objects.requireNonNull(delivery);
     Objects.requireNonNull(orderFiles);
     Objects.requireNonNull(kafkaIntake);
+    Objects.requireNonNull(smsc);
     if (paymentWindow.isNegative() || paymentWindow.isZero()) {
       throw new InvalidSettingException(
           PAYMENT_WINDOW, String.valueOf(paymentWindow.toMinutes()), "must be positive");
@@ -59,13 +63,26 @@ public record ProvisioningSettings(
         Duration.ofSeconds(1),
         DeliveryPolicy.defaults(),
         orderFiles,
+        Optional.empty(),
         Optional.empty());
   }
 
   /** These settings, with orders also taken from a Kafka topic. */
   public ProvisioningSettings withKafkaIntake(KafkaIntakeSettings kafka) {
     return new ProvisioningSettings(
-        paymentWindow, jobInterval, outboxPoll, delivery, orderFiles, Optional.of(kafka));
+        paymentWindow, jobInterval, outboxPoll, delivery, orderFiles, Optional.of(kafka), smsc);
+  }
+
+  /** These settings, with subscribers' SMS sent through an SMSC. */
+  public ProvisioningSettings withSmsc(SmscSettings smsc) {
+    return new ProvisioningSettings(
+        paymentWindow,
+        jobInterval,
+        outboxPoll,
+        delivery,
+        orderFiles,
+        kafkaIntake,
+        Optional.of(smsc));
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -85,6 +102,7 @@ public record ProvisioningSettings(
                     .path(DatabaseSettings.DATA_DIR)
                     .orElse(Path.of("data"))
                     .resolve("order-files")),
-        KafkaIntakeSettings.from(settings));
+        KafkaIntakeSettings.from(settings),
+        SmscSettings.from(settings));
   }
 }

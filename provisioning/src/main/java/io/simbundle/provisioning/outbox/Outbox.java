@@ -58,7 +58,7 @@ public final class Outbox {
                 .toList());
   }
 
-  private static OutboxMessage view(OutboxMessageEntity m) {
+  static OutboxMessage view(OutboxMessageEntity m) {
     try {
       return new OutboxMessage(
           m.id,

@@ -17,12 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox: each due message is POSTed to its destination's endpoint, signed like a
- * store's request (timestamp and HMAC-SHA256 headers, plus the message id so the receiver can drop
- * repeats). A 2xx marks it delivered; anything else schedules a retry with exponential backoff, and
- * after the last attempt the message moves to the dead-letter table. Messages are claimed with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, so several engines never send one message at once,
- * and a crash between sending and marking only causes a repeat the receiver recognises.
+ * Delivers the outbox: a subscriber's message goes to the {@link SubscriberChannel} (SMS); any
+ * other due message is POSTed to its destination's endpoint, signed like a store's request
+ * (timestamp and HMAC-SHA256 headers, plus the message id so the receiver can drop repeats). A 2xx
+ * marks it delivered; anything else schedules a retry with exponential backoff, and after the last
+ * attempt the message moves to the dead-letter table. Messages are claimed with {@code FOR UPDATE
+ * SKIP LOCKED} and a lease, so several engines never send one message at once, and a crash between
+ * sending and marking only causes a repeat the receiver recognises.
  */
 public final class OutboxDelivery {
 
@@ -34,14 +35,24 @@ public final class OutboxDelivery {
 
   private final PersistenceUnit unit;
   private final Destinations destinations;
+  private final SubscriberChannel subscribers;
   private final DeliveryPolicy policy;
   private final Clock clock;
   private final HttpClient http;
 
+  /**
+   * @param destinations where stores and partners take their messages (HTTP)
+   * @param subscribers how subscribers are reached (SMS)
+   */
   public OutboxDelivery(
-      PersistenceUnit unit, Destinations destinations, DeliveryPolicy policy, Clock clock) {
+      PersistenceUnit unit,
+      Destinations destinations,
+      SubscriberChannel subscribers,
+      DeliveryPolicy policy,
+      Clock clock) {
     this.unit = unit;
     this.destinations = destinations;
+    this.subscribers = subscribers;
     this.policy = policy;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).build();
@@ -84,6 +95,25 @@ public final class OutboxDelivery {
   }
 
   private boolean deliver(OutboxMessageEntity message) {
+    if (message.destination.startsWith(Destination.Kind.SUBSCRIBER.prefix())) {
+      SubscriberChannel.Attempt attempt;
+      try {
+        attempt = subscribers.send(Outbox.view(message));
+      } catch (RuntimeException e) {
+        attempt =
+            new SubscriberChannel.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      if (attempt instanceof SubscriberChannel.Waiting waiting) {
+        record(message.id, Optional.of(waiting.why()), false);
+        return false;
+      }
+      Optional<String> failure =
+          attempt instanceof SubscriberChannel.Failed failed
+              ? Optional.of(failed.why())
+              : Optional.empty();
+      record(message.id, failure, true);
+      return failure.isEmpty();
+    }
     Optional<Endpoint> endpoint =
         Destination.parse(message.destination).flatMap(destinations::endpoint);
     if (endpoint.isEmpty()) {
@@ -121,6 +151,28 @@ public final class OutboxDelivery {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
+    }
+  }
+
+  /**
+   * A message delivered that turned out not to be — an SMS whose receipt says it never reached the
+   * handset: it counts as a failed attempt, and is tried again or dead-lettered. Nothing happens
+   * when it is no longer marked delivered (another part's receipt told it first).
+   */
+  public void failedAfterDelivery(long id, String why) {
+    boolean reopened =
+        unit.call(
+            em -> {
+              OutboxMessageEntity message = em.find(OutboxMessageEntity.class, id);
+              if (message == null || message.deliveredAt == null) {
+                return false;
+              }
+              message.deliveredAt = null;
+              message.attempts--; // counted again below, as a failure
+              return true;
+            });
+    if (reopened) {
+      record(id, Optional.of(why), true);
     }
   }
 

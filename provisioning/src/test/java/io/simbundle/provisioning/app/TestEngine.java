@@ -10,6 +10,7 @@ import io.simbundle.platform.database.DatabaseSettings;
 import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.net.FreePort;
 import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
+import io.simbundle.provisioning.channels.sms.SmscSettings;
 import io.simbundle.provisioning.channels.store.KafkaIntakeSettings;
 import io.simbundle.provisioning.outbox.DeliveryPolicy;
 import java.io.IOException;
@@ -84,19 +85,31 @@ public final class TestEngine implements AutoCloseable {
       Clock clock,
       Optional<KafkaIntakeSettings> kafkaIntake) {
     return new TestEngine(
-        settings(
-            database,
-            catalogDirectory,
-            RulesSettings.defaults(),
-            new ProvisioningSettings(
-                Duration.ofMinutes(30),
-                Duration.ofHours(1),
-                Duration.ofHours(1),
-                new DeliveryPolicy(
-                    3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)),
-                orderFilesDirectory(),
-                kafkaIntake)),
+        settings(database, catalogDirectory, RulesSettings.defaults(), jobsByTest(kafkaIntake)),
         clock);
+  }
+
+  /** Like {@link #start(String, Clock)}, sending subscribers' SMS through {@code smsc}. */
+  public static TestEngine withSmsc(String purpose, Clock clock, SmscSettings smsc) {
+    return new TestEngine(
+        settings(
+            TestDatabase.newSchemaSettings(purpose),
+            Optional.empty(),
+            RulesSettings.defaults(),
+            jobsByTest(Optional.empty()).withSmsc(smsc)),
+        clock);
+  }
+
+  /** Background jobs an hour apart, so that tests run them; 3 outbox attempts, 1 s apart first. */
+  private static ProvisioningSettings jobsByTest(Optional<KafkaIntakeSettings> kafkaIntake) {
+    return new ProvisioningSettings(
+        Duration.ofMinutes(30),
+        Duration.ofHours(1),
+        Duration.ofHours(1),
+        new DeliveryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)),
+        orderFilesDirectory(),
+        kafkaIntake,
+        Optional.empty());
   }
 
   public static TestEngine start(DatabaseSettings database) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,12 +30,21 @@ public final class ObservabilityRoutes extends RouteBuilder {
   private final EngineMetrics metrics;
   private final DataSource dataSource;
   private final ChargingFunction charging;
+  private final Supplier<Map<String, Object>> sms;
 
+  /**
+   * @param sms the SMS channel's state: shown, never making the engine unhealthy (a subscriber's
+   *     SMS waits in the outbox while the SMSC is away)
+   */
   public ObservabilityRoutes(
-      EngineMetrics metrics, DataSource dataSource, ChargingFunction charging) {
+      EngineMetrics metrics,
+      DataSource dataSource,
+      ChargingFunction charging,
+      Supplier<Map<String, Object>> sms) {
     this.metrics = metrics;
     this.dataSource = dataSource;
     this.charging = charging;
+    this.sms = sms;
   }
 
   @Override
@@ -108,6 +118,7 @@ public final class ObservabilityRoutes extends RouteBuilder {
     checks.put("database", Map.of("status", status(databaseUp)));
     checks.put("diameter", diameter);
     checks.put("charging", shards);
+    checks.put("sms", sms.get());
     boolean up = databaseUp && diameterUp;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status(up));
