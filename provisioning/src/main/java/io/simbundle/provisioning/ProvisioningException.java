@@ -21,7 +21,11 @@ public final class ProvisioningException extends RuntimeException {
     /** The rules refused it; the details carry their reasons. */
     REFUSED,
     /** Nothing left to allocate. */
-    EXHAUSTED
+    EXHAUSTED,
+    /** Who asks has not proved who they are (no or a wrong code, no session). */
+    UNAUTHORIZED,
+    /** Asked too often; the details say when to try again ({@code retryAfterSeconds}). */
+    TOO_MANY
   }
 
   private final Kind kind;
@@ -42,6 +46,18 @@ public final class ProvisioningException extends RuntimeException {
 
   public static ProvisioningException notFound(String what) {
     return new ProvisioningException(Kind.NOT_FOUND, "not-found", what);
+  }
+
+  public static ProvisioningException unauthorized(String type, String message) {
+    return new ProvisioningException(Kind.UNAUTHORIZED, type, message);
+  }
+
+  public static ProvisioningException tooMany(String message, long retryAfterSeconds) {
+    return new ProvisioningException(
+        Kind.TOO_MANY,
+        "too-many-requests",
+        message,
+        Map.of("retryAfterSeconds", retryAfterSeconds));
   }
 
   public static ProvisioningException conflict(String type, String message) {

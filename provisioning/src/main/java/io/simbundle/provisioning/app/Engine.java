@@ -7,6 +7,7 @@ import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.PersistenceUnit;
+import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.channels.http.ProblemResponses;
 import io.simbundle.provisioning.channels.http.UnmatchedRequests;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
@@ -21,6 +22,7 @@ import io.simbundle.provisioning.channels.rest.observability.ObservabilityRoutes
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
 import io.simbundle.provisioning.channels.rest.product.ProductInventoryRoutes;
 import io.simbundle.provisioning.channels.rest.qualification.QualificationRoutes;
+import io.simbundle.provisioning.channels.rest.selfcare.SelfCareRoutes;
 import io.simbundle.provisioning.channels.sms.SmppLink;
 import io.simbundle.provisioning.channels.sms.SmsChannel;
 import io.simbundle.provisioning.channels.sms.SmsRoute;
@@ -44,10 +46,12 @@ import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.sales.order.StoreOrderKeys;
+import io.simbundle.provisioning.selfcare.SelfCare;
 import io.simbundle.provisioning.store.StoreCallbacks;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingProfiles;
 import io.simbundle.provisioning.subscription.ChargingSync;
+import io.simbundle.provisioning.subscription.ProductStatus;
 import io.simbundle.provisioning.subscription.Subscription;
 import io.simbundle.provisioning.subscription.SubscriptionService;
 import io.simbundle.rules.RulesService;
@@ -254,6 +258,21 @@ public final class Engine implements AutoCloseable {
         .addRoutesBuilder(
             new ObservabilityRoutes(metrics, database.dataSource(), charging, sms::health));
     camel.configure().addRoutesBuilder(new StoreAdminRoutes(stores, settings.admin()));
+    SelfCare selfCare =
+        new SelfCare(
+            provisioningUnit,
+            personalData.digest(),
+            outboxMessages,
+            new AuditTrail(provisioningUnit),
+            msisdn ->
+                subscriptions.byMsisdn(msisdn).stream()
+                    .filter(s -> s.status() == ProductStatus.ACTIVE)
+                    .map(Subscription::id)
+                    .findFirst(),
+            clock);
+    camel
+        .configure()
+        .addRoutesBuilder(new SelfCareRoutes(selfCare, subscriptions, catalog, charging, clock));
     StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
     settings

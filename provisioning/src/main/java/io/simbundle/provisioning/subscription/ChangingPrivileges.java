@@ -30,52 +30,70 @@ final class ChangingPrivileges {
 
   /** Asks for {@code chosen} on the active card of a number; returns the subscription's id. */
   long ask(String msisdn, String idNumber, List<String> chosen, Actor actor) {
-    Instant now = room.clock().instant();
-    YearMonth cycle = ChargingProfiles.cycleOf(now);
     String digest = personalData.digest().of(idNumber);
     return room.unit()
         .call(
+            em ->
+                ask(
+                    room.subscriptions()
+                        .lockActive(msisdn)
+                        .filter(p -> p.idNumberDigest.equals(digest))
+                        // One answer for an unknown number and a wrong ID number: nothing to probe.
+                        .orElseThrow(
+                            () ->
+                                ProvisioningException.notFound(
+                                    "no active card with this number and ID number")),
+                    chosen,
+                    actor));
+  }
+
+  /**
+   * Asks for {@code chosen} on a subscription whose holder proved who they are otherwise (signed in
+   * with a code sent to the number).
+   */
+  long ask(long productId, List<String> chosen, Actor actor) {
+    return room.unit()
+        .call(
             em -> {
-              ProductEntity product =
-                  room.subscriptions()
-                      .lockActive(msisdn)
-                      .filter(p -> p.idNumberDigest.equals(digest))
-                      // One answer for an unknown number and a wrong ID number: nothing to probe.
-                      .orElseThrow(
-                          () ->
-                              ProvisioningException.notFound(
-                                  "no active card with this number and ID number"));
-              ProductOrder order = room.orders().byId(product.orderId);
-              // Checked against the menu of the version that governs the next cycle.
-              Instant inForce = ChargingProfiles.cycleStart(cycle.plusMonths(1));
-              RuleVerdicts.requireApproved(
-                  room.rules()
-                      .checkPrivilegeChange(
-                          room.grants().governing(product, inForce),
-                          new PrivilegeSelectionRequest(
-                              product.productCode,
-                              chosen,
-                              order.newToOperator(),
-                              order.newToPartner()),
-                          new PrivilegeChange(
-                              product.privilegeChangesIn(cycle), cycle.plusMonths(1).toString())),
-                  "privileges-refused",
-                  "the change of privileges is refused");
-              ProductEntity.PrivilegesAsked asked = product.askPrivileges(chosen, cycle, now);
-              room.changes()
-                  .record(
-                      product,
-                      Optional.of(product.status),
-                      "privileges "
-                          + asked.from()
-                          + " to change to "
-                          + asked.to()
-                          + " from "
-                          + asked.inForceFrom(),
-                      actor,
-                      now);
-              return product.id;
+              ProductEntity product = room.subscriptions().lock(productId);
+              if (product.status() != ProductStatus.ACTIVE) {
+                throw ProvisioningException.conflict(
+                    "product-not-active", "the subscription is not active");
+              }
+              return ask(product, chosen, actor);
             });
+  }
+
+  private long ask(ProductEntity product, List<String> chosen, Actor actor) {
+    Instant now = room.clock().instant();
+    YearMonth cycle = ChargingProfiles.cycleOf(now);
+    ProductOrder order = room.orders().byId(product.orderId);
+    // Checked against the menu of the version that governs the next cycle.
+    Instant inForce = ChargingProfiles.cycleStart(cycle.plusMonths(1));
+    RuleVerdicts.requireApproved(
+        room.rules()
+            .checkPrivilegeChange(
+                room.grants().governing(product, inForce),
+                new PrivilegeSelectionRequest(
+                    product.productCode, chosen, order.newToOperator(), order.newToPartner()),
+                new PrivilegeChange(
+                    product.privilegeChangesIn(cycle), cycle.plusMonths(1).toString())),
+        "privileges-refused",
+        "the change of privileges is refused");
+    ProductEntity.PrivilegesAsked asked = product.askPrivileges(chosen, cycle, now);
+    room.changes()
+        .record(
+            product,
+            Optional.of(product.status),
+            "privileges "
+                + asked.from()
+                + " to change to "
+                + asked.to()
+                + " from "
+                + asked.inForceFrom(),
+            actor,
+            now);
+    return product.id;
   }
 
   /**

@@ -124,6 +124,16 @@ public final class SubscriptionService {
   }
 
   /**
+   * Asks for other privileges on a subscription whose holder is signed in, as {@link
+   * #changePrivileges(String, String, List, Actor)} does for a number and ID number.
+   *
+   * @throws ProvisioningException not active, or refused by the rules
+   */
+  public Subscription changePrivileges(long productId, List<String> chosen, Actor actor) {
+    return get(privileges.ask(productId, chosen, actor));
+  }
+
+  /**
    * Suspends, resumes or terminates a subscription.
    *
    * @throws ProvisioningException unknown product or a move the lifecycle does not allow

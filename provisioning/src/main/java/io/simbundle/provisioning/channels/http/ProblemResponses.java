@@ -107,6 +107,8 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
           case NOT_FOUND -> 404;
           case CONFLICT, EXHAUSTED -> 409;
           case REFUSED -> 422;
+          case UNAUTHORIZED -> 401;
+          case TOO_MANY -> 429;
         };
     String title =
         switch (refusal.kind()) {
@@ -115,8 +117,14 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
           case CONFLICT -> "Conflict with the current state";
           case EXHAUSTED -> "Nothing left to allocate";
           case REFUSED -> "Refused by the rules";
+          case UNAUTHORIZED -> "Unauthorized";
+          case TOO_MANY -> "Too many requests";
         };
     Problem problem = Problem.of(status, refusal.type(), title, refusal.getMessage());
+    Object retryAfter = refusal.details().get("retryAfterSeconds");
+    if (retryAfter != null) {
+      problem = problem.withHeader("Retry-After", String.valueOf(retryAfter));
+    }
     for (var detail : refusal.details().entrySet()) {
       Object value = detail.getValue();
       if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Reason) {

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The words of the SMS a subscriber gets for an outbox message, in Chinese or English: for now the
- * usage alerts ({@code usage.threshold}: 80 % and 100 % of the data allowance, a free-traffic cap,
- * the SMS or the minutes). Amounts are written as people read them: MB or GB, SMS, minutes.
+ * The words of the SMS a subscriber gets for an outbox message, in Chinese or English: self-care
+ * sign-in codes ({@code code.sign-in}) and the usage alerts ({@code usage.threshold}: 80 % and 100
+ * % of the data allowance, a free-traffic cap, the SMS or the minutes). Amounts are written as
+ * people read them: MB or GB, SMS, minutes.
  */
 public final class SubscriberTexts {
 
@@ -44,6 +45,19 @@ public final class SubscriberTexts {
    * {@code en}); empty for a kind subscribers are not texted about.
    */
   public static Optional<String> render(String kind, JsonNode payload, String language) {
+    boolean zh = language.equals("zh");
+    if (kind.equals("code.sign-in")) {
+      String code = payload.path("code").asText();
+      String minutes = payload.path("validMinutes").asText("5");
+      return Optional.of(
+          zh
+              ? "您的自助服务验证码是" + code + "，" + minutes + "分钟内有效。请勿告诉他人。"
+              : "Your self-care code is "
+                  + code
+                  + ", valid for "
+                  + minutes
+                  + " minutes. Do not share it.");
+    }
     if (!kind.equals("usage.threshold")) {
       return Optional.empty();
     }
@@ -52,7 +66,6 @@ public final class SubscriberTexts {
     if (texts == null) {
       return Optional.empty();
     }
-    boolean zh = language.equals("zh");
     return Optional.of(
         (zh ? texts[0] : texts[1])
             .replace("{0}", payload.path("percent").asText())

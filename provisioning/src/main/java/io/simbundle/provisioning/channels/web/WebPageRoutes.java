@@ -10,10 +10,11 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The pages and documents the engine serves as they are: {@code GET /activate}, the mobile page
- * where a subscriber activates a card and picks privileges, {@code GET /operator}, the operator's
- * live plots of presale progress and zero-rated traffic (read from {@code /metrics}, so like it
- * without credentials and for the operators' network), and {@code GET /api/openapi.yaml}, the
- * OpenAPI description of the REST API.
+ * where a subscriber activates a card and picks privileges, {@code GET /my}, the self-care page a
+ * subscriber signs in to with a code sent by SMS, {@code GET /operator}, the operator's live plots
+ * of presale progress and zero-rated traffic (read from {@code /metrics}, so like it without
+ * credentials and for the operators' network), and {@code GET /api/openapi.yaml}, the OpenAPI
+ * description of the REST API.
  */
 public final class WebPageRoutes extends RouteBuilder {
 
@@ -26,6 +27,7 @@ public final class WebPageRoutes extends RouteBuilder {
 
   private final String activationPage = resource("/web/activate.html");
   private final String operatorPage = resource("/web/operator.html");
+  private final String selfCarePage = resource("/web/my.html");
   private final String openApi = resource("/web/openapi.yaml");
 
   @Override
@@ -37,6 +39,9 @@ public final class WebPageRoutes extends RouteBuilder {
         .get("/operator")
         .id("operator-page")
         .to("direct:operator-page")
+        .get("/my")
+        .id("self-care-page")
+        .to("direct:self-care-page")
         .get("/api/openapi.yaml")
         .id("openapi")
         .to("direct:openapi");
@@ -50,6 +55,11 @@ public final class WebPageRoutes extends RouteBuilder {
             e ->
                 HttpResponses.write(
                     e, 200, "text/html; charset=utf-8", operatorPage, PAGE_HEADERS));
+    from("direct:self-care-page")
+        .process(
+            e ->
+                HttpResponses.write(
+                    e, 200, "text/html; charset=utf-8", selfCarePage, PAGE_HEADERS));
     from("direct:openapi")
         .process(
             e -> HttpResponses.write(e, 200, "application/yaml; charset=utf-8", openApi, Map.of()));
