@@ -1,13 +1,15 @@
--- One-time codes sent by SMS to prove a number (self-care sign-in). The number and the code are
--- kept as keyed digests, never as they are; a code is good for 5 minutes and 5 tries. A request
--- for a number nobody holds is kept too (without a product), so that the limits per number and
--- per address count it like any other and the answers tell nothing about who is a subscriber.
+-- One-time codes sent by SMS to prove a number: to sign in to self-care, activate a card or change
+-- privileges. The number and the code are kept as keyed digests, never as they are; a code is good
+-- for 5 minutes and 5 tries. subject_id is the subscription (sign-in, privilege change) or the
+-- order (activation) the code is for; a request for a number nobody holds is kept too, without a
+-- subject, so that the limits per number and per address count it like any other and the answers
+-- tell nothing about who is a subscriber.
 CREATE TABLE one_time_code (
   id             BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
   number_digest  VARCHAR(64)  NOT NULL,
   address_digest VARCHAR(64)  NOT NULL,
   purpose        VARCHAR(16)  NOT NULL,
-  product_id     BIGINT       NULL,
+  subject_id     BIGINT       NULL,
   code_digest    VARCHAR(64)  NOT NULL,
   created_at     DATETIME(6)  NOT NULL,
   expires_at     DATETIME(6)  NOT NULL,

@@ -239,6 +239,36 @@ public final class Presale {
             .formatted(orderCodeOrIccid, name, idNumber, codes(privileges)));
   }
 
+  /**
+   * Activates a paid order where codes are required (the engine sends SMS): asks for the code,
+   * reads it with {@code codeSentTo} (from the card's number to the code it got) and activates with
+   * it.
+   */
+  public HttpResponse<String> activateWithCode(
+      JsonNode order,
+      String name,
+      String idNumber,
+      java.util.function.Function<String, String> codeSentTo,
+      String... privileges) {
+    String orderId = order.path("id").asText();
+    String msisdn = order.path("productOrderItem").get(0).path("product").path("msisdn").asText();
+    HttpResponse<String> asked =
+        engine.post(
+            "/api/v1/activation/code",
+            """
+            {"orderCodeOrIccid": "%s", "name": "%s", "idNumber": "%s"}
+            """
+                .formatted(orderId, name, idNumber));
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+    return engine.post(
+        "/api/v1/activation",
+        """
+        {"orderCodeOrIccid": "%s", "name": "%s", "idNumber": "%s", "chosenPrivileges": %s,
+         "code": "%s"}
+        """
+            .formatted(orderId, name, idNumber, codes(privileges), codeSentTo.apply(msisdn)));
+  }
+
   public static String codes(String... codes) {
     try {
       return JSON.writeValueAsString(codes);

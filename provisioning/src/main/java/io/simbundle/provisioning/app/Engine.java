@@ -34,6 +34,7 @@ import io.simbundle.provisioning.channels.store.StoreOrderIntake;
 import io.simbundle.provisioning.channels.store.StoreOrderRoutes;
 import io.simbundle.provisioning.channels.store.StoreOrderTopicRoute;
 import io.simbundle.provisioning.channels.web.WebPageRoutes;
+import io.simbundle.provisioning.identity.OneTimeCodes;
 import io.simbundle.provisioning.observability.EngineMetrics;
 import io.simbundle.provisioning.observability.GyRequestMeter;
 import io.simbundle.provisioning.observability.HttpRequestMeter;
@@ -199,6 +200,11 @@ public final class Engine implements AutoCloseable {
             personalData,
             outboxMessages,
             charging,
+            // Codes prove a number wherever the engine can send them one.
+            settings
+                .provisioning()
+                .smsc()
+                .map(smsc -> new OneTimeCodes(provisioningUnit, personalData.digest())),
             clock);
     ChargingSync chargingSync = subscriptions.chargingSync();
     charging.onUsageThreshold(subscriptions.usageNotices());
@@ -243,7 +249,7 @@ public final class Engine implements AutoCloseable {
                 switch (destination.kind()) {
                   case STORE -> stores.endpoint(destination.id());
                   case PARTNER -> partners.endpoint(destination.id());
-                  case SUBSCRIBER -> Optional.empty(); // reached by SMS, not HTTP
+                  case SUBSCRIBER, PHONE -> Optional.empty(); // reached by SMS, not HTTP
                 },
             sms,
             settings.provisioning().delivery(),

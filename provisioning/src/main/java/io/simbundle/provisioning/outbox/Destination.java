@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who an outbox message goes to: a store (its order callbacks), a partner (perk notices) or a
- * subscriber (usage alerts, by subscription id: no number in a key). Stored as {@code store:yixun},
- * {@code partner:tencent} or {@code subscriber:42}.
+ * Who an outbox message goes to: a store (its order callbacks), a partner (perk notices), a
+ * subscriber (usage alerts, codes; by subscription id: no number in a key) or a phone that holds no
+ * subscription yet (an activation code, by the code's id; the number is in the message). Stored as
+ * {@code store:yixun}, {@code partner:tencent}, {@code subscriber:42} or {@code phone:7}.
  *
- * @param id the store's or partner's id, or the subscription's
+ * @param id the store's or partner's id, the subscription's, or the code's
  */
 public record Destination(Kind kind, String id) {
 
@@ -17,7 +18,8 @@ public record Destination(Kind kind, String id) {
   public enum Kind {
     STORE,
     PARTNER,
-    SUBSCRIBER;
+    SUBSCRIBER,
+    PHONE;
 
     String prefix() {
       return name().toLowerCase(Locale.ROOT) + ":";
@@ -42,6 +44,16 @@ public record Destination(Kind kind, String id) {
   /** A subscriber, by the id of their subscription. */
   public static Destination subscriber(long productId) {
     return new Destination(Kind.SUBSCRIBER, Long.toString(productId));
+  }
+
+  /** A phone reached before it carries a subscription: its message names the number. */
+  public static Destination phone(long codeId) {
+    return new Destination(Kind.PHONE, Long.toString(codeId));
+  }
+
+  /** Whether it is reached by SMS rather than over HTTP. */
+  public boolean bySms() {
+    return kind == Kind.SUBSCRIBER || kind == Kind.PHONE;
   }
 
   /** The destination a stored key names, if it names one. */

@@ -95,7 +95,7 @@ public final class OutboxDelivery {
   }
 
   private boolean deliver(OutboxMessageEntity message) {
-    if (message.destination.startsWith(Destination.Kind.SUBSCRIBER.prefix())) {
+    if (Destination.parse(message.destination).map(Destination::bySms).orElse(false)) {
       SubscriberChannel.Attempt attempt;
       try {
         attempt = subscribers.send(Outbox.view(message));

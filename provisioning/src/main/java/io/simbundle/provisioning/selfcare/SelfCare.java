@@ -4,6 +4,7 @@ import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.identity.OneTimeCodes;
 import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.Message;
 import io.simbundle.provisioning.outbox.Outbox;
@@ -126,7 +127,7 @@ public final class SelfCare {
               ? "the code is wrong; " + wrong.triesLeft() + " tries left"
               : "no valid code for this number: ask for a new one");
     }
-    long productId = ((OneTimeCodes.Right) checked).productId();
+    long productId = ((OneTimeCodes.Right) checked).subject();
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -3,6 +3,9 @@ package io.simbundle.provisioning.subscription;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.identity.OneTimeCodes;
+import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.privacy.Masked;
 import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
@@ -26,14 +29,45 @@ final class ActivatingCards {
   private final OrderService orders;
   private final BuyerRecords records;
   private final PersonalData personalData;
+  private final NumberProofs proofs;
 
   ActivatingCards(
-      SubscriptionRoom room, OrderService orders, BuyerRecords records, PersonalData personalData) {
+      SubscriptionRoom room,
+      OrderService orders,
+      BuyerRecords records,
+      PersonalData personalData,
+      NumberProofs proofs) {
     this.room = room;
     this.orders = orders;
     this.records = records;
     this.personalData = personalData;
+    this.proofs = proofs;
   }
+
+  /**
+   * Sends the activation code to the number the card carries, once the holder passed the real-name
+   * check; nothing when codes are not required.
+   */
+  void requestCode(ActivationRequest request, String address) {
+    Instant now = room.clock().instant();
+    room.unit()
+        .run(
+            em -> {
+              ProductOrder order = room.orders().lockForActivation(request.orderCodeOrIccid());
+              requireActivatable(order);
+              checkHolder(order, request, now);
+              proofs.send(
+                  order.msisdn(),
+                  address,
+                  OneTimeCodes.Purpose.ACTIVATION,
+                  Optional.of(order.id()),
+                  Destination.phone(0),
+                  now);
+            });
+  }
+
+  /** An activation done, or refused for its code (after the refusal was committed). */
+  private record Activation(long productId, Optional<String> codeRefused) {}
 
   CardToActivate card(String orderCodeOrIccid) {
     return room.unit()
@@ -48,40 +82,69 @@ final class ActivatingCards {
             });
   }
 
-  /** Activates the card and returns the new subscription's id. */
+  /**
+   * Activates the card and returns the new subscription's id.
+   *
+   * @throws ProvisioningException 401 when codes are required and the code is missing or wrong
+   */
   long activate(ActivationRequest request, Actor actor) {
     Instant now = room.clock().instant();
-    return room.unit()
-        .call(
-            em -> {
-              ProductOrder order = room.orders().lockForActivation(request.orderCodeOrIccid());
-              requireActivatable(order);
-              checkHolder(order, request, now);
-              ProductOffering offering = room.grants().offering(order.productCode());
-              RuleVerdicts.requireApproved(
-                  room.rules()
-                      .checkPrivileges(
-                          room.catalog().current(),
-                          new PrivilegeSelectionRequest(
-                              order.productCode(),
-                              request.chosenPrivileges(),
-                              order.newToOperator(),
-                              order.newToPartner())),
-                  "privileges-refused",
-                  "the choice of privileges is not valid");
-              ProductEntity product = newProduct(order, offering, request, now);
-              room.subscriptions().add(product);
-              room.changes()
-                  .record(
-                      product,
-                      Optional.empty(),
-                      "card " + order.iccid() + " activated with " + request.chosenPrivileges(),
-                      actor,
-                      now);
-              orders.complete(order, "activated as product " + product.id, actor);
-              room.perks().gained(product, offering, request.chosenPrivileges(), now);
-              return product.id;
+    Activation done =
+        room.unit()
+            .call(
+                em -> {
+                  ProductOrder order = room.orders().lockForActivation(request.orderCodeOrIccid());
+                  requireActivatable(order);
+                  checkHolder(order, request, now);
+                  return activate(order, request, actor, now);
+                });
+    done.codeRefused()
+        .ifPresent(
+            why -> {
+              throw ProvisioningException.unauthorized("code-refused", why);
             });
+    return done.productId();
+  }
+
+  private Activation activate(
+      ProductOrder order, ActivationRequest request, Actor actor, Instant now) {
+    ProductOffering offering = room.grants().offering(order.productCode());
+    RuleVerdicts.requireApproved(
+        room.rules()
+            .checkPrivileges(
+                room.catalog().current(),
+                new PrivilegeSelectionRequest(
+                    order.productCode(),
+                    request.chosenPrivileges(),
+                    order.newToOperator(),
+                    order.newToPartner())),
+        "privileges-refused",
+        "the choice of privileges is not valid");
+    // Checked last: a refused choice of privileges does not spend the code.
+    Optional<String> refused =
+        proofs.refusal(
+            order.msisdn(),
+            request.code(),
+            OneTimeCodes.Purpose.ACTIVATION,
+            order.id(),
+            AuditTrail.Subject.ORDER,
+            actor,
+            now);
+    if (refused.isPresent()) {
+      return new Activation(0, refused);
+    }
+    ProductEntity product = newProduct(order, offering, request, now);
+    room.subscriptions().add(product);
+    room.changes()
+        .record(
+            product,
+            Optional.empty(),
+            "card " + order.iccid() + " activated with " + request.chosenPrivileges(),
+            actor,
+            now);
+    orders.complete(order, "activated as product " + product.id, actor);
+    room.perks().gained(product, offering, request.chosenPrivileges(), now);
+    return new Activation(product.id, Optional.empty());
   }
 
   private static void requireActivatable(ProductOrder order) {

@@ -4,6 +4,9 @@ import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.identity.OneTimeCodes;
+import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.order.ProductOrder;
 import io.simbundle.rules.PrivilegeSelectionRequest;
@@ -22,29 +25,83 @@ final class ChangingPrivileges {
 
   private final SubscriptionRoom room;
   private final PersonalData personalData;
+  private final NumberProofs proofs;
 
-  ChangingPrivileges(SubscriptionRoom room, PersonalData personalData) {
+  ChangingPrivileges(SubscriptionRoom room, PersonalData personalData, NumberProofs proofs) {
     this.room = room;
     this.personalData = personalData;
+    this.proofs = proofs;
   }
 
-  /** Asks for {@code chosen} on the active card of a number; returns the subscription's id. */
-  long ask(String msisdn, String idNumber, List<String> chosen, Actor actor) {
+  /**
+   * Sends the code a change asked by number and ID number needs, to a number whose active card has
+   * that ID number; for any other, nothing is sent and the answer is the same.
+   */
+  void requestCode(String msisdn, String idNumber, String address) {
     String digest = personalData.digest().of(idNumber);
-    return room.unit()
-        .call(
-            em ->
-                ask(
-                    room.subscriptions()
-                        .lockActive(msisdn)
-                        .filter(p -> p.idNumberDigest.equals(digest))
-                        // One answer for an unknown number and a wrong ID number: nothing to probe.
-                        .orElseThrow(
-                            () ->
-                                ProvisioningException.notFound(
-                                    "no active card with this number and ID number")),
-                    chosen,
-                    actor));
+    Instant now = room.clock().instant();
+    room.unit()
+        .run(
+            em -> {
+              Optional<Long> product =
+                  room.subscriptions()
+                      .lockActive(msisdn)
+                      .filter(p -> p.idNumberDigest.equals(digest))
+                      .map(p -> p.id);
+              proofs.send(
+                  msisdn,
+                  address,
+                  OneTimeCodes.Purpose.PRIVILEGE_CHANGE,
+                  product,
+                  Destination.subscriber(product.orElse(0L)),
+                  now);
+            });
+  }
+
+  /**
+   * Asks for {@code chosen} on the active card of a number; returns the subscription's id.
+   *
+   * @param code the code sent to the number, where codes are required
+   */
+  long ask(
+      String msisdn, String idNumber, List<String> chosen, Optional<String> code, Actor actor) {
+    String digest = personalData.digest().of(idNumber);
+    Instant now = room.clock().instant();
+    long[] refusedFor = {0};
+    Optional<String> refused =
+        room.unit()
+            .call(
+                em -> {
+                  ProductEntity product =
+                      room.subscriptions()
+                          .lockActive(msisdn)
+                          .filter(p -> p.idNumberDigest.equals(digest))
+                          // One answer for an unknown number and a wrong ID number.
+                          .orElseThrow(
+                              () ->
+                                  ProvisioningException.notFound(
+                                      "no active card with this number and ID number"));
+                  checkWithTheRules(product, chosen, now);
+                  Optional<String> why =
+                      proofs.refusal(
+                          msisdn,
+                          code,
+                          OneTimeCodes.Purpose.PRIVILEGE_CHANGE,
+                          product.id,
+                          AuditTrail.Subject.PRODUCT,
+                          actor,
+                          now);
+                  if (why.isEmpty()) {
+                    record(product, chosen, actor, now);
+                  }
+                  refusedFor[0] = product.id;
+                  return why;
+                });
+    refused.ifPresent(
+        why -> {
+          throw ProvisioningException.unauthorized("code-refused", why);
+        });
+    return refusedFor[0];
   }
 
   /**
@@ -66,9 +123,15 @@ final class ChangingPrivileges {
 
   private long ask(ProductEntity product, List<String> chosen, Actor actor) {
     Instant now = room.clock().instant();
+    checkWithTheRules(product, chosen, now);
+    record(product, chosen, actor, now);
+    return product.id;
+  }
+
+  /** A valid choice, and the first change this cycle; checked against next cycle's menu. */
+  private void checkWithTheRules(ProductEntity product, List<String> chosen, Instant now) {
     YearMonth cycle = ChargingProfiles.cycleOf(now);
     ProductOrder order = room.orders().byId(product.orderId);
-    // Checked against the menu of the version that governs the next cycle.
     Instant inForce = ChargingProfiles.cycleStart(cycle.plusMonths(1));
     RuleVerdicts.requireApproved(
         room.rules()
@@ -80,7 +143,11 @@ final class ChangingPrivileges {
                     product.privilegeChangesIn(cycle), cycle.plusMonths(1).toString())),
         "privileges-refused",
         "the change of privileges is refused");
-    ProductEntity.PrivilegesAsked asked = product.askPrivileges(chosen, cycle, now);
+  }
+
+  private void record(ProductEntity product, List<String> chosen, Actor actor, Instant now) {
+    ProductEntity.PrivilegesAsked asked =
+        product.askPrivileges(chosen, ChargingProfiles.cycleOf(now), now);
     room.changes()
         .record(
             product,
@@ -93,7 +160,6 @@ final class ChangingPrivileges {
                 + asked.inForceFrom(),
             actor,
             now);
-    return product.id;
   }
 
   /**

@@ -8,6 +8,7 @@ import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditEntry;
 import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.identity.OneTimeCodes;
 import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.Outbox;
 import io.simbundle.provisioning.outbox.OutboxMessage;
@@ -41,6 +42,7 @@ public final class SubscriptionService {
   private final ChargingSync charging;
   private final UsageNotices usageNotices;
   private final Outbox outbox;
+  private final NumberProofs proofs;
 
   public SubscriptionService(
       PersistenceUnit unit,
@@ -51,6 +53,7 @@ public final class SubscriptionService {
       PersonalData personalData,
       Outbox outbox,
       ChargingFunction charging,
+      Optional<OneTimeCodes> codes,
       Clock clock) {
     this.room =
         new SubscriptionRoom(
@@ -64,8 +67,9 @@ public final class SubscriptionService {
             new PerkNotices(outbox),
             clock);
     this.views = new SubscriptionViews(room, personalData);
-    this.activating = new ActivatingCards(room, orders, records, personalData);
-    this.privileges = new ChangingPrivileges(room, personalData);
+    this.proofs = new NumberProofs(codes, outbox, new AuditTrail(unit));
+    this.activating = new ActivatingCards(room, orders, records, personalData, proofs);
+    this.privileges = new ChangingPrivileges(room, personalData, proofs);
     this.charging = new ChargingSync(room, privileges, charging);
     this.status = new ChangingStatus(room, this.charging);
     this.usageNotices = new UsageNotices(room, outbox);
@@ -116,16 +120,44 @@ public final class SubscriptionService {
    * Asks for other privileges: checked by the rules (a valid choice, at most one change per billing
    * cycle) and in force from the next cycle, when {@link ChargingSync} puts it in place.
    *
-   * @throws ProvisioningException no active card with this number and ID number, or refused
+   * @param code the code sent to the number, where {@link #codesRequired()}
+   * @throws ProvisioningException no active card with this number and ID number, refused, or 401
+   *     for a missing or wrong code
    */
   public Subscription changePrivileges(
-      String msisdn, String idNumber, List<String> chosen, Actor actor) {
-    return get(privileges.ask(msisdn, idNumber, chosen, actor));
+      String msisdn, String idNumber, List<String> chosen, Optional<String> code, Actor actor) {
+    return get(privileges.ask(msisdn, idNumber, chosen, code, actor));
+  }
+
+  /**
+   * Whether activating a card and changing privileges by number need a code sent by SMS to the
+   * number: whenever the engine can send SMS.
+   */
+  public boolean codesRequired() {
+    return proofs.required();
+  }
+
+  /**
+   * Sends the activation code to the card's number once its holder passed the real-name check.
+   *
+   * @throws ProvisioningException not activatable, or the real-name check refused; 429 when asked
+   *     too often
+   */
+  public void requestActivationCode(ActivationRequest holder, String address) {
+    activating.requestCode(holder, address);
+  }
+
+  /**
+   * Sends the code a privilege change needs to a number whose active card has this ID number;
+   * answers the same for any other number and sends nothing.
+   */
+  public void requestPrivilegeChangeCode(String msisdn, String idNumber, String address) {
+    privileges.requestCode(msisdn, idNumber, address);
   }
 
   /**
    * Asks for other privileges on a subscription whose holder is signed in, as {@link
-   * #changePrivileges(String, String, List, Actor)} does for a number and ID number.
+   * #changePrivileges(String, String, List, Optional, Actor)} does for a number and ID number.
    *
    * @throws ProvisioningException not active, or refused by the rules
    */

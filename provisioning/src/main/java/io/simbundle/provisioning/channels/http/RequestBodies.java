@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.platform.json.Json;
+import io.simbundle.provisioning.sales.inventory.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,19 @@ public final class RequestBodies {
 
   public JsonNode root() {
     return root;
+  }
+
+  /**
+   * The mainland mobile number at {@code pointer} (required), as stored: E.164 digits without the
+   * plus; noted invalid when it is not one.
+   */
+  public String mobileNumber(String pointer) {
+    String number = text(pointer, true, 16).orElse("");
+    String msisdn = PhoneNumbers.normalize(number).orElse("");
+    if (!number.isEmpty() && msisdn.isEmpty()) {
+      invalid(pointer, "not a mainland mobile number");
+    }
+    return msisdn;
   }
 
   /** Text at a JSON pointer such as {@code /buyer/name}. */

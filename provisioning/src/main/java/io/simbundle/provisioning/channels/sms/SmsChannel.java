@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.channels.sms;
 
+import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.OutboxMessage;
 import io.simbundle.provisioning.outbox.SubscriberChannel;
 import java.time.Clock;
@@ -50,7 +51,10 @@ public final class SmsChannel implements SubscriberChannel {
     if (smsc.isEmpty()) {
       return new Waiting("no SMSC is configured (simbundle.sms.host)");
     }
-    Optional<String> number = numbers.apply(Long.parseLong(message.destination().id()));
+    Optional<String> number =
+        message.destination().kind() == Destination.Kind.PHONE
+            ? Optional.of(message.payload().path("msisdn").asText()).filter(n -> !n.isEmpty())
+            : numbers.apply(Long.parseLong(message.destination().id()));
     if (number.isEmpty()) {
       return new Failed("the subscription has no number");
     }

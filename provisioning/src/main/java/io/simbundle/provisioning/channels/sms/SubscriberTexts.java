@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The words of the SMS a subscriber gets for an outbox message, in Chinese or English: self-care
- * sign-in codes ({@code code.sign-in}) and the usage alerts ({@code usage.threshold}: 80 % and 100
- * % of the data allowance, a free-traffic cap, the SMS or the minutes). Amounts are written as
- * people read them: MB or GB, SMS, minutes.
+ * sign-in, activation and privilege-change codes ({@code code.*}) and the usage alerts ({@code
+ * usage.threshold}: 80 % and 100 % of the data allowance, a free-traffic cap, the SMS or the
+ * minutes). Amounts are written as people read them: MB or GB, SMS, minutes.
  */
 public final class SubscriberTexts {
 
@@ -46,13 +46,21 @@ public final class SubscriberTexts {
    */
   public static Optional<String> render(String kind, JsonNode payload, String language) {
     boolean zh = language.equals("zh");
-    if (kind.equals("code.sign-in")) {
+    if (kind.startsWith("code.")) {
       String code = payload.path("code").asText();
       String minutes = payload.path("validMinutes").asText("5");
+      String[] what =
+          switch (kind) {
+            case "code.activation" -> new String[] {"激活验证码", "activation code"};
+            case "code.privilege-change" -> new String[] {"更换特权验证码", "code to change privileges"};
+            default -> new String[] {"自助服务验证码", "self-care code"};
+          };
       return Optional.of(
           zh
-              ? "您的自助服务验证码是" + code + "，" + minutes + "分钟内有效。请勿告诉他人。"
-              : "Your self-care code is "
+              ? "您的" + what[0] + "是" + code + "，" + minutes + "分钟内有效。请勿告诉他人。"
+              : "Your "
+                  + what[1]
+                  + " is "
                   + code
                   + ", valid for "
                   + minutes

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.channels.sms;
 
 import io.simbundle.platform.net.FreePort;
+import io.simbundle.provisioning.app.TestEngine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
@@ -64,6 +67,7 @@ public final class TestSmsc implements ServerMessageReceiverListener, AutoClosea
   }
 
   public static final String SYSTEM_ID = "simbundle";
+  private static final Pattern CODE = Pattern.compile("(\\d{6})");
   public static final String PASSWORD = "secret";
 
   private final SMPPServerSessionListener listener;
@@ -142,6 +146,24 @@ public final class TestSmsc implements ServerMessageReceiverListener, AutoClosea
       session.close();
     }
     sessions.clear();
+  }
+
+  /**
+   * The code in the last SMS this SMSC took for a number, once the engine's outbox sent what was
+   * due.
+   */
+  public String codeSentTo(TestEngine engine, String msisdn) {
+    engine.engine().outbox().deliverDue();
+    List<Submitted> texts = submitted.stream().filter(s -> s.destination().equals(msisdn)).toList();
+    if (texts.isEmpty()) {
+      throw new AssertionError("no SMS to the number");
+    }
+    String text = SmsText.joined(List.of(texts.get(texts.size() - 1).part()));
+    Matcher code = CODE.matcher(text);
+    if (!code.find()) {
+      throw new AssertionError("no code in: " + text);
+    }
+    return code.group(1);
   }
 
   public List<Submitted> submitted() {

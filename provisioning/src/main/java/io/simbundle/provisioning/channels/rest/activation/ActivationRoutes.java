@@ -3,10 +3,10 @@ package io.simbundle.provisioning.channels.rest.activation;
 import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.channels.http.ClientAddress;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.RequestBodies;
 import io.simbundle.provisioning.channels.rest.product.ProductInventoryRoutes;
-import io.simbundle.provisioning.sales.inventory.PhoneNumbers;
 import io.simbundle.provisioning.subscription.ActivationRequest;
 import io.simbundle.provisioning.subscription.CardToActivate;
 import io.simbundle.provisioning.subscription.ProductStatus;
@@ -15,6 +15,7 @@ import io.simbundle.provisioning.subscription.SubscriptionService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -25,9 +26,12 @@ import org.apache.camel.builder.RouteBuilder;
  *
  * <ul>
  *   <li>{@code POST /api/v1/activation/card}: the card an order code or ICCID names, with its
- *       privilege menu;
+ *       privilege menu and whether a code is required;
+ *   <li>{@code POST /api/v1/activation/code}: after the real-name check, a code by SMS to the
+ *       card's number (where the engine sends SMS);
  *   <li>{@code POST /api/v1/activation}: activate it; 201 with the subscription when active, 202
- *       when stored but charging is not yet in place;
+ *       when stored but charging is not yet in place; 401 without the right code where required;
+ *   <li>{@code POST /api/v1/privilegeSelection/code}: a code by SMS for a privilege change;
  *   <li>{@code POST /api/v1/privilegeSelection}: change privileges from the next billing cycle.
  * </ul>
  */
@@ -45,15 +49,23 @@ public final class ActivationRoutes extends RouteBuilder {
         .post("/activation/card")
         .id("activation-card")
         .to("direct:activation-card")
+        .post("/activation/code")
+        .id("activation-code")
+        .to("direct:activation-code")
         .post("/activation")
         .id("activation")
         .to("direct:activation")
+        .post("/privilegeSelection/code")
+        .id("privilege-selection-code")
+        .to("direct:privilege-selection-code")
         .post("/privilegeSelection")
         .id("privilege-selection")
         .to("direct:privilege-selection");
 
     from("direct:activation-card").process(this::card);
+    from("direct:activation-code").process(this::activationCode);
     from("direct:activation").process(this::activate);
+    from("direct:privilege-selection-code").process(this::privilegeSelectionCode);
     from("direct:privilege-selection").process(this::changePrivileges);
   }
 
@@ -68,6 +80,7 @@ public final class ActivationRoutes extends RouteBuilder {
         "buyer",
         Map.of("newToOperator", card.newToOperator(), "newToPartner", card.newToPartner()));
     json.put("productOffering", Map.of("id", product.code(), "name", product.name()));
+    json.put("codeRequired", subscriptions.codesRequired());
     json.put("description", product.description());
     json.put("monthlyFeeFen", product.plan().monthlyFeeFen());
     json.put("dataMb", product.plan().dataMb());
@@ -93,36 +106,66 @@ public final class ActivationRoutes extends RouteBuilder {
     return json;
   }
 
+  private void activationCode(Exchange exchange) {
+    RequestBodies body = RequestBodies.of(exchange);
+    String key = body.text("/orderCodeOrIccid", true, 32).orElse("");
+    String name = body.text("/name", true, 64).orElse("");
+    String idNumber = body.text("/idNumber", true, 32).orElse("");
+    body.requireValid();
+    subscriptions.requestActivationCode(
+        new ActivationRequest(key, name, idNumber, List.of()), ClientAddress.of(exchange));
+    codeAnswer(exchange, "a code is on its way by SMS to the card's number");
+  }
+
+  private void codeAnswer(Exchange exchange, String sent) {
+    boolean required = subscriptions.codesRequired();
+    HttpResponses.json(
+        exchange,
+        202,
+        Map.of(
+            "codeRequired",
+            required,
+            "detail",
+            required ? sent : "this engine sends no SMS: no code is needed"));
+  }
+
   private void activate(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
     String key = body.text("/orderCodeOrIccid", true, 32).orElse("");
     String name = body.text("/name", true, 64).orElse("");
     String idNumber = body.text("/idNumber", true, 32).orElse("");
     List<String> chosen = body.codes("/chosenPrivileges", 50);
+    Optional<String> code = body.text("/code", false, 6);
     body.requireValid();
     Subscription subscription =
         subscriptions.activate(
-            new ActivationRequest(key, name, idNumber, chosen), Actor.SUBSCRIBER);
+            new ActivationRequest(key, name, idNumber, chosen, code), Actor.SUBSCRIBER);
     HttpResponses.json(
         exchange,
         subscription.status() == ProductStatus.ACTIVE ? 201 : 202,
         ProductInventoryRoutes.json(subscription));
   }
 
+  private void privilegeSelectionCode(Exchange exchange) {
+    RequestBodies body = RequestBodies.of(exchange);
+    String msisdn = body.mobileNumber("/msisdn");
+    String idNumber = body.text("/idNumber", true, 32).orElse("");
+    body.requireValid();
+    subscriptions.requestPrivilegeChangeCode(msisdn, idNumber, ClientAddress.of(exchange));
+    codeAnswer(exchange, "if this number and ID number hold an active card, a code is on its way");
+  }
+
   private void changePrivileges(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String number = body.text("/msisdn", true, 16).orElse("");
+    String msisdn = body.mobileNumber("/msisdn");
     String idNumber = body.text("/idNumber", true, 32).orElse("");
     List<String> chosen = body.codes("/chosenPrivileges", 50);
-    String msisdn = PhoneNumbers.normalize(number).orElse("");
-    if (!number.isEmpty() && msisdn.isEmpty()) {
-      body.invalid("/msisdn", "not a mainland mobile number");
-    }
+    Optional<String> code = body.text("/code", false, 6);
     body.requireValid();
     HttpResponses.json(
         exchange,
         202,
         ProductInventoryRoutes.json(
-            subscriptions.changePrivileges(msisdn, idNumber, chosen, Actor.SUBSCRIBER)));
+            subscriptions.changePrivileges(msisdn, idNumber, chosen, code, Actor.SUBSCRIBER)));
   }
 }

@@ -10,9 +10,9 @@ import io.simbundle.charging.profile.ZeroRatedService;
 import io.simbundle.charging.usage.ExplainedUsage;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.channels.http.ClientAddress;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.RequestBodies;
-import io.simbundle.provisioning.sales.inventory.PhoneNumbers;
 import io.simbundle.provisioning.selfcare.SelfCare;
 import io.simbundle.provisioning.subscription.ChargingProfiles;
 import io.simbundle.provisioning.subscription.HeldGift;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
 
 /**
  * Self-care for subscribers, behind a sign-in with a code sent by SMS to their number:
@@ -97,9 +96,9 @@ public final class SelfCareRoutes extends RouteBuilder {
 
   private void code(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String msisdn = number(body);
+    String msisdn = body.mobileNumber("/msisdn");
     body.requireValid();
-    selfCare.requestCode(msisdn, clientAddress(exchange));
+    selfCare.requestCode(msisdn, ClientAddress.of(exchange));
     HttpResponses.json(
         exchange,
         202,
@@ -112,7 +111,7 @@ public final class SelfCareRoutes extends RouteBuilder {
 
   private void signIn(Exchange exchange) {
     RequestBodies body = RequestBodies.of(exchange);
-    String msisdn = number(body);
+    String msisdn = body.mobileNumber("/msisdn");
     String code = body.text("/code", true, 6).orElse("");
     body.requireValid();
     SelfCare.Session session = selfCare.signIn(msisdn, code);
@@ -302,15 +301,6 @@ public final class SelfCareRoutes extends RouteBuilder {
     return json;
   }
 
-  private static String number(RequestBodies body) {
-    String number = body.text("/msisdn", true, 16).orElse("");
-    String msisdn = PhoneNumbers.normalize(number).orElse("");
-    if (!number.isEmpty() && msisdn.isEmpty()) {
-      body.invalid("/msisdn", "not a mainland mobile number");
-    }
-    return msisdn;
-  }
-
   private static Optional<String> token(Exchange exchange) {
     String cookies = exchange.getMessage().getHeader("Cookie", String.class);
     if (cookies == null) {
@@ -323,15 +313,6 @@ public final class SelfCareRoutes extends RouteBuilder {
       }
     }
     return Optional.empty();
-  }
-
-  /** The connecting address, the unit of the per-address limit on codes. */
-  private static String clientAddress(Exchange exchange) {
-    Object remote = exchange.getMessage().getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS);
-    if (remote instanceof io.vertx.core.net.SocketAddress address) {
-      return address.hostAddress() == null ? address.host() : address.hostAddress();
-    }
-    return String.valueOf(remote);
   }
 
   /** Over TLS, here or at a proxy that says so. */

@@ -9,15 +9,12 @@ import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import io.simbundle.provisioning.audit.AuditEntry;
-import io.simbundle.provisioning.channels.sms.SmsText;
 import io.simbundle.provisioning.channels.sms.TestSmsc;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class SelfCareTest {
 
   private static final long MB = 1024 * 1024;
-  private static final Pattern CODE = Pattern.compile("(\\d{6})");
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
   private static TestSmsc smsc;
   private static TestEngine engine;
@@ -57,10 +53,11 @@ class SelfCareTest {
   private static Subscriber subscriber() {
     String idNumber = Presale.newIdNumber("19920202");
     HttpResponse<String> activated =
-        presale.activate(
-            presale.paidWeChatWoOrder(idNumber).path("id").asText(),
+        presale.activateWithCode(
+            presale.paidWeChatWoOrder(idNumber),
             "张三",
             idNumber,
+            msisdn -> smsc.codeSentTo(engine, msisdn),
             "wechat-free-traffic",
             "group-chat-60");
     assertThat(activated.statusCode()).as(activated.body()).isEqualTo(201);
@@ -72,16 +69,8 @@ class SelfCareTest {
     return engine.post("/api/v1/my/code", "{\"msisdn\": \"" + msisdn + "\"}");
   }
 
-  /** The code in the last SMS the SMSC took for a number, once the outbox sent it. */
   private static String codeSentTo(String msisdn) {
-    engine.engine().outbox().deliverDue();
-    List<TestSmsc.Submitted> texts =
-        smsc.submitted().stream().filter(s -> s.destination().equals(msisdn)).toList();
-    assertThat(texts).as("an SMS to the number").isNotEmpty();
-    String text = SmsText.joined(List.of(texts.get(texts.size() - 1).part()));
-    Matcher code = CODE.matcher(text);
-    assertThat(code.find()).as(text).isTrue();
-    return code.group(1);
+    return smsc.codeSentTo(engine, msisdn);
   }
 
   private static HttpResponse<String> signIn(String msisdn, String code, String... headers) {
