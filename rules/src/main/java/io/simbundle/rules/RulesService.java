@@ -22,6 +22,8 @@ import io.simbundle.rules.fact.PrivilegeChange;
 import io.simbundle.rules.realname.ResidentIdNumber;
 import io.simbundle.rules.ruleset.RuleBook;
 import io.simbundle.rules.ruleset.RuleSet;
+import io.simbundle.rules.shadow.ShadowRuleSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -44,10 +47,17 @@ public final class RulesService {
 
   private final RuleBook rules;
   private final Policy policy;
+  private final Clock clock;
+  private final AtomicReference<ShadowRuleSet> shadow = new AtomicReference<>();
 
   public RulesService(RuleBook rules, Policy policy) {
+    this(rules, policy, Clock.systemUTC());
+  }
+
+  public RulesService(RuleBook rules, Policy policy, Clock clock) {
     this.rules = rules;
     this.policy = policy;
+    this.clock = clock;
   }
 
   public RuleBook ruleBook() {
@@ -85,7 +95,7 @@ public final class RulesService {
             type.getType(),
             request.activeCardsOnId(),
             request.campaignOrdersByBuyer()));
-    return DecisionRunner.run(ruleSet, facts);
+    return decide("qualification", ruleSet, facts);
   }
 
   /**
@@ -101,7 +111,8 @@ public final class RulesService {
             ? -1
             : ResidentIdNumber.parse(idNumber).orElseThrow().ageOn(at.atZone(CHINA).toLocalDate());
     // Without offer and campaign facts only the rules about the person can fire.
-    return DecisionRunner.run(
+    return decide(
+        "real-name",
         rules.current(),
         List.of(
             policy,
@@ -118,7 +129,7 @@ public final class RulesService {
 
   /** Whether a choice of privileges is valid for the card and the buyer. */
   public Decision checkPrivileges(CatalogVersion catalog, PrivilegeSelectionRequest request) {
-    return checkSelection(catalog, request, List.of());
+    return checkSelection("privilege-selection", catalog, request, List.of());
   }
 
   /**
@@ -127,11 +138,14 @@ public final class RulesService {
    */
   public Decision checkPrivilegeChange(
       CatalogVersion catalog, PrivilegeSelectionRequest request, PrivilegeChange change) {
-    return checkSelection(catalog, request, List.of(change));
+    return checkSelection("privilege-change", catalog, request, List.of(change));
   }
 
   private Decision checkSelection(
-      CatalogVersion catalog, PrivilegeSelectionRequest request, List<Object> more) {
+      String question,
+      CatalogVersion catalog,
+      PrivilegeSelectionRequest request,
+      List<Object> more) {
     RuleSet ruleSet = rules.current();
     List<Object> facts = new ArrayList<>(more);
     Optional<ProductOffering> product = catalog.product(request.productCode());
@@ -146,7 +160,7 @@ public final class RulesService {
             facts.add(chosen(p, request.chosen().get(i), i));
           }
         });
-    return DecisionRunner.run(ruleSet, facts);
+    return decide(question, ruleSet, facts);
   }
 
   /** The gifts a new subscription gets: the card's, the chosen ones, welcome and presale ones. */
@@ -176,7 +190,57 @@ public final class RulesService {
                         campaign.code(),
                         request.orderSequence(),
                         Duration.between(campaign.saleStart(), request.orderedAt()).toMinutes())));
-    return DecisionRunner.run(ruleSet, facts);
+    return decide("gifts", ruleSet, facts);
+  }
+
+  /**
+   * Decides on the set in force; a shadow candidate, when there is one, decides the same facts
+   * after it, and only its report hears of the difference.
+   */
+  private Decision decide(String question, RuleSet inForce, List<Object> facts) {
+    Decision live = DecisionRunner.run(inForce, facts);
+    ShadowRuleSet candidate = shadow.get();
+    if (candidate != null) {
+      candidate.compare(
+          question, live, () -> DecisionRunner.run(candidate.candidate(), facts), clock.instant());
+    }
+    return live;
+  }
+
+  /**
+   * Runs {@code candidate} beside the rule set in force on every decision from now on, replacing
+   * any earlier candidate and its report.
+   */
+  public ShadowRuleSet shadow(RuleSet candidate) {
+    ShadowRuleSet started = new ShadowRuleSet(candidate, clock.instant());
+    shadow.set(started);
+    return started;
+  }
+
+  /** The candidate running in the shadow, if any. */
+  public Optional<ShadowRuleSet> shadow() {
+    return Optional.ofNullable(shadow.get());
+  }
+
+  /**
+   * Puts the candidate in force, exactly as a reload puts new files in force, and ends the shadow.
+   *
+   * @return the report it was promoted on
+   * @throws IllegalStateException when no candidate runs
+   */
+  public ShadowRuleSet.Report promote() {
+    ShadowRuleSet candidate = shadow.getAndSet(null);
+    if (candidate == null) {
+      throw new IllegalStateException("no candidate rule set runs in the shadow");
+    }
+    ShadowRuleSet.Report report = candidate.report(rules.current().version());
+    rules.putInForce(candidate.candidate());
+    return report;
+  }
+
+  /** Ends the shadow without changing the rules in force; false when none ran. */
+  public boolean discard() {
+    return shadow.getAndSet(null) != null;
   }
 
   private static Offer offer(CatalogVersion catalog, String productCode) {

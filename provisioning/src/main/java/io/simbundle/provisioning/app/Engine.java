@@ -13,6 +13,7 @@ import io.simbundle.provisioning.channels.http.UnmatchedRequests;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
 import io.simbundle.provisioning.channels.rest.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.OutboxAdminRoutes;
+import io.simbundle.provisioning.channels.rest.admin.RuleShadowRoutes;
 import io.simbundle.provisioning.channels.rest.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.StoreAdminRoutes;
 import io.simbundle.provisioning.channels.rest.catalog.ProductCatalogRoutes;
@@ -141,7 +142,7 @@ public final class Engine implements AutoCloseable {
     RuleBook ruleBook = openingRules.await();
     ruleBook.watchDirectory();
     long rulesReady = System.nanoTime();
-    RulesService rules = new RulesService(ruleBook, settings.rules().policy());
+    RulesService rules = new RulesService(ruleBook, settings.rules().policy(), clock);
     PersistenceUnit provisioningUnit = bootingProvisioning.await();
     PersonalData personalData =
         PersonalData.open(settings.security().personalDataKey(), database.dataSource());
@@ -228,6 +229,7 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new ProductCatalogRoutes(catalog));
     camel.configure().addRoutesBuilder(new CatalogAdminRoutes(catalog, settings.admin(), clock));
     camel.configure().addRoutesBuilder(new RulesAdminRoutes(ruleBook, settings.admin()));
+    camel.configure().addRoutesBuilder(new RuleShadowRoutes(rules, settings.admin()));
     camel
         .configure()
         .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));

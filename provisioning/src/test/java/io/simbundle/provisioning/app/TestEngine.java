@@ -211,6 +211,10 @@ public final class TestEngine implements AutoCloseable {
     return json("GET", path, null, true);
   }
 
+  public HttpResponse<String> adminDelete(String path) {
+    return json("DELETE", path, null, true);
+  }
+
   public HttpResponse<String> post(String path, String body) {
     return json("POST", path, body, false);
   }

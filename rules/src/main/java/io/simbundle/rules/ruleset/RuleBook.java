@@ -8,6 +8,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -70,6 +73,28 @@ public final class RuleBook implements AutoCloseable {
           e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * Compiles a candidate: the rule files in force with {@code files} over them, as a file in the
+   * rules directory replaces a shipped one of its name.
+   *
+   * @throws InvalidRulesException when the candidate does not compile
+   */
+  public RuleSet compileCandidate(List<RuleSource> files) {
+    Map<String, RuleSource> byName = new LinkedHashMap<>();
+    sources.read().forEach(source -> byName.put(source.name(), source));
+    files.forEach(source -> byName.put(source.name(), source));
+    return compiler.compile(List.copyOf(byName.values()));
+  }
+
+  /** Puts a compiled rule set in force, as {@link #reload()} does with the files it compiled. */
+  public synchronized void putInForce(RuleSet next) {
+    RuleSet previous = current.getAndSet(next);
+    log.info(
+        "rule set {} in force (was {}), promoted from the shadow",
+        next.version(),
+        previous.version());
   }
 
   /** Reloads whenever a file in the rules directory changes, until {@link #close()}. */

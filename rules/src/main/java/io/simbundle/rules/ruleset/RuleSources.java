@@ -48,6 +48,15 @@ public final class RuleSources {
         .toList();
   }
 
+  /**
+   * The {@code .drl} and {@code .csv} files of a directory, e.g. a candidate's.
+   *
+   * @throws UncheckedIOException when it is not a readable directory
+   */
+  public static List<RuleSource> filesIn(Path directory) {
+    return external(directory);
+  }
+
   private static List<RuleSource> external(Path directory) {
     if (!Files.isDirectory(directory)) {
       throw new UncheckedIOException(

@@ -7,6 +7,11 @@ import io.simbundle.rules.QualificationRequest;
 import io.simbundle.rules.RulesFixture;
 import io.simbundle.rules.RulesService;
 import io.simbundle.rules.decision.Decision;
+import io.simbundle.rules.fact.Policy;
+import io.simbundle.rules.ruleset.RuleBook;
+import io.simbundle.rules.ruleset.RuleSetCompiler;
+import io.simbundle.rules.ruleset.RuleSources;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +45,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RulesBenchmark {
 
   private RulesService rules;
+
+  /** The same rules with a candidate in the shadow: the shipped files compiled again. */
+  private RulesService shadowed;
+
   private final String idNumber = RulesFixture.idNumberBornOn("19900307");
 
   @Setup
   public void compileRules() {
     rules = RulesFixture.service();
+    RuleBook book =
+        RuleBook.open(new RuleSources(Optional.empty()), new RuleSetCompiler(Clock.systemUTC()));
+    shadowed = new RulesService(book, Policy.defaults());
+    shadowed.shadow(book.compileCandidate(List.of()));
   }
 
   private QualificationRequest qualification() {
@@ -81,17 +94,30 @@ public class RulesBenchmark {
             "wechat-wo", List.of("wechat-free-traffic", "hd-pictures", "free-music"), true, false));
   }
 
+  /** Qualification with a candidate deciding the same facts after it and compared. */
+  @Benchmark
+  public Decision qualifyShadowed() {
+    return shadowed.qualify(RulesFixture.DEMO_CATALOG, qualification());
+  }
+
+  @Benchmark
+  public Decision giftsShadowed() {
+    return shadowed.gifts(RulesFixture.DEMO_CATALOG, giftRequest());
+  }
+
+  private static GiftRequest giftRequest() {
+    return new GiftRequest(
+        "wechat-wo",
+        List.of("hd-movies"),
+        true,
+        false,
+        Optional.of("yixun-wechat-wo-presale"),
+        500,
+        Instant.parse("2026-11-01T02:30:00Z"));
+  }
+
   @Benchmark
   public Decision gifts() {
-    return rules.gifts(
-        RulesFixture.DEMO_CATALOG,
-        new GiftRequest(
-            "wechat-wo",
-            List.of("hd-movies"),
-            true,
-            false,
-            Optional.of("yixun-wechat-wo-presale"),
-            500,
-            Instant.parse("2026-11-01T02:30:00Z")));
+    return rules.gifts(RulesFixture.DEMO_CATALOG, giftRequest());
   }
 }

@@ -66,7 +66,7 @@ public final class RulesAdminRoutes extends RouteBuilder {
     return json;
   }
 
-  private static Map<String, Object> problem(RuleProblem problem) {
+  static Map<String, Object> problem(RuleProblem problem) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("file", problem.file());
     json.put("line", problem.line());
