@@ -297,7 +297,12 @@ public final class Engine implements AutoCloseable {
     camel
         .configure()
         .addRoutesBuilder(
-            new ProvisioningJobs(orders, chargingSync, outbox, settings.provisioning()));
+            new ProvisioningJobs(
+                orders,
+                chargingSync,
+                outbox,
+                subscriptions.giftExpiryNotices(),
+                settings.provisioning()));
     camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();

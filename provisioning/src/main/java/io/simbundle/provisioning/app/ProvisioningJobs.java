@@ -3,6 +3,7 @@ package io.simbundle.provisioning.app;
 import io.simbundle.provisioning.outbox.OutboxDelivery;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.subscription.ChargingSync;
+import io.simbundle.provisioning.subscription.GiftExpiryNotices;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The background work of provisioning, on Camel timers: unpaid orders release their number and card
  * when their payment window has passed; subscriptions behind on charging (new ones, a new billing
- * cycle, a privilege change coming due) are brought in step; due outbox messages are delivered.
+ * cycle, a privilege change coming due) are brought in step; subscribers are told of gifts about to
+ * expire; due outbox messages are delivered.
  */
 final class ProvisioningJobs extends RouteBuilder {
 
@@ -20,19 +22,25 @@ final class ProvisioningJobs extends RouteBuilder {
   /** Batches per poll at most, so that one poll does not hold the timer thread for long. */
   private static final int MAX_ROUNDS = 50;
 
+  /** Subscriptions looked at per run for gifts about to expire. */
+  private static final int GIFT_PAGE = 500;
+
   private final OrderService orders;
   private final ChargingSync charging;
   private final OutboxDelivery outbox;
+  private final GiftExpiryNotices giftExpiry;
   private final ProvisioningSettings settings;
 
   ProvisioningJobs(
       OrderService orders,
       ChargingSync charging,
       OutboxDelivery outbox,
+      GiftExpiryNotices giftExpiry,
       ProvisioningSettings settings) {
     this.orders = orders;
     this.charging = charging;
     this.outbox = outbox;
+    this.giftExpiry = giftExpiry;
     this.settings = settings;
   }
 
@@ -44,6 +52,9 @@ final class ProvisioningJobs extends RouteBuilder {
         .routeId("expire-unpaid-orders")
         .process(e -> orders.expireUnpaid());
     from("timer:charging-sync" + timer).routeId("charging-sync").process(e -> charging.syncAll());
+    from("timer:gift-expiry-notices" + timer)
+        .routeId("gift-expiry-notices")
+        .process(e -> giftExpiry.tellDue(GIFT_PAGE));
     long poll = settings.outboxPoll().toMillis();
     from("timer:outbox-delivery?period=" + poll + "&delay=" + poll)
         .routeId("outbox-delivery")

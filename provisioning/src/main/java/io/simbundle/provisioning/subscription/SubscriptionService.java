@@ -43,6 +43,7 @@ public final class SubscriptionService {
   private final UsageNotices usageNotices;
   private final Outbox outbox;
   private final NumberProofs proofs;
+  private final GiftExpiryNotices giftExpiry;
 
   public SubscriptionService(
       PersistenceUnit unit,
@@ -73,6 +74,7 @@ public final class SubscriptionService {
     this.charging = new ChargingSync(room, privileges, charging);
     this.status = new ChangingStatus(room, this.charging);
     this.usageNotices = new UsageNotices(room, outbox);
+    this.giftExpiry = new GiftExpiryNotices(room, charging, outbox);
     this.outbox = outbox;
   }
 
@@ -86,6 +88,11 @@ public final class SubscriptionService {
   }
 
   /** Where charging tells of the usage thresholds subscribers pass: the outbox, to them. */
+  /** The notices of gifts about to expire, for the background job. */
+  public GiftExpiryNotices giftExpiryNotices() {
+    return giftExpiry;
+  }
+
   public Consumer<UsageThreshold> usageNotices() {
     return usageNotices;
   }

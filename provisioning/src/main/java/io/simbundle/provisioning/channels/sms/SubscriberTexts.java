@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The words of the SMS a subscriber gets for an outbox message, in Chinese or English: self-care
- * sign-in, activation and privilege-change codes ({@code code.*}) and the usage alerts ({@code
- * usage.threshold}: 80 % and 100 % of the data allowance, a free-traffic cap, the SMS or the
- * minutes). Amounts are written as people read them: MB or GB, SMS, minutes.
+ * sign-in, activation and privilege-change codes ({@code code.*}), gifts about to expire ({@code
+ * gift.expiring}) and the usage alerts ({@code usage.threshold}: 80 % and 100 % of the data
+ * allowance, a free-traffic cap, the SMS or the minutes). Amounts are written as people read them:
+ * MB or GB, SMS, minutes.
  */
 public final class SubscriberTexts {
 
@@ -65,6 +66,15 @@ public final class SubscriberTexts {
                   + ", valid for "
                   + minutes
                   + " minutes. Do not share it.");
+    }
+    if (kind.equals("gift.expiring")) {
+      String gift = payload.path("gift").asText();
+      String left = amount("DATA", payload.path("leftBytes").asLong(), zh);
+      String day = payload.path("expiresAt").asText().substring(0, 10);
+      return Optional.of(
+          zh
+              ? "您的赠送流量“" + gift + "”还剩" + left + "，将于" + day + "到期，请尽快使用。"
+              : "Your gift " + gift + " has " + left + " left and expires on " + day + ".");
     }
     if (!kind.equals("usage.threshold")) {
       return Optional.empty();
