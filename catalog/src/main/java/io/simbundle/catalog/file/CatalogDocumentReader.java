@@ -2,6 +2,7 @@ package io.simbundle.catalog.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.partner.Partner;
 import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.privilege.PrivilegeMenu;
@@ -31,7 +32,8 @@ final class CatalogDocumentReader {
           "movesExistingSubscribers",
           "partners",
           "products",
-          "campaigns");
+          "campaigns",
+          "notices");
   private static final Set<String> PARTNER_FIELDS = Set.of("code", "name");
   private static final Set<String> PRODUCT_FIELDS =
       Set.of(
@@ -115,12 +117,68 @@ final class CatalogDocumentReader {
             (node, at) -> campaign(node, at, productsByCode, declaredProducts));
     uniqueCodes(campaigns.stream().map(PresaleCampaign::code).toList(), path.field("campaigns"));
 
+    NoticeTemplates notices = notices(root.get("notices"), path.field("notices"));
+
     if (!cursor.problems().isEmpty() || version.isEmpty() || effectiveFrom.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new CatalogVersion(
-            version.get(), effectiveFrom.get(), moves, partners, products, campaigns));
+            version.get(), effectiveFrom.get(), moves, partners, products, campaigns, notices));
+  }
+
+  /**
+   * The catalog's words for notices: known kinds only, each with a Chinese and an English text
+   * using only the placeholders the kind offers.
+   */
+  private NoticeTemplates notices(JsonNode node, NodePath path) {
+    if (node == null || node.isNull()) {
+      return NoticeTemplates.none();
+    }
+    if (!node.isObject()) {
+      cursor.problem(path, "must map notice kinds to their zh and en texts");
+      return NoticeTemplates.none();
+    }
+    Map<String, NoticeTemplates.Template> templates = new java.util.LinkedHashMap<>();
+    for (var entry : node.properties()) {
+      NodePath at = path.field(entry.getKey());
+      Set<String> offered = NoticeTemplates.KINDS.get(entry.getKey());
+      if (offered == null) {
+        cursor.problem(
+            at,
+            "is not a notice kind; the kinds are "
+                + new java.util.TreeSet<>(NoticeTemplates.KINDS.keySet()));
+        continue;
+      }
+      if (!cursor.objectWithOnly(entry.getValue(), at, Set.of("zh", "en"))) {
+        continue;
+      }
+      Optional<String> zh = cursor.text(entry.getValue(), at, "zh", true);
+      Optional<String> en = cursor.text(entry.getValue(), at, "en", true);
+      boolean valid = zh.isPresent() && en.isPresent();
+      for (String language : List.of("zh", "en")) {
+        Optional<String> text = language.equals("zh") ? zh : en;
+        if (text.isEmpty()) {
+          continue;
+        }
+        java.util.regex.Matcher placeholder = NoticeTemplates.PLACEHOLDER.matcher(text.get());
+        while (placeholder.find()) {
+          if (!offered.contains(placeholder.group(1))) {
+            cursor.problem(
+                at.field(language),
+                "{"
+                    + placeholder.group(1)
+                    + "} is not offered here; use "
+                    + new java.util.TreeSet<>(offered));
+            valid = false;
+          }
+        }
+      }
+      if (valid) {
+        templates.put(entry.getKey(), new NoticeTemplates.Template(zh.get(), en.get()));
+      }
+    }
+    return new NoticeTemplates(templates);
   }
 
   private Optional<Partner> partner(JsonNode node, NodePath path) {

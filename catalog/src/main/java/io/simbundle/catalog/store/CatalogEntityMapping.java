@@ -1,7 +1,9 @@
 package io.simbundle.catalog.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.catalog.campaign.PresaleCampaign;
 import io.simbundle.catalog.file.CatalogFile;
+import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.partner.Partner;
 import io.simbundle.catalog.privilege.Benefit;
 import io.simbundle.catalog.privilege.PartnerPerk;
@@ -18,9 +20,12 @@ import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.catalog.product.RevenueShare;
 import io.simbundle.catalog.version.CatalogVersion;
+import io.simbundle.platform.json.Json;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +44,8 @@ final class CatalogEntityMapping {
     entity.source = file.source();
     entity.checksum = file.checksum();
     entity.storedAt = storedAt;
+    entity.notices =
+        version.notices().templates().isEmpty() ? null : Json.write(version.notices().asMap());
     for (Partner partner : version.partners()) {
       PartnerEntity row = new PartnerEntity();
       row.catalogVersion = entity;
@@ -148,8 +155,25 @@ final class CatalogEntityMapping {
             entity.movesExisting,
             entity.partners.stream().map(p -> new Partner(p.code, p.name)).toList(),
             entity.products.stream().map(CatalogEntityMapping::toDomain).toList(),
-            entity.campaigns.stream().map(CatalogEntityMapping::toDomain).toList());
+            entity.campaigns.stream().map(CatalogEntityMapping::toDomain).toList(),
+            notices(entity.notices));
     return new CatalogFile(entity.source, entity.checksum, version);
+  }
+
+  private static NoticeTemplates notices(String json) {
+    if (json == null) {
+      return NoticeTemplates.none();
+    }
+    Map<String, NoticeTemplates.Template> templates = new LinkedHashMap<>();
+    Json.readStored(json, JsonNode.class)
+        .properties()
+        .forEach(
+            kind ->
+                templates.put(
+                    kind.getKey(),
+                    new NoticeTemplates.Template(
+                        kind.getValue().path("zh").asText(), kind.getValue().path("en").asText())));
+    return new NoticeTemplates(templates);
   }
 
   private static ProductOffering toDomain(ProductOfferingEntity row) {

@@ -38,6 +38,10 @@ class CatalogVersionEntity {
   @Column(name = "stored_at", nullable = false)
   Instant storedAt;
 
+  /** The version's own notice texts as JSON; null when it has none. */
+  @Column(columnDefinition = "TEXT")
+  String notices;
+
   @OneToMany(mappedBy = "catalogVersion", cascade = CascadeType.ALL)
   @OrderBy("position")
   List<PartnerEntity> partners = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.simbundle.catalog.version;
 
 import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.partner.Partner;
 import io.simbundle.catalog.product.ProductOffering;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param partners the partners
  * @param products the cards
  * @param campaigns the presale campaigns
+ * @param notices its own words for what subscribers are told, where it has them
  */
 public record CatalogVersion(
     String version,
@@ -25,7 +27,8 @@ public record CatalogVersion(
     boolean movesExistingSubscribers,
     List<Partner> partners,
     List<ProductOffering> products,
-    List<PresaleCampaign> campaigns) {
+    List<PresaleCampaign> campaigns,
+    NoticeTemplates notices) {
 
   public CatalogVersion {
     Objects.requireNonNull(version);
@@ -33,6 +36,25 @@ public record CatalogVersion(
     partners = List.copyOf(partners);
     products = List.copyOf(products);
     campaigns = List.copyOf(campaigns);
+    Objects.requireNonNull(notices);
+  }
+
+  /** A version without words of its own for notices: the engine's apply. */
+  public CatalogVersion(
+      String version,
+      Instant effectiveFrom,
+      boolean movesExistingSubscribers,
+      List<Partner> partners,
+      List<ProductOffering> products,
+      List<PresaleCampaign> campaigns) {
+    this(
+        version,
+        effectiveFrom,
+        movesExistingSubscribers,
+        partners,
+        products,
+        campaigns,
+        NoticeTemplates.none());
   }
 
   public Optional<ProductOffering> product(String code) {

@@ -5,6 +5,7 @@ import static io.simbundle.catalog.file.CatalogSamples.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.catalog.CatalogSources;
+import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.privilege.PartnerPerk;
 import io.simbundle.catalog.privilege.Privilege;
 import io.simbundle.catalog.privilege.PrivilegeKind;
@@ -17,6 +18,7 @@ import io.simbundle.catalog.product.Province;
 import io.simbundle.catalog.version.CatalogVersion;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -161,5 +163,29 @@ class CatalogFileReaderTest {
 
     assertThat(version.product("yixin").orElseThrow().menu().options()).isEmpty();
     assertThat(version.campaigns()).isEmpty();
+  }
+
+  @Test
+  void noticeTextsAreTheCatalogsWhereItHasThemAndTheEnginesOtherwise() {
+    CatalogFile file =
+        reader.read(
+            "notices.yaml",
+            bytes(
+                CatalogSamples.minimalWith(
+                    "perBuyerLimit: 1\n",
+                    "perBuyerLimit: 1\nnotices:\n  usage.threshold.DATA:\n"
+                        + "    zh: \"【沃】流量已用{percent}%（{used}/{limit}）\"\n"
+                        + "    en: \"[Wo] {percent}% of your data used ({used} of {limit})\"\n")));
+    NoticeTemplates notices = file.version().notices();
+    Map<String, String> values = Map.of("percent", "80", "used", "400 MB", "limit", "500 MB");
+
+    assertThat(notices.render("usage.threshold.DATA", "zh", values))
+        .hasValue("【沃】流量已用80%（400 MB/500 MB）");
+    assertThat(notices.render("usage.threshold.DATA", "en", values))
+        .hasValue("[Wo] 80% of your data used (400 MB of 500 MB)");
+    assertThat(notices.render("usage.threshold.SMS", "en", values))
+        .as("a kind the catalog leaves out: the engine's words")
+        .hasValue("You have used 80% of this month's SMS (400 MB of 500 MB).");
+    assertThat(notices.render("no.such.kind", "en", values)).isEmpty();
   }
 }

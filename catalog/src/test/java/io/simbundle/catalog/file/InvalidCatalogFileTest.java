@@ -272,7 +272,30 @@ class InvalidCatalogFileTest {
                 + "campaigns:",
             "products",
             6,
-            "code 'card' is used more than once"));
+            "code 'card' is used more than once"),
+        bad(
+            "unknown notice kind",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\nnotices:\n  usage.threshold.DAT:\n    zh: 已用{percent}%\n"
+                + "    en: \"{percent}% used\"\n",
+            "notices.usage.threshold.DAT",
+            36,
+            "is not a notice kind"),
+        bad(
+            "placeholder the notice does not offer",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\nnotices:\n  gift.expiring:\n    zh: \"{gift}还剩{used}\"\n"
+                + "    en: \"{gift} expires on {date}\"\n",
+            "notices.gift.expiring.zh",
+            37,
+            "{used} is not offered here"),
+        bad(
+            "notice without its English text",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\nnotices:\n  gift.expiring:\n    zh: \"{gift}将于{date}到期\"\n",
+            "notices.gift.expiring.en",
+            36,
+            "is required"));
   }
 
   private static Arguments bad(

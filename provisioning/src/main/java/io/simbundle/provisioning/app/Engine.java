@@ -368,6 +368,7 @@ public final class Engine implements AutoCloseable {
           }
         },
         productId -> subscriptions.find(productId).map(Subscription::msisdn),
+        () -> catalog.current().notices(),
         submitted,
         clock);
   }

@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.channels.sms;
 
+import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.OutboxMessage;
 import io.simbundle.provisioning.outbox.SubscriberChannel;
@@ -24,24 +25,28 @@ public final class SmsChannel implements SubscriberChannel {
   private final Optional<SmppLink> link;
   private final Supplier<ProducerTemplate> camel;
   private final LongFunction<Optional<String>> numbers;
+  private final Supplier<NoticeTemplates> words;
   private final SmsSubmissions submissions;
   private final Clock clock;
 
   /**
    * @param camel the running Camel context's template, once it runs
    * @param numbers the number of a subscription, by its id
+   * @param words the catalog's words for notices
    */
   public SmsChannel(
       Optional<SmscSettings> smsc,
       Optional<SmppLink> link,
       Supplier<ProducerTemplate> camel,
       LongFunction<Optional<String>> numbers,
+      Supplier<NoticeTemplates> words,
       SmsSubmissions submissions,
       Clock clock) {
     this.smsc = smsc;
     this.link = link;
     this.camel = camel;
     this.numbers = numbers;
+    this.words = words;
     this.submissions = submissions;
     this.clock = clock;
   }
@@ -59,7 +64,8 @@ public final class SmsChannel implements SubscriberChannel {
       return new Failed("the subscription has no number");
     }
     Optional<String> text =
-        SubscriberTexts.render(message.kind(), message.payload(), smsc.get().language());
+        SubscriberTexts.render(
+            message.kind(), message.payload(), smsc.get().language(), words.get());
     if (text.isEmpty()) {
       return new Failed("subscribers are not texted about " + message.kind());
     }

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.channels.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.catalog.notice.NoticeTemplates;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,81 +16,61 @@ public final class SubscriberTexts {
 
   private static final long MB = 1024L * 1024L;
 
-  /**
-   * Per meter, the Chinese and the English text; {0} percent, {1} used, {2} limit, {3} privilege.
-   */
-  private static final Map<String, String[]> USAGE =
-      Map.of(
-          "DATA",
-          new String[] {
-            "您本月套餐流量已用{0}%（{1}/{2}）。", "You have used {0}% of this month's data ({1} of {2})."
-          },
-          "FREE_TRAFFIC",
-          new String[] {
-            "您的免流量特权“{3}”本月已用{0}%（{1}/{2}），超出部分计入套餐流量。",
-            "Your free-traffic privilege {3} is {0}% used this month ({1} of {2}); beyond it, traffic"
-                + " counts against your data."
-          },
-          "SMS",
-          new String[] {
-            "您本月套餐短信已用{0}%（{1}/{2}）。", "You have used {0}% of this month's SMS ({1} of {2})."
-          },
-          "VOICE",
-          new String[] {
-            "您本月套餐通话已用{0}%（{1}/{2}）。", "You have used {0}% of this month's minutes ({1} of {2})."
-          });
-
   private SubscriberTexts() {}
 
   /**
    * The text of a message of {@code kind} with {@code payload}, in {@code language} ({@code zh} or
-   * {@code en}); empty for a kind subscribers are not texted about.
+   * {@code en}): usage alerts and gifts about to expire in the catalog's words ({@code templates}),
+   * codes in the engine's own; empty for a kind subscribers are not texted about.
    */
-  public static Optional<String> render(String kind, JsonNode payload, String language) {
+  public static Optional<String> render(
+      String kind, JsonNode payload, String language, NoticeTemplates templates) {
     boolean zh = language.equals("zh");
     if (kind.startsWith("code.")) {
-      String code = payload.path("code").asText();
-      String minutes = payload.path("validMinutes").asText("5");
-      String[] what =
-          switch (kind) {
-            case "code.activation" -> new String[] {"激活验证码", "activation code"};
-            case "code.privilege-change" -> new String[] {"更换特权验证码", "code to change privileges"};
-            default -> new String[] {"自助服务验证码", "self-care code"};
-          };
-      return Optional.of(
-          zh
-              ? "您的" + what[0] + "是" + code + "，" + minutes + "分钟内有效。请勿告诉他人。"
-              : "Your "
-                  + what[1]
-                  + " is "
-                  + code
-                  + ", valid for "
-                  + minutes
-                  + " minutes. Do not share it.");
+      return Optional.of(code(kind, payload, zh));
     }
     if (kind.equals("gift.expiring")) {
-      String gift = payload.path("gift").asText();
-      String left = amount("DATA", payload.path("leftBytes").asLong(), zh);
-      String day = payload.path("expiresAt").asText().substring(0, 10);
-      return Optional.of(
-          zh
-              ? "您的赠送流量“" + gift + "”还剩" + left + "，将于" + day + "到期，请尽快使用。"
-              : "Your gift " + gift + " has " + left + " left and expires on " + day + ".");
+      return templates.render(
+          kind,
+          language,
+          Map.of(
+              "gift", payload.path("gift").asText(),
+              "left", amount("DATA", payload.path("leftBytes").asLong(), zh),
+              "date", payload.path("expiresAt").asText().substring(0, 10)));
     }
     if (!kind.equals("usage.threshold")) {
       return Optional.empty();
     }
     String meter = payload.path("meter").asText();
-    String[] texts = USAGE.get(meter);
-    if (texts == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        (zh ? texts[0] : texts[1])
-            .replace("{0}", payload.path("percent").asText())
-            .replace("{1}", amount(meter, payload.path("used").asLong(), zh))
-            .replace("{2}", amount(meter, payload.path("limit").asLong(), zh))
-            .replace("{3}", payload.path("privilege").asText("")));
+    return templates.render(
+        kind + "." + meter,
+        language,
+        Map.of(
+            "percent", payload.path("percent").asText(),
+            "used", amount(meter, payload.path("used").asLong(), zh),
+            "limit", amount(meter, payload.path("limit").asLong(), zh),
+            "privilege", payload.path("privilege").asText("")));
+  }
+
+  /** A code's text: the engine's words, never a catalog's, since it is a security message. */
+  private static String code(String kind, JsonNode payload, boolean zh) {
+    String code = payload.path("code").asText();
+    String minutes = payload.path("validMinutes").asText("5");
+    String[] what =
+        switch (kind) {
+          case "code.activation" -> new String[] {"激活验证码", "activation code"};
+          case "code.privilege-change" -> new String[] {"更换特权验证码", "code to change privileges"};
+          default -> new String[] {"自助服务验证码", "self-care code"};
+        };
+    return zh
+        ? "您的" + what[0] + "是" + code + "，" + minutes + "分钟内有效。请勿告诉他人。"
+        : "Your "
+            + what[1]
+            + " is "
+            + code
+            + ", valid for "
+            + minutes
+            + " minutes. Do not share it.";
   }
 
   private static String amount(String meter, long value, boolean zh) {

@@ -84,6 +84,6 @@ class GiftExpiryAlertsTest {
     assertThat(notices).singleElement();
     assertThat(notices.get(0).payload().path("gift").asText()).isEqualTo("welcome-gift");
     assertThat(notices.get(0).payload().path("expiresAt").asText()).startsWith("2026-12-23");
-    assertThat(texts).containsExactly("您的赠送流量“welcome-gift”还剩500 MB，将于2026-12-23到期，请尽快使用。");
+    assertThat(texts).containsExactly("【沃】您的赠送流量“welcome-gift”还剩500 MB，将于2026-12-23到期，请尽快使用。");
   }
 }

@@ -110,7 +110,8 @@ class SmsAlertsTest {
     assertThat(texts).hasSize(1);
     assertThat(texts.get(0).dataCoding()).as("UCS-2").isEqualTo((byte) 8);
     assertThat(SmsText.joined(List.of(texts.get(0).part())))
-        .isEqualTo("您本月套餐流量已用80%（410 MB/500 MB）。");
+        .as("the demo catalog's words")
+        .isEqualTo("【沃】您本月套餐流量已用80%（410 MB/500 MB），可在“我的卡”查看明细。");
     long id = alert(subscriber).id();
     await()
         .atMost(Duration.ofSeconds(5))
