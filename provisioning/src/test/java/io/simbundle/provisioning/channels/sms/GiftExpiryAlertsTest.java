@@ -1,16 +1,12 @@
 package io.simbundle.provisioning.channels.sms;
 
-import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import io.simbundle.provisioning.outbox.OutboxMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,23 +19,20 @@ import org.junit.jupiter.api.Test;
 @EngineTest
 class GiftExpiryAlertsTest {
 
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
-  private static TestSmsc smsc;
+  private static EngineWithSmsc sms;
   private static TestEngine engine;
   private static Presale presale;
 
   @BeforeAll
   static void start() {
-    smsc = TestSmsc.start();
-    engine = TestEngine.withSmsc("gift_expiry", CLOCK, smsc.settings("zh"));
-    presale = new Presale(engine);
-    presale.stock("GD", 56_000, 2);
+    sms = EngineWithSmsc.start("gift_expiry", "zh", 56_000, 2);
+    engine = sms.engine;
+    presale = sms.presale;
   }
 
   @AfterAll
   static void stop() {
-    engine.close();
-    smsc.close();
+    sms.close();
   }
 
   private static int tellDue() {
@@ -48,22 +41,14 @@ class GiftExpiryAlertsTest {
 
   @Test
   void theWelcomeGiftIsToldOnceThreeDaysBeforeItExpires() {
-    String idNumber = Presale.newIdNumber("19970707");
-    JsonNode product =
-        read(
-            presale.activateWithCode(
-                presale.paidWeChatWoOrder(idNumber),
-                "张三",
-                idNumber,
-                msisdn -> smsc.codeSentTo(engine, msisdn),
-                "wechat-free-traffic"));
-    long productId = product.path("id").asLong();
-    String msisdn = product.path("msisdn").asText();
+    EngineWithSmsc.Subscriber subscriber = sms.activated("19970707", "wechat-free-traffic");
+    long productId = subscriber.productId();
+    String msisdn = subscriber.msisdn();
 
-    CLOCK.advance(
+    sms.clock.advance(
         Duration.ofDays(26).plusHours(23)); // the 30-day welcome gift: 3 days and 1 h left
     int early = tellDue();
-    CLOCK.advance(Duration.ofHours(2));
+    sms.clock.advance(Duration.ofHours(2));
     int due = tellDue();
     int again = tellDue();
     engine.engine().outbox().deliverDue();
@@ -72,7 +57,7 @@ class GiftExpiryAlertsTest {
             .filter(n -> n.kind().equals("gift.expiring"))
             .toList();
     List<String> texts =
-        smsc.submitted().stream()
+        sms.smsc.submitted().stream()
             .filter(s -> s.destination().equals(msisdn))
             .map(s -> SmsText.joined(List.of(s.part())))
             .filter(text -> text.contains("赠送流量"))

@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
+import io.simbundle.provisioning.channels.sms.EngineWithSmsc.Subscriber;
 import io.simbundle.provisioning.outbox.OutboxMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jsmpp.util.DeliveryReceiptState;
@@ -28,39 +27,25 @@ import org.junit.jupiter.api.Test;
 class SmsAlertsTest {
 
   private static final long MB = 1024 * 1024;
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
-  private static TestSmsc smsc;
+  private static EngineWithSmsc sms;
   private static TestEngine engine;
   private static Presale presale;
 
   @BeforeAll
   static void start() {
-    smsc = TestSmsc.start();
-    engine = TestEngine.withSmsc("sms_alerts", CLOCK, smsc.settings("zh"));
-    presale = new Presale(engine);
-    presale.stock("GD", 51_000, 5);
+    sms = EngineWithSmsc.start("sms_alerts", "zh", 51_000, 5);
+    engine = sms.engine;
+    presale = sms.presale;
   }
 
   @AfterAll
   static void stop() {
-    engine.close();
-    smsc.close();
+    sms.close();
   }
 
   /** A new WeChat Wo subscriber who has just used 80 % of the allowance: told in the outbox. */
   private static Subscriber atEightyPercent() {
-    String idNumber = Presale.newIdNumber("19910101");
-    var activated =
-        presale.activateWithCode(
-            presale.paidWeChatWoOrder(idNumber),
-            "张三",
-            idNumber,
-            msisdn -> smsc.codeSentTo(engine, msisdn),
-            "wechat-free-traffic");
-    assertThat(activated.statusCode()).as(activated.body()).isEqualTo(201);
-    JsonNode product = read(activated);
-    Subscriber subscriber =
-        new Subscriber(product.path("id").asLong(), product.path("msisdn").asText());
+    Subscriber subscriber = sms.activated("19910101", "wechat-free-traffic");
     long gifts =
         engine
             .engine()
@@ -77,8 +62,6 @@ class SmsAlertsTest {
     return subscriber;
   }
 
-  private record Subscriber(long productId, String msisdn) {}
-
   private static List<OutboxMessage> notices(Subscriber subscriber) {
     return engine.engine().subscriptions().noticesTo(subscriber.productId());
   }
@@ -89,7 +72,7 @@ class SmsAlertsTest {
 
   /** The usage alerts the SMSC took for a subscriber (not the code the activation needed). */
   private static List<TestSmsc.Submitted> textsTo(Subscriber subscriber) {
-    return smsc.submitted().stream()
+    return sms.smsc.submitted().stream()
         .filter(s -> s.destination().equals(subscriber.msisdn()))
         .filter(s -> SmsText.joined(List.of(s.part())).contains("%"))
         .toList();
@@ -131,19 +114,19 @@ class SmsAlertsTest {
   void aThrottledSubmitAndADroppedBindAreTriedAgainUntilTheTextGoesThrough() {
     Subscriber subscriber = atEightyPercent();
     deliver(); // binds, if no earlier test did
-    int bindsBefore = smsc.binds();
+    int bindsBefore = sms.smsc.binds();
     Subscriber second = atEightyPercent();
-    smsc.throttleNext(1);
+    sms.smsc.throttleNext(1);
 
     int throttled = deliver();
     OutboxMessage afterThrottle = alert(second);
-    smsc.dropBinds();
-    CLOCK.advance(Duration.ofSeconds(1));
+    sms.smsc.dropBinds();
+    sms.clock.advance(Duration.ofSeconds(1));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              CLOCK.advance(Duration.ofSeconds(4));
+              sms.clock.advance(Duration.ofSeconds(4));
               deliver();
               return alert(second).deliveredAt().isPresent();
             });
@@ -152,21 +135,21 @@ class SmsAlertsTest {
     assertThat(afterThrottle.attempts()).isEqualTo(1);
     assertThat(afterThrottle.deliveredAt()).isEmpty();
     assertThat(textsTo(second)).as("taken once, after the throttle and the new bind").hasSize(1);
-    assertThat(smsc.binds()).as("bound again after the drop").isGreaterThan(bindsBefore);
+    assertThat(sms.smsc.binds()).as("bound again after the drop").isGreaterThan(bindsBefore);
     assertThat(textsTo(subscriber)).hasSize(1);
   }
 
   @Test
   void aTextTheReceiptSaysWasNotDeliveredIsSentAgainAndDeadLetteredWhenItNeverIs() {
     Subscriber subscriber = atEightyPercent();
-    smsc.receipts(DeliveryReceiptState.UNDELIV);
+    sms.smsc.receipts(DeliveryReceiptState.UNDELIV);
     try {
       long id = alert(subscriber).id();
       await()
           .atMost(Duration.ofSeconds(15))
           .until(
               () -> {
-                CLOCK.advance(Duration.ofSeconds(5));
+                sms.clock.advance(Duration.ofSeconds(5));
                 deliver();
                 return engine.engine().outbox().deadLetters().stream()
                     .anyMatch(dead -> dead.id() == id);
@@ -177,7 +160,7 @@ class SmsAlertsTest {
           .hasSize(3)
           .allSatisfy(part -> assertThat(part.receipt()).hasValue("UNDELIV"));
     } finally {
-      smsc.receipts(DeliveryReceiptState.DELIVRD);
+      sms.smsc.receipts(DeliveryReceiptState.DELIVRD);
     }
   }
 }

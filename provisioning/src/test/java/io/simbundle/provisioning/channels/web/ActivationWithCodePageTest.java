@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
-import io.simbundle.provisioning.channels.sms.TestSmsc;
-import java.time.Instant;
+import io.simbundle.provisioning.channels.sms.EngineWithSmsc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,21 +21,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @EngineTest
 class ActivationWithCodePageTest {
 
-  private static TestSmsc smsc;
+  private static EngineWithSmsc sms;
   private static TestEngine engine;
   private static Presale presale;
   private static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    smsc = TestSmsc.start();
-    engine =
-        TestEngine.withSmsc(
-            "activation_code_page",
-            new MutableClock(Instant.parse("2026-11-23T08:00:00Z")),
-            smsc.settings("zh"));
-    presale = new Presale(engine);
-    presale.stock("GD", 55_000, 2);
+    sms = EngineWithSmsc.start("activation_code_page", "zh", 55_000, 2);
+    engine = sms.engine;
+    presale = sms.presale;
     browser = Browser.start();
   }
 
@@ -46,8 +39,7 @@ class ActivationWithCodePageTest {
     if (browser != null) {
       browser.close();
     }
-    engine.close();
-    smsc.close();
+    sms.close();
   }
 
   @Test
@@ -73,7 +65,7 @@ class ActivationWithCodePageTest {
     browser
         .waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-status"), "5"));
-    page.findElement(By.id("activation-code")).sendKeys(smsc.codeSentTo(engine, msisdn));
+    page.findElement(By.id("activation-code")).sendKeys(sms.codeSentTo(msisdn));
     page.executeScript("document.getElementById('code-box').scrollIntoView()");
     Screenshot asked =
         browser.screenshot("activation-code-asked", "code-status", "activation-code");

@@ -1,17 +1,13 @@
 package io.simbundle.provisioning.channels.web;
 
-import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
+import io.simbundle.provisioning.channels.sms.EngineWithSmsc;
 import io.simbundle.provisioning.channels.sms.SmsText;
 import io.simbundle.provisioning.channels.sms.TestSmsc;
-import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,21 +26,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class SelfCarePageTest {
 
   private static final long MB = 1024 * 1024;
-  private static TestSmsc smsc;
+  private static EngineWithSmsc sms;
   private static TestEngine engine;
   private static Presale presale;
   private static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    smsc = TestSmsc.start();
-    engine =
-        TestEngine.withSmsc(
-            "self_care_page",
-            new MutableClock(Instant.parse("2026-11-23T08:00:00Z")),
-            smsc.settings("zh"));
-    presale = new Presale(engine);
-    presale.stock("GD", 53_000, 3);
+    sms = EngineWithSmsc.start("self_care_page", "zh", 53_000, 3);
+    engine = sms.engine;
+    presale = sms.presale;
     browser = Browser.start();
   }
 
@@ -53,14 +44,13 @@ class SelfCarePageTest {
     if (browser != null) {
       browser.close();
     }
-    engine.close();
-    smsc.close();
+    sms.close();
   }
 
   private static String codeSentTo(String msisdn) {
-    String code = smsc.codeSentTo(engine, msisdn);
+    String code = sms.codeSentTo(msisdn);
     List<TestSmsc.Submitted> texts =
-        smsc.submitted().stream().filter(s -> s.destination().equals(msisdn)).toList();
+        sms.smsc.submitted().stream().filter(s -> s.destination().equals(msisdn)).toList();
     assertThat(SmsText.joined(List.of(texts.get(texts.size() - 1).part())))
         .as("the subscriber's language")
         .startsWith("您的自助服务验证码是" + code);
@@ -69,17 +59,7 @@ class SelfCarePageTest {
 
   @Test
   void aSubscriberSignsInWithAnSmsCodeSeesTheCardAndChangesPrivileges() throws Exception {
-    String idNumber = Presale.newIdNumber("19930303");
-    HttpResponse<String> activated =
-        presale.activateWithCode(
-            presale.paidWeChatWoOrder(idNumber),
-            "张三",
-            idNumber,
-            msisdn -> smsc.codeSentTo(engine, msisdn),
-            "wechat-free-traffic",
-            "group-chat-60");
-    JsonNode product = read(activated);
-    String msisdn = product.path("msisdn").asText();
+    String msisdn = sms.activated("19930303", "wechat-free-traffic", "group-chat-60").msisdn();
     presale.browse(msisdn, 1000, 40 * MB);
 
     ChromeDriver page = browser.driver();

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import io.simbundle.provisioning.audit.AuditEntry;
+import io.simbundle.provisioning.channels.sms.EngineWithSmsc;
 import io.simbundle.provisioning.channels.sms.SmsText;
 import io.simbundle.provisioning.channels.sms.TestSmsc;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,23 +25,20 @@ import org.junit.jupiter.api.Test;
 @EngineTest
 class CodesWhereIdentityMattersTest {
 
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
-  private static TestSmsc smsc;
+  private static EngineWithSmsc sms;
   private static TestEngine engine;
   private static Presale presale;
 
   @BeforeAll
   static void start() {
-    smsc = TestSmsc.start();
-    engine = TestEngine.withSmsc("identity_codes", CLOCK, smsc.settings("en"));
-    presale = new Presale(engine);
-    presale.stock("GD", 54_000, 4);
+    sms = EngineWithSmsc.start("identity_codes", "en", 54_000, 4);
+    engine = sms.engine;
+    presale = sms.presale;
   }
 
   @AfterAll
   static void stop() {
-    engine.close();
-    smsc.close();
+    sms.close();
   }
 
   private static HttpResponse<String> activate(String orderId, String idNumber, String code) {
@@ -66,7 +62,7 @@ class CodesWhereIdentityMattersTest {
 
   private static List<TestSmsc.Submitted> textsTo(String msisdn) {
     engine.engine().outbox().deliverDue();
-    return smsc.submitted().stream().filter(s -> s.destination().equals(msisdn)).toList();
+    return sms.smsc.submitted().stream().filter(s -> s.destination().equals(msisdn)).toList();
   }
 
   @Test
@@ -82,7 +78,7 @@ class CodesWhereIdentityMattersTest {
     HttpResponse<String> notTheBuyer = askActivationCode(orderId, "李四", idNumber);
     int textsAfterRefusal = textsTo(msisdn).size();
     HttpResponse<String> asked = askActivationCode(orderId, "张三", idNumber);
-    String code = smsc.codeSentTo(engine, msisdn);
+    String code = sms.codeSentTo(msisdn);
     String wrong = code.equals("000000") ? "111111" : "000000";
     HttpResponse<String> wrongCode = activate(orderId, idNumber, wrong);
     HttpResponse<String> activated = activate(orderId, idNumber, code);
@@ -112,7 +108,7 @@ class CodesWhereIdentityMattersTest {
             presale.paidWeChatWoOrder(idNumber),
             "张三",
             idNumber,
-            msisdn -> smsc.codeSentTo(engine, msisdn),
+            sms::codeSentTo,
             "wechat-free-traffic");
     JsonNode product = read(done);
     String msisdn = product.path("msisdn").asText();
@@ -122,7 +118,7 @@ class CodesWhereIdentityMattersTest {
          "free-emoticons"]%%s}
         """
             .formatted(msisdn, idNumber);
-    CLOCK.advance(Duration.ofSeconds(61));
+    sms.clock.advance(Duration.ofSeconds(61));
 
     HttpResponse<String> withoutCode =
         engine.post("/api/v1/privilegeSelection", change.formatted(""));
@@ -130,7 +126,7 @@ class CodesWhereIdentityMattersTest {
         engine.post(
             "/api/v1/privilegeSelection/code",
             "{\"msisdn\": \"%s\", \"idNumber\": \"%s\"}".formatted(msisdn, idNumber));
-    String code = smsc.codeSentTo(engine, msisdn);
+    String code = sms.codeSentTo(msisdn);
     HttpResponse<String> changed =
         engine.post("/api/v1/privilegeSelection", change.formatted(", \"code\": \"" + code + "\""));
     HttpResponse<String> strangerAsks =

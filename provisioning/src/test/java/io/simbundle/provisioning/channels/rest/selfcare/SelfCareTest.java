@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
-import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import io.simbundle.provisioning.audit.AuditEntry;
-import io.simbundle.provisioning.channels.sms.TestSmsc;
+import io.simbundle.provisioning.channels.sms.EngineWithSmsc;
+import io.simbundle.provisioning.channels.sms.EngineWithSmsc.Subscriber;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,40 +28,24 @@ import org.junit.jupiter.api.Test;
 class SelfCareTest {
 
   private static final long MB = 1024 * 1024;
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
-  private static TestSmsc smsc;
+  private static EngineWithSmsc sms;
   private static TestEngine engine;
   private static Presale presale;
 
   @BeforeAll
   static void start() {
-    smsc = TestSmsc.start();
-    engine = TestEngine.withSmsc("self_care", CLOCK, smsc.settings("en"));
-    presale = new Presale(engine);
-    presale.stock("GD", 52_000, 6);
+    sms = EngineWithSmsc.start("self_care", "en", 52_000, 6);
+    engine = sms.engine;
+    presale = sms.presale;
   }
 
   @AfterAll
   static void stop() {
-    engine.close();
-    smsc.close();
+    sms.close();
   }
 
-  private record Subscriber(long productId, String msisdn) {}
-
   private static Subscriber subscriber() {
-    String idNumber = Presale.newIdNumber("19920202");
-    HttpResponse<String> activated =
-        presale.activateWithCode(
-            presale.paidWeChatWoOrder(idNumber),
-            "张三",
-            idNumber,
-            msisdn -> smsc.codeSentTo(engine, msisdn),
-            "wechat-free-traffic",
-            "group-chat-60");
-    assertThat(activated.statusCode()).as(activated.body()).isEqualTo(201);
-    JsonNode product = read(activated);
-    return new Subscriber(product.path("id").asLong(), product.path("msisdn").asText());
+    return sms.activated("19920202", "wechat-free-traffic", "group-chat-60");
   }
 
   private static HttpResponse<String> askCode(String msisdn) {
@@ -70,7 +53,7 @@ class SelfCareTest {
   }
 
   private static String codeSentTo(String msisdn) {
-    return smsc.codeSentTo(engine, msisdn);
+    return sms.codeSentTo(msisdn);
   }
 
   private static HttpResponse<String> signIn(String msisdn, String code, String... headers) {
@@ -182,7 +165,7 @@ class SelfCareTest {
   @Test
   void anUnknownNumberIsAnsweredLikeASubscribersAndGetsNoSms() {
     String nobody = "8613912345678";
-    int textsBefore = smsc.submitted().size();
+    int textsBefore = sms.smsc.submitted().size();
 
     HttpResponse<String> asked = askCode(nobody);
     engine.engine().outbox().deliverDue();
@@ -190,7 +173,7 @@ class SelfCareTest {
 
     assertThat(asked.statusCode()).isEqualTo(202);
     assertThat(asked.body()).isEqualTo(askCode("8613900000000").body());
-    assertThat(smsc.submitted()).hasSize(textsBefore);
+    assertThat(sms.smsc.submitted()).hasSize(textsBefore);
     assertThat(guessed.statusCode()).isEqualTo(401);
     assertThat(read(guessed).path("type").asText()).endsWith("/code-refused");
   }
@@ -207,10 +190,10 @@ class SelfCareTest {
             .mapToObj(i -> signIn(subscriber.msisdn(), wrong).statusCode())
             .toList();
     HttpResponse<String> rightButSpent = signIn(subscriber.msisdn(), code);
-    CLOCK.advance(Duration.ofSeconds(61));
+    sms.clock.advance(Duration.ofSeconds(61));
     askCode(subscriber.msisdn());
     String second = codeSentTo(subscriber.msisdn());
-    CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
+    sms.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
     HttpResponse<String> expired = signIn(subscriber.msisdn(), second);
 
     assertThat(tries).containsOnly(401);
@@ -230,12 +213,12 @@ class SelfCareTest {
     HttpResponse<String> first = askCode(number);
     HttpResponse<String> tooSoon = askCode(number);
     for (int i = 0; i < 4; i++) {
-      CLOCK.advance(Duration.ofSeconds(61));
+      sms.clock.advance(Duration.ofSeconds(61));
       assertThat(askCode(number).statusCode()).isEqualTo(202);
     }
-    CLOCK.advance(Duration.ofSeconds(61));
+    sms.clock.advance(Duration.ofSeconds(61));
     HttpResponse<String> sixthInTheHour = askCode(number);
-    CLOCK.advance(Duration.ofHours(2));
+    sms.clock.advance(Duration.ofHours(2));
     int fromThisAddress = 0;
     HttpResponse<String> last;
     do {
@@ -244,7 +227,7 @@ class SelfCareTest {
     } while (last.statusCode() == 202 && fromThisAddress < 50);
 
     // The other tests ask from the same address: the hour of this one is over for them.
-    CLOCK.advance(Duration.ofHours(2));
+    sms.clock.advance(Duration.ofHours(2));
     assertThat(first.statusCode()).isEqualTo(202);
     assertThat(tooSoon.statusCode()).isEqualTo(429);
     assertThat(tooSoon.headers().firstValue("Retry-After")).hasValue("60");
@@ -256,7 +239,7 @@ class SelfCareTest {
   @Test
   void withoutASessionNothingIsShownAndTheCookieIsSecureBehindTls() {
     Subscriber subscriber = subscriber();
-    CLOCK.advance(Duration.ofHours(3));
+    sms.clock.advance(Duration.ofHours(3));
     askCode(subscriber.msisdn());
     String code = codeSentTo(subscriber.msisdn());
 
