@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells subscribers of the usage thresholds they pass (80 % and 100 % of the allowance, a
  * free-traffic cap, the SMS, the minutes) through the outbox: a {@code usage.threshold} message to
- * the subscriber, waiting there for their notification channel. Charging calls it on its commit
- * thread, so the message is written on a thread of its own; a threshold is told at most once (the
- * charging state records it told; a notice still queued when the engine stops is lost).
+ * the subscriber, sent by SMS where the engine has an SMSC. Charging calls it on its commit thread,
+ * so the message is written on a thread of its own; a threshold is told at most once (the charging
+ * state records it told; a notice still queued when the engine stops is lost).
  */
 final class UsageNotices implements Consumer<UsageThreshold> {
 

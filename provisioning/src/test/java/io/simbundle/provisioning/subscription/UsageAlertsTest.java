@@ -87,6 +87,8 @@ class UsageAlertsTest {
         .extracting(notice -> notice.payload().path("percent").asInt())
         .containsExactly(80, 100);
     assertThat(told.get(0).payload().path("used").asLong()).isEqualTo(410 * MB);
-    assertThat(told.get(0).deliveredAt()).as("no channel to subscribers yet").isEmpty();
+    assertThat(told.get(0).deliveredAt())
+        .as("no SMSC configured: it waits in the outbox")
+        .isEmpty();
   }
 }
