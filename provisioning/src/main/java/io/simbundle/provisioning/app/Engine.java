@@ -8,6 +8,7 @@ import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.AuditTrail;
+import io.simbundle.provisioning.channels.http.ClientAddress;
 import io.simbundle.provisioning.channels.http.ProblemResponses;
 import io.simbundle.provisioning.channels.http.UnmatchedRequests;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
@@ -235,7 +236,8 @@ public final class Engine implements AutoCloseable {
         .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));
     camel.configure().addRoutesBuilder(new ProductOrderRoutes(orders, settings.admin()));
     camel.configure().addRoutesBuilder(new ProductInventoryRoutes(subscriptions, settings.admin()));
-    camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions));
+    ClientAddress addresses = new ClientAddress(settings.security().trustedProxies());
+    camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions, addresses));
     camel.configure().addRoutesBuilder(new InventoryRoutes(inventory, settings.admin()));
     camel.configure().addRoutesBuilder(new WebPageRoutes());
     camel
@@ -280,7 +282,8 @@ public final class Engine implements AutoCloseable {
             clock);
     camel
         .configure()
-        .addRoutesBuilder(new SelfCareRoutes(selfCare, subscriptions, catalog, charging, clock));
+        .addRoutesBuilder(
+            new SelfCareRoutes(selfCare, subscriptions, catalog, charging, addresses, clock));
     StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
     settings

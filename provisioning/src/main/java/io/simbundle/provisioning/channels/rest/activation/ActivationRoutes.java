@@ -39,8 +39,11 @@ public final class ActivationRoutes extends RouteBuilder {
 
   private final SubscriptionService subscriptions;
 
-  public ActivationRoutes(SubscriptionService subscriptions) {
+  private final ClientAddress addresses;
+
+  public ActivationRoutes(SubscriptionService subscriptions, ClientAddress addresses) {
     this.subscriptions = subscriptions;
+    this.addresses = addresses;
   }
 
   @Override
@@ -113,7 +116,7 @@ public final class ActivationRoutes extends RouteBuilder {
     String idNumber = body.text("/idNumber", true, 32).orElse("");
     body.requireValid();
     subscriptions.requestActivationCode(
-        new ActivationRequest(key, name, idNumber, List.of()), ClientAddress.of(exchange));
+        new ActivationRequest(key, name, idNumber, List.of()), addresses.of(exchange));
     codeAnswer(exchange, "a code is on its way by SMS to the card's number");
   }
 
@@ -151,7 +154,7 @@ public final class ActivationRoutes extends RouteBuilder {
     String msisdn = body.mobileNumber("/msisdn");
     String idNumber = body.text("/idNumber", true, 32).orElse("");
     body.requireValid();
-    subscriptions.requestPrivilegeChangeCode(msisdn, idNumber, ClientAddress.of(exchange));
+    subscriptions.requestPrivilegeChangeCode(msisdn, idNumber, addresses.of(exchange));
     codeAnswer(exchange, "if this number and ID number hold an active card, a code is on its way");
   }
 

@@ -54,6 +54,7 @@ public final class SelfCareRoutes extends RouteBuilder {
   private final SubscriptionService subscriptions;
   private final CatalogService catalog;
   private final ChargingFunction charging;
+  private final ClientAddress addresses;
   private final Clock clock;
 
   public SelfCareRoutes(
@@ -61,8 +62,10 @@ public final class SelfCareRoutes extends RouteBuilder {
       SubscriptionService subscriptions,
       CatalogService catalog,
       ChargingFunction charging,
+      ClientAddress addresses,
       Clock clock) {
     this.selfCare = selfCare;
+    this.addresses = addresses;
     this.subscriptions = subscriptions;
     this.catalog = catalog;
     this.charging = charging;
@@ -98,7 +101,7 @@ public final class SelfCareRoutes extends RouteBuilder {
     RequestBodies body = RequestBodies.of(exchange);
     String msisdn = body.mobileNumber("/msisdn");
     body.requireValid();
-    selfCare.requestCode(msisdn, ClientAddress.of(exchange));
+    selfCare.requestCode(msisdn, addresses.of(exchange));
     HttpResponses.json(
         exchange,
         202,
