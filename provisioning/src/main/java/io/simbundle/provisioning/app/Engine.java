@@ -3,6 +3,7 @@ package io.simbundle.provisioning.app;
 import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.CatalogSources;
 import io.simbundle.catalog.store.CatalogStore;
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.gy.ChargingSettings;
 import io.simbundle.platform.database.Database;
@@ -64,6 +65,8 @@ import io.simbundle.rules.ruleset.RuleSources;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -243,7 +246,20 @@ public final class Engine implements AutoCloseable {
     camel
         .configure()
         .addRoutesBuilder(new ChargingRoutes(charging, catalog, settings.admin(), clock));
-    StoreService stores = new StoreService(provisioningUnit, personalData.seal(), clock);
+    StoreService stores =
+        new StoreService(
+            provisioningUnit,
+            personalData.seal(),
+            // Any version that holds the campaign, the newest first: it may be on sale later.
+            campaign -> {
+              List<CatalogVersion> versions = new ArrayList<>(catalog.timeline().versions());
+              Collections.reverse(versions);
+              return versions.stream()
+                  .flatMap(v -> v.campaign(campaign).stream())
+                  .findFirst()
+                  .map(c -> c.channels());
+            },
+            clock);
     PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
     SmsChannel sms = smsChannel(camel, provisioningUnit, subscriptions, clock);
     OutboxDelivery outbox =

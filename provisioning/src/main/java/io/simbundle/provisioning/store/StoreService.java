@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,16 @@ public final class StoreService {
   private final PersistenceUnit unit;
   private final PersonalDataSeal seal;
   private final Clock clock;
+  private final CampaignChannels channels;
   private final Map<String, CachedSigner> signers = new ConcurrentHashMap<>();
 
-  public StoreService(PersistenceUnit unit, PersonalDataSeal seal, Clock clock) {
+  /**
+   * @param channels the channels each campaign is sold on: a store is given only campaigns sold on
+   *     its own channel (its id)
+   */
+  public StoreService(
+      PersistenceUnit unit, PersonalDataSeal seal, CampaignChannels channels, Clock clock) {
+    this.channels = channels;
     this.unit = unit;
     this.seal = seal;
     this.clock = clock;
@@ -45,7 +53,8 @@ public final class StoreService {
   }
 
   /**
-   * @throws ProvisioningException a conflict when the id is taken
+   * @throws ProvisioningException a conflict when the id is taken; 422 when a campaign is unknown
+   *     or not sold on the store's channel
    */
   public IssuedSecret onboard(StoreRegistration registration, Actor actor) {
     String secret = SigningSecrets.generate();
@@ -57,6 +66,7 @@ public final class StoreService {
                 throw ProvisioningException.conflict(
                     "store-exists", "store " + registration.id() + " is onboarded already");
               }
+              requireSoldOnItsChannel(registration);
               StoreEntity entity = new StoreEntity();
               entity.id = registration.id();
               entity.name = registration.name();
@@ -73,10 +83,39 @@ public final class StoreService {
   }
 
   /**
+   * A store can sell only campaigns sold on its channel: every order it pushed for another would be
+   * refused, so it is refused here, naming the campaign and its channels.
+   */
+  private void requireSoldOnItsChannel(StoreRegistration registration) {
+    List<String> wrong = new ArrayList<>();
+    for (String campaign : registration.campaigns()) {
+      Optional<Set<String>> soldOn = channels.of(campaign);
+      if (soldOn.isEmpty()) {
+        wrong.add(campaign + " is not in the catalog");
+      } else if (!soldOn.get().contains(registration.id())) {
+        wrong.add(
+            campaign
+                + " is sold on "
+                + new java.util.TreeSet<>(soldOn.get())
+                + ", not on "
+                + registration.id());
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw ProvisioningException.refused(
+          "campaign-not-on-channel",
+          "a store sells only campaigns sold on its channel: " + String.join("; ", wrong),
+          List.of(),
+          Map.of("campaigns", wrong));
+    }
+  }
+
+  /**
    * Changes a store's name, callback URL and campaigns; its secrets stay. Callbacks not yet
    * delivered go to the new URL.
    *
-   * @throws ProvisioningException when the store is unknown
+   * @throws ProvisioningException when the store is unknown; 422 when a campaign is unknown or not
+   *     sold on the store's channel
    */
   public Store update(StoreRegistration registration, Actor actor) {
     Store store =
@@ -86,6 +125,7 @@ public final class StoreService {
               if (entity == null) {
                 throw ProvisioningException.notFound("no store " + registration.id());
               }
+              requireSoldOnItsChannel(registration);
               entity.name = registration.name();
               entity.callbackUrl = registration.callbackUrl().toString();
               entity.campaigns = String.join(",", registration.campaigns());

@@ -43,7 +43,7 @@ class StoreIntakeTest {
             "/admin/stores",
             """
             {"id": "yixun", "name": "Yixun (易迅)", "callbackUrl": "http://127.0.0.1:9/callback",
-             "campaigns": ["yixun-wechat-wo-presale", "tmall-double-11"]}
+             "campaigns": ["yixun-wechat-wo-presale"]}
             """);
     assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
     secret = read(onboarded).path("secret").asText();
@@ -70,8 +70,13 @@ class StoreIntakeTest {
   }
 
   private static HttpResponse<String> push(String body, String timestamp, String signature) {
+    return pushTo("yixun", body, timestamp, signature);
+  }
+
+  private static HttpResponse<String> pushTo(
+      String store, String body, String timestamp, String signature) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(engine.uri("/api/v1/stores/yixun/productOrder"))
+        HttpRequest.newBuilder(engine.uri("/api/v1/stores/" + store + "/productOrder"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (timestamp != null) {
@@ -130,16 +135,63 @@ class StoreIntakeTest {
 
   @Test
   void campaignsTheStoreMayNotSellOrThatAreClosedAreRefused() {
+    String tmallSecret =
+        read(engine.adminPost(
+                "/admin/stores",
+                """
+                    {"id": "tmall", "name": "Tmall (天猫)", "callbackUrl": "http://127.0.0.1:9/t",
+                     "campaigns": ["tmall-double-11"]}
+                    """))
+            .path("secret")
+            .asText();
+    String doubleEleven = order("TM-3002", ", \"campaign\": {\"id\": \"tmall-double-11\"}");
+    String timestamp = String.valueOf(now());
+
     HttpResponse<String> notAllowed =
-        push(order("YX-3001", ", \"campaign\": {\"id\": \"tmall-flagship\"}"), secret, now());
+        push(order("YX-3001", ", \"campaign\": {\"id\": \"tmall-double-11\"}"), secret, now());
     HttpResponse<String> closed =
-        push(order("YX-3002", ", \"campaign\": {\"id\": \"tmall-double-11\"}"), secret, now());
+        pushTo(
+            "tmall",
+            doubleEleven,
+            timestamp,
+            RequestSignature.sign(tmallSecret, timestamp, doubleEleven));
     HttpResponse<String> none = push(order("YX-3003", ""), secret, now());
 
     assertThat(notAllowed.statusCode()).isEqualTo(403);
     assertThat(closed.statusCode()).isEqualTo(422);
     assertThat(read(closed).path("reasons").findValuesAsText("code")).contains("CAMPAIGN_NOT_OPEN");
     assertThat(none.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aStoreIsOnlyGivenCampaignsSoldOnItsChannel() {
+    HttpResponse<String> otherChannel =
+        engine.adminPost(
+            "/admin/stores",
+            """
+            {"id": "suning", "name": "Suning", "callbackUrl": "http://127.0.0.1:9/s",
+             "campaigns": ["yixun-wechat-wo-presale", "no-such-campaign"]}
+            """);
+    HttpResponse<String> widened =
+        engine.json(
+            "PUT",
+            "/admin/stores/yixun",
+            """
+            {"name": "Yixun", "callbackUrl": "http://127.0.0.1:9/callback",
+             "campaigns": ["yixun-wechat-wo-presale", "tmall-double-11"]}
+            """,
+            true);
+
+    assertThat(otherChannel.statusCode()).isEqualTo(422);
+    assertThat(read(otherChannel).path("detail").asText())
+        .contains("yixun-wechat-wo-presale is sold on [yixun], not on suning")
+        .contains("no-such-campaign is not in the catalog");
+    assertThat(engine.adminGet("/admin/stores/suning").statusCode()).isEqualTo(404);
+    assertThat(widened.statusCode()).isEqualTo(422);
+    assertThat(read(widened).path("campaigns").toString())
+        .contains("tmall-double-11 is sold on [tmall]");
+    assertThat(read(engine.adminGet("/admin/stores/yixun")).path("campaigns").toString())
+        .doesNotContain("tmall-double-11");
   }
 
   @Test
@@ -214,7 +266,7 @@ class StoreIntakeTest {
     String changed =
         """
         {"name": "Yixun (易迅)", "callbackUrl": "http://127.0.0.1:9/v2/callback",
-         "campaigns": ["yixun-wechat-wo-presale", "tmall-double-11"]}
+         "campaigns": ["yixun-wechat-wo-presale"]}
         """;
     HttpResponse<String> updated = engine.json("PUT", "/admin/stores/yixun", changed, true);
     HttpResponse<String> unknown = engine.json("PUT", "/admin/stores/nobody", changed, true);
