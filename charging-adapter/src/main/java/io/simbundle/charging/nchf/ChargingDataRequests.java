@@ -25,10 +25,6 @@ final class ChargingDataRequests {
 
   private static final long UINT32_MAX = 0xFFFF_FFFFL;
 
-  /** What an absent object reads as. */
-  static final JsonNode EMPTY =
-      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-
   private static final Pattern IMSI = Pattern.compile("imsi-(\\d{5,15})");
   private static final Pattern MSISDN = Pattern.compile("msisdn-(\\d{5,15})");
 

@@ -262,8 +262,7 @@ public final class ChfServer implements AutoCloseable {
                     .chfHolding(notOwner.shard())
                     .whenComplete(
                         (owner, unknown) ->
-                            context.runOnContext(
-                                v -> elsewhere(request, operation, ref, owner, unknown)));
+                            context.runOnContext(v -> elsewhere(request, owner, unknown)));
               } else {
                 context.runOnContext(v -> respond(request, failed(failure)));
               }
@@ -276,11 +275,7 @@ public final class ChfServer implements AutoCloseable {
    * NF_SERVICE_FAILOVER}, and the SMF tries again or another CHF.
    */
   private static void elsewhere(
-      HttpServerRequest request,
-      ChargingDataRequests.Operation operation,
-      String ref,
-      Optional<String> owner,
-      Throwable unknown) {
+      HttpServerRequest request, Optional<String> owner, Throwable unknown) {
     if (unknown != null || owner.isEmpty()) {
       respond(
           request,
@@ -288,20 +283,12 @@ public final class ChfServer implements AutoCloseable {
               503, "NF_SERVICE_FAILOVER", "another charging node decides for this subscriber"));
       return;
     }
-    String path =
-        operation == ChargingDataRequests.Operation.CREATE
-            ? API
-            : API
-                + "/"
-                + ref
-                + "/"
-                + (operation == ChargingDataRequests.Operation.UPDATE ? "update" : "release");
     ObjectNode body = JSON.createObjectNode();
     body.put("cause", "another CHF instance decides for this subscriber");
     request
         .response()
         .setStatusCode(307)
-        .putHeader("Location", owner.get() + path)
+        .putHeader("Location", owner.get() + request.path())
         .putHeader("Content-Type", "application/json")
         .end(body.toString());
   }

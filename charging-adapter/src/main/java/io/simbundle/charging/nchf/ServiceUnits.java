@@ -1,6 +1,7 @@
 package io.simbundle.charging.nchf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.simbundle.charging.gy.GyAvp;
 import io.simbundle.charging.gy.UnitRequest;
 import java.util.Optional;
@@ -24,6 +25,9 @@ final class ServiceUnits {
   private static final String SMS = "sMSChargingInformation";
   private static final String IMS = "iMSChargingInformation";
   private static final long UINT32_MAX = 0xFFFF_FFFFL;
+
+  /** What a request without a unit reads as. */
+  private static final JsonNode NO_UNIT = MissingNode.getInstance();
 
   private ServiceUnits() {}
 
@@ -129,7 +133,7 @@ final class ServiceUnits {
   /** The one multipleUnitUsage of an SMS or a call; an empty one when the request has none. */
   private static JsonNode onlyUnit(JsonNode units) throws ChfProblem.Rejected {
     if (units == null || units.isNull() || units.isArray() && units.isEmpty()) {
-      return ChargingDataRequests.EMPTY;
+      return NO_UNIT;
     }
     if (!units.isArray()) {
       throw ChargingDataRequests.optional("/multipleUnitUsage", "is not an array");

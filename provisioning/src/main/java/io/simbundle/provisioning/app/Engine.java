@@ -195,6 +195,7 @@ public final class Engine implements AutoCloseable {
     if (settings.gy().demoSubscribers()) {
       DemoSubscribers.install(charging, catalog.current(), clock);
     }
+    OneTimeCodes codes = new OneTimeCodes(provisioningUnit, personalData.digest());
     SubscriptionService subscriptions =
         new SubscriptionService(
             provisioningUnit,
@@ -206,10 +207,7 @@ public final class Engine implements AutoCloseable {
             outboxMessages,
             charging,
             // Codes prove a number wherever the engine can send them one.
-            settings
-                .provisioning()
-                .smsc()
-                .map(smsc -> new OneTimeCodes(provisioningUnit, personalData.digest())),
+            settings.provisioning().smsc().map(smsc -> codes),
             clock);
     ChargingSync chargingSync = subscriptions.chargingSync();
     charging.onUsageThreshold(subscriptions.usageNotices());
@@ -287,7 +285,7 @@ public final class Engine implements AutoCloseable {
     SelfCare selfCare =
         new SelfCare(
             provisioningUnit,
-            personalData.digest(),
+            codes,
             outboxMessages,
             new AuditTrail(provisioningUnit),
             msisdn ->

@@ -8,7 +8,6 @@ import io.simbundle.provisioning.identity.OneTimeCodes;
 import io.simbundle.provisioning.outbox.Destination;
 import io.simbundle.provisioning.outbox.Message;
 import io.simbundle.provisioning.outbox.Outbox;
-import io.simbundle.provisioning.privacy.PersonalDataDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,13 +59,13 @@ public final class SelfCare {
    */
   public SelfCare(
       PersistenceUnit unit,
-      PersonalDataDigest digest,
+      OneTimeCodes codes,
       Outbox outbox,
       AuditTrail audit,
       Function<String, Optional<Long>> activeSubscriptionOf,
       Clock clock) {
     this.unit = unit;
-    this.codes = new OneTimeCodes(unit, digest);
+    this.codes = codes;
     this.outbox = outbox;
     this.audit = audit;
     this.activeSubscriptionOf = activeSubscriptionOf;

@@ -76,17 +76,23 @@ public final class GiftExpiryNotices {
                 return 0;
               }
               ProductEntity product = found.get();
+              // A monthly gift comes back with the next cycle; only one-off gifts expire.
+              List<HeldGift> expiring =
+                  product.heldGifts().stream()
+                      .filter(gift -> gift.recurrence() == Recurrence.ONCE)
+                      .filter(gift -> expiry(gift).isAfter(now))
+                      .filter(gift -> !expiry(gift).isAfter(now.plus(AHEAD)))
+                      .toList();
+              if (expiring.isEmpty()) {
+                return 0; // the charging account is not read (nor loaded) for nothing
+              }
               Optional<Balance> balance = charging.balance(product.msisdn);
               int told = 0;
-              for (HeldGift gift : product.heldGifts()) {
-                if (gift.recurrence() != Recurrence.ONCE) {
-                  continue; // a monthly gift comes back with the next cycle
-                }
-                Instant expires =
-                    gift.grantedAt().plus(Duration.ofDays(gift.granted().validityDays()));
+              for (HeldGift gift : expiring) {
+                Instant expires = expiry(gift);
                 long left =
                     balance.map(b -> b.giftsLeftBytes().getOrDefault(gift.code(), 0L)).orElse(0L);
-                if (!expires.isAfter(now) || expires.isAfter(now.plus(AHEAD)) || left <= 0) {
+                if (left <= 0) {
                   continue;
                 }
                 int claimed =
@@ -109,5 +115,9 @@ public final class GiftExpiryNotices {
               }
               return told;
             });
+  }
+
+  private static Instant expiry(HeldGift gift) {
+    return gift.grantedAt().plus(Duration.ofDays(gift.granted().validityDays()));
   }
 }
