@@ -17,7 +17,7 @@ import java.util.Set;
  * @param saleStart first instant orders are accepted
  * @param saleEnd the instant the sale closes (exclusive)
  * @param perBuyerLimit how many cards one buyer (ID number) may order
- * @param depositFen the presale deposit, in fen; 0 means pay in full
+ * @param terms what a buyer pays (price, deposit and final payment) and may undo (returns)
  */
 public record PresaleCampaign(
     String code,
@@ -29,7 +29,7 @@ public record PresaleCampaign(
     Instant saleStart,
     Instant saleEnd,
     int perBuyerLimit,
-    long depositFen) {
+    CampaignTerms terms) {
 
   public PresaleCampaign {
     Objects.requireNonNull(code);
@@ -37,11 +37,17 @@ public record PresaleCampaign(
     Objects.requireNonNull(productCode);
     Objects.requireNonNull(saleStart);
     Objects.requireNonNull(saleEnd);
+    Objects.requireNonNull(terms);
     channels = Set.copyOf(channels);
     provinces = Set.copyOf(provinces);
-    if (stock <= 0 || perBuyerLimit <= 0 || depositFen < 0 || !saleEnd.isAfter(saleStart)) {
+    if (stock <= 0 || perBuyerLimit <= 0 || !saleEnd.isAfter(saleStart)) {
       throw new IllegalArgumentException("invalid campaign " + code);
     }
+  }
+
+  /** The presale deposit, in fen; 0 when the price is paid at once. */
+  public long depositFen() {
+    return terms.depositFen();
   }
 
   public boolean openAt(Instant instant) {

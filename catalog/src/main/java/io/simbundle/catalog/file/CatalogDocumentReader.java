@@ -1,7 +1,11 @@
 package io.simbundle.catalog.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.catalog.campaign.CampaignTerms;
+import io.simbundle.catalog.campaign.FinalPayment;
 import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.campaign.UnpaidDeposit;
+import io.simbundle.catalog.campaign.WhenPartnerSilent;
 import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.partner.Partner;
 import io.simbundle.catalog.privilege.Privilege;
@@ -69,7 +73,13 @@ final class CatalogDocumentReader {
           "saleStart",
           "saleEnd",
           "perBuyerLimit",
-          "depositFen");
+          "priceFen",
+          "depositFen",
+          "finalPayment",
+          "unpaidDeposit",
+          "returnWindowDays",
+          "whenPartnerSilent");
+  private static final Set<String> FINAL_PAYMENT_FIELDS = Set.of("opens", "closes", "withinDays");
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final long MAX_FEN = 100_000_000L;
   static final long MAX_MB = 10_000_000L;
@@ -408,7 +418,7 @@ final class CatalogDocumentReader {
       cursor.problem(path.field("saleEnd"), "the sale must end after it starts");
     }
     Optional<Long> limit = cursor.integer(node, path, "perBuyerLimit", true, 1, 100);
-    long deposit = cursor.integer(node, path, "depositFen", false, 0, MAX_FEN).orElse(0L);
+    Optional<CampaignTerms> terms = product.flatMap(p -> terms(node, path, p, start));
     if (cursor.problems().size() > before) {
       return Optional.empty();
     }
@@ -423,7 +433,85 @@ final class CatalogDocumentReader {
             start.get(),
             end.get(),
             limit.get().intValue(),
-            deposit));
+            terms.get()));
+  }
+
+  /**
+   * What a campaign's buyer pays and may undo. A deposit needs a final payment window and a price
+   * above it; a final payment window needs a deposit.
+   */
+  private Optional<CampaignTerms> terms(
+      JsonNode node, NodePath path, ProductOffering product, Optional<Instant> saleStart) {
+    int before = cursor.problems().size();
+    long price =
+        cursor
+            .integer(node, path, "priceFen", false, 0, MAX_FEN)
+            .orElse(product.plan().monthlyFeeFen());
+    long deposit = cursor.integer(node, path, "depositFen", false, 0, MAX_FEN).orElse(0L);
+    Optional<FinalPayment> finalPayment =
+        node.has("finalPayment")
+            ? finalPayment(node.get("finalPayment"), path.field("finalPayment"), saleStart)
+            : Optional.empty();
+    if (deposit > 0 && !node.has("finalPayment")) {
+      cursor.problem(
+          path.field("finalPayment"),
+          "a campaign with a deposit says when the rest is paid (opens and closes, or withinDays)");
+    }
+    if (deposit == 0 && node.has("finalPayment")) {
+      cursor.problem(path.field("depositFen"), "a final payment follows a deposit; set depositFen");
+    }
+    if (deposit > 0 && deposit >= price) {
+      cursor.problem(
+          path.field("depositFen"),
+          "the deposit (" + deposit + " fen) must be less than the price (" + price + " fen)");
+    }
+    UnpaidDeposit unpaid =
+        cursor
+            .enumeration(node, path, "unpaidDeposit", UnpaidDeposit.class, false)
+            .orElse(UnpaidDeposit.KEPT);
+    long returnDays =
+        cursor
+            .integer(node, path, "returnWindowDays", false, 0, 90)
+            .orElse((long) CampaignTerms.DEFAULT_RETURN_WINDOW_DAYS);
+    WhenPartnerSilent silent =
+        cursor
+            .enumeration(node, path, "whenPartnerSilent", WhenPartnerSilent.class, false)
+            .orElse(WhenPartnerSilent.TREAT_AS_EXISTING);
+    if (cursor.problems().size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CampaignTerms(price, deposit, finalPayment, unpaid, (int) returnDays, silent));
+  }
+
+  private Optional<FinalPayment> finalPayment(
+      JsonNode node, NodePath path, Optional<Instant> saleStart) {
+    if (!cursor.objectWithOnly(node, path, FINAL_PAYMENT_FIELDS)) {
+      return Optional.empty();
+    }
+    if (node.has("withinDays")) {
+      if (node.has("opens") || node.has("closes")) {
+        cursor.problem(path, "either opens and closes, or withinDays, not both");
+        return Optional.empty();
+      }
+      return cursor
+          .integer(node, path, "withinDays", true, 1, 366)
+          .map(days -> new FinalPayment.WithinDays(days.intValue()));
+    }
+    Optional<Instant> opens = cursor.instant(node, path, "opens");
+    Optional<Instant> closes = cursor.instant(node, path, "closes");
+    if (opens.isEmpty() || closes.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!closes.get().isAfter(opens.get())) {
+      cursor.problem(path.field("closes"), "the final payment window must close after it opens");
+      return Optional.empty();
+    }
+    if (saleStart.isPresent() && opens.get().isBefore(saleStart.get())) {
+      cursor.problem(path.field("opens"), "the final payment cannot open before the sale starts");
+      return Optional.empty();
+    }
+    return Optional.of(new FinalPayment.OnFixedDates(opens.get(), closes.get()));
   }
 
   private void uniqueCodes(List<String> codes, NodePath listPath) {

@@ -1,7 +1,11 @@
 package io.simbundle.catalog.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.catalog.campaign.CampaignTerms;
+import io.simbundle.catalog.campaign.FinalPayment;
 import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.campaign.UnpaidDeposit;
+import io.simbundle.catalog.campaign.WhenPartnerSilent;
 import io.simbundle.catalog.file.CatalogFile;
 import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.partner.Partner;
@@ -143,7 +147,23 @@ final class CatalogEntityMapping {
     row.saleStart = campaign.saleStart();
     row.saleEnd = campaign.saleEnd();
     row.perBuyerLimit = campaign.perBuyerLimit();
-    row.depositFen = campaign.depositFen();
+    CampaignTerms terms = campaign.terms();
+    row.depositFen = terms.depositFen();
+    row.priceFen = terms.priceFen();
+    terms
+        .finalPayment()
+        .ifPresent(
+            window -> {
+              if (window instanceof FinalPayment.OnFixedDates fixed) {
+                row.finalPaymentOpens = fixed.opens();
+                row.finalPaymentCloses = fixed.closes();
+              } else if (window instanceof FinalPayment.WithinDays within) {
+                row.finalPaymentDays = within.days();
+              }
+            });
+    row.unpaidDeposit = terms.unpaidDeposit().name();
+    row.returnWindowDays = terms.returnWindowDays();
+    row.whenPartnerSilent = terms.whenPartnerSilent().name();
     return row;
   }
 
@@ -242,7 +262,24 @@ final class CatalogEntityMapping {
         row.saleStart,
         row.saleEnd,
         row.perBuyerLimit,
-        row.depositFen);
+        new CampaignTerms(
+            row.priceFen,
+            row.depositFen,
+            finalPayment(row),
+            UnpaidDeposit.valueOf(row.unpaidDeposit),
+            row.returnWindowDays,
+            WhenPartnerSilent.valueOf(row.whenPartnerSilent)));
+  }
+
+  private static Optional<FinalPayment> finalPayment(PresaleCampaignEntity row) {
+    if (row.finalPaymentDays != null) {
+      return Optional.of(new FinalPayment.WithinDays(row.finalPaymentDays));
+    }
+    if (row.finalPaymentOpens != null) {
+      return Optional.of(
+          new FinalPayment.OnFixedDates(row.finalPaymentOpens, row.finalPaymentCloses));
+    }
+    return Optional.empty();
   }
 
   private static List<String> provinceCodes(Set<Province> provinces) {

@@ -58,4 +58,25 @@ class PresaleCampaignEntity {
 
   @Column(name = "deposit_fen", nullable = false)
   long depositFen;
+
+  @Column(name = "price_fen", nullable = false)
+  long priceFen;
+
+  @Column(name = "final_payment_opens")
+  Instant finalPaymentOpens;
+
+  @Column(name = "final_payment_closes")
+  Instant finalPaymentCloses;
+
+  @Column(name = "final_payment_days")
+  Integer finalPaymentDays;
+
+  @Column(name = "unpaid_deposit", nullable = false, length = 16)
+  String unpaidDeposit;
+
+  @Column(name = "return_window_days", nullable = false)
+  int returnWindowDays;
+
+  @Column(name = "when_partner_silent", nullable = false, length = 24)
+  String whenPartnerSilent;
 }

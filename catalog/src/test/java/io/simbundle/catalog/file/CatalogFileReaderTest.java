@@ -5,6 +5,11 @@ import static io.simbundle.catalog.file.CatalogSamples.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simbundle.catalog.CatalogSources;
+import io.simbundle.catalog.campaign.CampaignTerms;
+import io.simbundle.catalog.campaign.FinalPayment;
+import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.campaign.UnpaidDeposit;
+import io.simbundle.catalog.campaign.WhenPartnerSilent;
 import io.simbundle.catalog.notice.NoticeTemplates;
 import io.simbundle.catalog.privilege.PartnerPerk;
 import io.simbundle.catalog.privilege.Privilege;
@@ -16,6 +21,7 @@ import io.simbundle.catalog.privilege.ZeroRating;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.catalog.version.CatalogVersion;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +123,36 @@ class CatalogFileReaderTest {
     assertThat(card.lifecycleStatus().tmfName()).isEqualTo("Launched");
     assertThat(file.version().campaigns().get(0).depositFen()).isZero();
     assertThat(card.plan().voiceUnitSeconds()).as("per started minute").isEqualTo(60);
+  }
+
+  @Test
+  void aPresaleTakesADepositAndTheRestInItsFinalPaymentWindow() {
+    CatalogVersion version = demo();
+    PresaleCampaign double11 = version.campaign("tmall-double-11-presale").orElseThrow();
+    PresaleCampaign yixun = version.campaign("yixun-wechat-wo-presale").orElseThrow();
+    Instant ordered = Instant.parse("2026-11-05T02:00:00Z");
+
+    assertThat(double11.terms().priceFen()).isEqualTo(5900);
+    assertThat(double11.terms().finalPaymentFen()).isEqualTo(3900);
+    FinalPayment onTheDay = double11.terms().finalPayment().orElseThrow();
+    assertThat(onTheDay.opens(ordered)).isEqualTo(Instant.parse("2026-11-10T16:00:00Z"));
+    assertThat(onTheDay.closes(ordered)).isEqualTo(Instant.parse("2026-11-11T16:00:00Z"));
+    assertThat(double11.terms().whenPartnerSilent()).isEqualTo(WhenPartnerSilent.REFUSE);
+    FinalPayment rolling = yixun.terms().finalPayment().orElseThrow();
+    assertThat(rolling.opens(ordered)).isEqualTo(ordered);
+    assertThat(rolling.closes(ordered)).isEqualTo(ordered.plus(Duration.ofDays(15)));
+    assertThat(yixun.terms().unpaidDeposit()).isEqualTo(UnpaidDeposit.KEPT);
+  }
+
+  @Test
+  void aCampaignWithoutTermsIsPaidAtOncePricedAtThePlansFeeAndReturnableForSevenDays() {
+    CampaignTerms terms =
+        reader.read("minimal.yaml", bytes(MINIMAL)).version().campaigns().get(0).terms();
+
+    assertThat(terms)
+        .isEqualTo(CampaignTerms.paidAtOnce(3600))
+        .extracting(CampaignTerms::returnWindowDays)
+        .isEqualTo(7);
   }
 
   @Test

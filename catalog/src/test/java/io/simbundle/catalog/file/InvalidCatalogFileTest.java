@@ -257,6 +257,50 @@ class InvalidCatalogFileTest {
             31,
             "not sold in [BJ]"),
         bad(
+            "deposit without a final payment window",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\n    depositFen: 500\n",
+            "campaigns[0].finalPayment",
+            27,
+            "says when the rest is paid"),
+        bad(
+            "deposit as large as the price",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\n    depositFen: 3600\n    finalPayment: { withinDays: 3 }\n",
+            "campaigns[0].depositFen",
+            35,
+            "must be less than the price (3600 fen)"),
+        bad(
+            "final payment window that closes before it opens",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\n    depositFen: 500\n    finalPayment: {opens: 2026-01-10T00:00:00+08:00,"
+                + " closes: 2026-01-09T00:00:00+08:00}\n",
+            "campaigns[0].finalPayment.closes",
+            36,
+            "must close after it opens"),
+        bad(
+            "final payment on fixed dates and within days at once",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\n    depositFen: 500\n    finalPayment: {withinDays: 3,"
+                + " opens: 2026-01-10T00:00:00+08:00}\n",
+            "campaigns[0].finalPayment",
+            36,
+            "not both"),
+        bad(
+            "final payment without a deposit",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\n    finalPayment: { withinDays: 3 }\n",
+            "campaigns[0].depositFen",
+            27,
+            "a final payment follows a deposit"),
+        bad(
+            "unknown fate of an unpaid deposit",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 1\n    unpaidDeposit: LOST\n",
+            "campaigns[0].unpaidDeposit",
+            35,
+            "'LOST' is not one of [KEPT, REFUNDED]"),
+        bad(
             "campaign without channels",
             "channels: [yixun]",
             "channels: []",

@@ -1,0 +1,61 @@
+package io.simbundle.catalog.campaign;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a campaign's buyer pays and may undo.
+ *
+ * @param priceFen what the card costs in the campaign, in fen (the plan's monthly fee unless the
+ *     catalog says otherwise)
+ * @param depositFen the deposit that holds the card, in fen; 0 means the price is paid at once
+ * @param finalPayment when the rest of the price is paid; present exactly when there is a deposit
+ * @param unpaidDeposit what becomes of the deposit when the final payment never comes
+ * @param returnWindowDays how many days after activation a card may be returned for a refund
+ * @param whenPartnerSilent what an order does when the partner does not say whether the buyer is
+ *     new to it
+ */
+public record CampaignTerms(
+    long priceFen,
+    long depositFen,
+    Optional<FinalPayment> finalPayment,
+    UnpaidDeposit unpaidDeposit,
+    int returnWindowDays,
+    WhenPartnerSilent whenPartnerSilent) {
+
+  /**
+   * Seven days: the no-reason return period of China's consumer protection law for online sales.
+   */
+  public static final int DEFAULT_RETURN_WINDOW_DAYS = 7;
+
+  public CampaignTerms {
+    Objects.requireNonNull(finalPayment);
+    Objects.requireNonNull(unpaidDeposit);
+    Objects.requireNonNull(whenPartnerSilent);
+    if (priceFen < 0 || depositFen < 0 || returnWindowDays < 0) {
+      throw new IllegalArgumentException("campaign amounts and days are not negative");
+    }
+    if ((depositFen > 0) != finalPayment.isPresent()) {
+      throw new IllegalArgumentException("a deposit and a final payment window go together");
+    }
+    if (depositFen > 0 && depositFen >= priceFen) {
+      throw new IllegalArgumentException("a deposit is less than the price");
+    }
+  }
+
+  /** Paid at once, returnable for the default window, partner silence taken as an existing user. */
+  public static CampaignTerms paidAtOnce(long priceFen) {
+    return new CampaignTerms(
+        priceFen,
+        0,
+        Optional.empty(),
+        UnpaidDeposit.KEPT,
+        DEFAULT_RETURN_WINDOW_DAYS,
+        WhenPartnerSilent.TREAT_AS_EXISTING);
+  }
+
+  /** What remains to pay after the deposit. */
+  public long finalPaymentFen() {
+    return priceFen - depositFen;
+  }
+}
