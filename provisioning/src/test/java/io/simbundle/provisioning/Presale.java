@@ -52,20 +52,62 @@ public final class Presale {
    * only {@code stock} units: a flash sale that sells out.
    */
   public static Path flashSaleCatalog(int stock) {
+    return demoCatalogAs("2026.11-flash", "stock: 100000", "stock: " + stock);
+  }
+
+  /**
+   * A catalog directory holding the demo catalog as a later version, in force from 2 November 2026,
+   * with pieces of text replaced: {@code replacements} are pairs, the text and what replaces it.
+   * Fails when a piece is not there.
+   */
+  public static Path demoCatalogAs(String version, String... replacements) {
     try (InputStream demo = Presale.class.getResourceAsStream("/catalog/demo-2026.11.yaml")) {
-      Path catalogs = Files.createTempDirectory("flash-catalog");
-      String flash =
+      String text =
           new String(demo.readAllBytes(), StandardCharsets.UTF_8)
-              .replace("version: \"2026.11\"", "version: \"2026.11-flash\"")
+              .replace("version: \"2026.11\"", "version: \"" + version + "\"")
               .replace(
                   "effectiveFrom: 2026-11-01T00:00:00+08:00",
-                  "effectiveFrom: 2026-11-02T00:00:00+08:00")
-              .replace("stock: 100000", "stock: " + stock);
-      Files.writeString(catalogs.resolve("flash.yaml"), flash);
+                  "effectiveFrom: 2026-11-02T00:00:00+08:00");
+      for (int i = 0; i < replacements.length; i += 2) {
+        if (!text.contains(replacements[i])) {
+          throw new IllegalArgumentException("the demo catalog has no '" + replacements[i] + "'");
+        }
+        text = text.replace(replacements[i], replacements[i + 1]);
+      }
+      Path catalogs = Files.createTempDirectory("catalog-" + version);
+      Files.writeString(catalogs.resolve(version + ".yaml"), text);
       return catalogs;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Onboards a store with its callback URL and campaigns; returns its signing secret. */
+  public String onboardStore(String store, java.net.URI callbackUrl, String... campaigns) {
+    HttpResponse<String> onboarded =
+        engine.adminPost(
+            "/admin/stores",
+            """
+            {"id": "%s", "name": "%s", "callbackUrl": "%s", "campaigns": %s}
+            """
+                .formatted(store, store, callbackUrl, codes(campaigns)));
+    assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
+    return read(onboarded).path("secret").asText();
+  }
+
+  /** A store's request, signed as the store does at {@code at}. */
+  public HttpResponse<String> signedPost(
+      String path, String secret, String body, java.time.Instant at) {
+    String timestamp = String.valueOf(at.getEpochSecond());
+    return engine.send(
+        HttpRequest.newBuilder(engine.uri(path))
+            .header("Content-Type", "application/json")
+            .header("X-Simbundle-Timestamp", timestamp)
+            .header(
+                "X-Simbundle-Signature",
+                io.simbundle.provisioning.outbox.RequestSignature.sign(secret, timestamp, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   public static JsonNode read(HttpResponse<String> response) {

@@ -23,6 +23,7 @@ import io.simbundle.provisioning.channels.rest.charging.ChargingRoutes;
 import io.simbundle.provisioning.channels.rest.inventory.InventoryRoutes;
 import io.simbundle.provisioning.channels.rest.observability.ObservabilityRoutes;
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
+import io.simbundle.provisioning.channels.rest.order.RefundRoutes;
 import io.simbundle.provisioning.channels.rest.product.ProductInventoryRoutes;
 import io.simbundle.provisioning.channels.rest.qualification.QualificationRoutes;
 import io.simbundle.provisioning.channels.rest.selfcare.SelfCareRoutes;
@@ -36,6 +37,8 @@ import io.simbundle.provisioning.channels.store.OrderFiles;
 import io.simbundle.provisioning.channels.store.StoreOrderIntake;
 import io.simbundle.provisioning.channels.store.StoreOrderRoutes;
 import io.simbundle.provisioning.channels.store.StoreOrderTopicRoute;
+import io.simbundle.provisioning.channels.store.StoreRefundRoutes;
+import io.simbundle.provisioning.channels.store.StoreSignatures;
 import io.simbundle.provisioning.channels.web.WebPageRoutes;
 import io.simbundle.provisioning.identity.OneTimeCodes;
 import io.simbundle.provisioning.observability.EngineMetrics;
@@ -93,6 +96,7 @@ public final class Engine implements AutoCloseable {
   private CatalogService catalog;
   private ChargingFunction charging;
   private OrderService orders;
+  private Inventory inventory;
   private SubscriptionService subscriptions;
   private ChargingSync chargingSync;
   private Main camel;
@@ -208,10 +212,14 @@ public final class Engine implements AutoCloseable {
             charging,
             // Codes prove a number wherever the engine can send them one.
             settings.provisioning().smsc().map(smsc -> codes),
+            inventory,
+            settings.provisioning().numberQuarantine(),
             clock);
+    orders.takeReturnsThrough(subscriptions.cardReturns());
     ChargingSync chargingSync = subscriptions.chargingSync();
     charging.onUsageThreshold(subscriptions.usageNotices());
     this.orders = orders;
+    this.inventory = inventory;
     this.subscriptions = subscriptions;
     this.chargingSync = chargingSync;
 
@@ -236,6 +244,7 @@ public final class Engine implements AutoCloseable {
         .configure()
         .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));
     camel.configure().addRoutesBuilder(new ProductOrderRoutes(orders, settings.admin()));
+    camel.configure().addRoutesBuilder(new RefundRoutes(orders, settings.admin()));
     camel.configure().addRoutesBuilder(new ProductInventoryRoutes(subscriptions, settings.admin()));
     ClientAddress addresses = new ClientAddress(settings.security().trustedProxies());
     camel.configure().addRoutesBuilder(new ActivationRoutes(subscriptions, addresses));
@@ -298,7 +307,9 @@ public final class Engine implements AutoCloseable {
         .configure()
         .addRoutesBuilder(
             new SelfCareRoutes(selfCare, subscriptions, catalog, charging, addresses, clock));
-    StoreOrderIntake intake = new StoreOrderIntake(stores, orders);
+    StoreSignatures signatures = new StoreSignatures(stores);
+    StoreOrderIntake intake = new StoreOrderIntake(signatures, orders);
+    camel.configure().addRoutesBuilder(new StoreRefundRoutes(signatures, orders, clock));
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
     settings
         .provisioning()
@@ -319,7 +330,9 @@ public final class Engine implements AutoCloseable {
                 chargingSync,
                 outbox,
                 subscriptions.giftExpiryNotices(),
-                settings.provisioning()));
+                inventory,
+                settings.provisioning(),
+                clock));
     camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();
@@ -405,6 +418,10 @@ public final class Engine implements AutoCloseable {
 
   public OrderService orders() {
     return orders;
+  }
+
+  public Inventory inventory() {
+    return inventory;
   }
 
   public SubscriptionService subscriptions() {

@@ -1,9 +1,11 @@
 package io.simbundle.provisioning.app;
 
 import io.simbundle.provisioning.outbox.OutboxDelivery;
+import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.subscription.ChargingSync;
 import io.simbundle.provisioning.subscription.GiftExpiryNotices;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The background work of provisioning, on Camel timers: unpaid orders release their number and card
  * when their payment window has passed; subscriptions behind on charging (new ones, a new billing
  * cycle, a privilege change coming due) are brought in step; subscribers are told of gifts about to
- * expire; due outbox messages are delivered.
+ * expire; numbers whose quarantine is over go back on sale; due outbox messages are delivered.
  */
 final class ProvisioningJobs extends RouteBuilder {
 
@@ -25,18 +27,27 @@ final class ProvisioningJobs extends RouteBuilder {
   /** Subscriptions looked at per run for gifts about to expire. */
   private static final int GIFT_PAGE = 500;
 
+  /** Numbers put back on sale per run at most. */
+  private static final int NUMBER_PAGE = 1000;
+
   private final OrderService orders;
   private final ChargingSync charging;
   private final OutboxDelivery outbox;
   private final GiftExpiryNotices giftExpiry;
+  private final Inventory inventory;
   private final ProvisioningSettings settings;
+  private final Clock clock;
 
   ProvisioningJobs(
       OrderService orders,
       ChargingSync charging,
       OutboxDelivery outbox,
       GiftExpiryNotices giftExpiry,
-      ProvisioningSettings settings) {
+      Inventory inventory,
+      ProvisioningSettings settings,
+      Clock clock) {
+    this.inventory = inventory;
+    this.clock = clock;
     this.orders = orders;
     this.charging = charging;
     this.outbox = outbox;
@@ -55,6 +66,9 @@ final class ProvisioningJobs extends RouteBuilder {
     from("timer:gift-expiry-notices" + timer)
         .routeId("gift-expiry-notices")
         .process(e -> giftExpiry.tellDue(GIFT_PAGE));
+    from("timer:end-number-quarantines" + timer)
+        .routeId("end-number-quarantines")
+        .process(e -> inventory.endQuarantines(clock.instant(), NUMBER_PAGE));
     long poll = settings.outboxPoll().toMillis();
     from("timer:outbox-delivery?period=" + poll + "&delay=" + poll)
         .routeId("outbox-delivery")

@@ -6,6 +6,7 @@ import io.simbundle.platform.settings.Settings;
 import io.simbundle.provisioning.channels.sms.SmscSettings;
 import io.simbundle.provisioning.channels.store.KafkaIntakeSettings;
 import io.simbundle.provisioning.outbox.DeliveryPolicy;
+import io.simbundle.provisioning.subscription.SubscriptionService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param orderFiles where stores drop order files, one directory per store
  * @param kafkaIntake the order topic the engine also takes store orders from, if any
  * @param smsc the SMSC subscribers' SMS go through, if any (without one they wait in the outbox)
+ * @param numberQuarantine how long a terminated subscription's number rests before it is sold again
  */
 public record ProvisioningSettings(
     Duration paymentWindow,
@@ -29,8 +31,10 @@ public record ProvisioningSettings(
     DeliveryPolicy delivery,
     Path orderFiles,
     Optional<KafkaIntakeSettings> kafkaIntake,
-    Optional<SmscSettings> smsc) {
+    Optional<SmscSettings> smsc,
+    Duration numberQuarantine) {
 
+  public static final String NUMBER_QUARANTINE = "simbundle.inventory.number-quarantine-days";
   public static final String PAYMENT_WINDOW = "simbundle.orders.payment-window-minutes";
   public static final String JOB_INTERVAL = "simbundle.provisioning.job-interval-seconds";
   public static final String OUTBOX_POLL = "simbundle.outbox.poll-millis";
@@ -45,6 +49,11 @@ public record ProvisioningSettings(
     Objects.requireNonNull(orderFiles);
     Objects.requireNonNull(kafkaIntake);
     Objects.requireNonNull(smsc);
+    Objects.requireNonNull(numberQuarantine);
+    if (numberQuarantine.isNegative()) {
+      throw new InvalidSettingException(
+          NUMBER_QUARANTINE, String.valueOf(numberQuarantine.toDays()), "must not be negative");
+    }
     if (paymentWindow.isNegative() || paymentWindow.isZero()) {
       throw new InvalidSettingException(
           PAYMENT_WINDOW, String.valueOf(paymentWindow.toMinutes()), "must be positive");
@@ -64,13 +73,21 @@ public record ProvisioningSettings(
         DeliveryPolicy.defaults(),
         orderFiles,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        SubscriptionService.defaultNumberQuarantine());
   }
 
   /** These settings, with orders also taken from a Kafka topic. */
   public ProvisioningSettings withKafkaIntake(KafkaIntakeSettings kafka) {
     return new ProvisioningSettings(
-        paymentWindow, jobInterval, outboxPoll, delivery, orderFiles, Optional.of(kafka), smsc);
+        paymentWindow,
+        jobInterval,
+        outboxPoll,
+        delivery,
+        orderFiles,
+        Optional.of(kafka),
+        smsc,
+        numberQuarantine);
   }
 
   /** These settings, with subscribers' SMS sent through an SMSC. */
@@ -82,7 +99,8 @@ public record ProvisioningSettings(
         delivery,
         orderFiles,
         kafkaIntake,
-        Optional.of(smsc));
+        Optional.of(smsc),
+        numberQuarantine);
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -103,6 +121,9 @@ public record ProvisioningSettings(
                     .orElse(Path.of("data"))
                     .resolve("order-files")),
         KafkaIntakeSettings.from(settings),
-        SmscSettings.from(settings));
+        SmscSettings.from(settings),
+        Duration.ofDays(
+            settings.integer(
+                NUMBER_QUARANTINE, (int) SubscriptionService.defaultNumberQuarantine().toDays())));
   }
 }

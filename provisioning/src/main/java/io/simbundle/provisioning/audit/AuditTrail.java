@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The audit trail of orders and products. Entries are written in the transaction of the change they
- * describe, so a change and its entry are stored together or not at all.
+ * The audit trail of orders, products and phone numbers. Entries are written in the transaction of
+ * the change they describe, so a change and its entry are stored together or not at all.
  */
 public final class AuditTrail {
 
   /** What an entry is about. */
   public enum Subject {
     ORDER("productOrder"),
-    PRODUCT("product");
+    PRODUCT("product"),
+    /** A phone number, by its digits (an MSISDN is a number of at most 15 digits). */
+    NUMBER("phoneNumber");
 
     private final String column;
 

@@ -9,16 +9,21 @@ import java.util.Optional;
 final class SubscriptionChanges {
 
   private final AuditTrail audit;
+  private final NumberRecycling recycling;
 
-  SubscriptionChanges(AuditTrail audit) {
+  SubscriptionChanges(AuditTrail audit, NumberRecycling recycling) {
     this.audit = audit;
+    this.recycling = recycling;
   }
 
   AuditTrail trail() {
     return audit;
   }
 
-  /** Moves a subscription through its lifecycle and records the move. */
+  /**
+   * Moves a subscription through its lifecycle and records the move; one that ends gives its number
+   * and card back.
+   */
   void move(ProductEntity product, ProductStatus next, String reason, Actor actor, Instant at) {
     ProductEntity.StatusChange change = product.moveTo(next, reason, at);
     audit.record(
@@ -29,6 +34,9 @@ final class SubscriptionChanges {
         actor,
         reason,
         at);
+    if (next == ProductStatus.TERMINATED) {
+      recycling.takeBack(product, reason, actor, at);
+    }
   }
 
   /** Records a change that left the status as it was ({@code from} empty: a new subscription). */

@@ -14,9 +14,12 @@ import io.simbundle.provisioning.outbox.Outbox;
 import io.simbundle.provisioning.outbox.OutboxMessage;
 import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.inventory.Inventory;
+import io.simbundle.provisioning.sales.order.CardReturns;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.rules.RulesService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,6 +47,7 @@ public final class SubscriptionService {
   private final Outbox outbox;
   private final NumberProofs proofs;
   private final GiftExpiryNotices giftExpiry;
+  private final ReturningCards returns;
 
   public SubscriptionService(
       PersistenceUnit unit,
@@ -55,6 +59,8 @@ public final class SubscriptionService {
       Outbox outbox,
       ChargingFunction charging,
       Optional<OneTimeCodes> codes,
+      Inventory inventory,
+      Duration numberQuarantine,
       Clock clock) {
     this.room =
         new SubscriptionRoom(
@@ -64,7 +70,8 @@ public final class SubscriptionService {
             catalog,
             rules,
             new Grants(catalog, rules, records),
-            new SubscriptionChanges(new AuditTrail(unit)),
+            new SubscriptionChanges(
+                new AuditTrail(unit), new NumberRecycling(inventory, numberQuarantine)),
             new PerkNotices(outbox),
             clock);
     this.views = new SubscriptionViews(room, personalData);
@@ -76,6 +83,17 @@ public final class SubscriptionService {
     this.usageNotices = new UsageNotices(room, outbox);
     this.giftExpiry = new GiftExpiryNotices(room, charging, outbox);
     this.outbox = outbox;
+    this.returns = new ReturningCards(room, this.charging);
+  }
+
+  /** The default rest of a terminated subscription's number before it is sold again: 90 days. */
+  public static Duration defaultNumberQuarantine() {
+    return NumberRecycling.DEFAULT_QUARANTINE;
+  }
+
+  /** How a refund for a returned card ends its subscription. */
+  public CardReturns cardReturns() {
+    return returns;
   }
 
   public static List<Class<?>> entities() {

@@ -44,6 +44,20 @@ final class Subscriptions {
     return product;
   }
 
+  /**
+   * The subscription an order's card was activated for, locked.
+   *
+   * @throws ProvisioningException not found
+   */
+  ProductEntity lockByOrder(long orderId) {
+    return em().createQuery("FROM ProductEntity WHERE orderId = :order", ProductEntity.class)
+        .setParameter("order", orderId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> ProvisioningException.notFound("no product for order " + orderId));
+  }
+
   Optional<ProductEntity> find(long productId) {
     return Optional.ofNullable(em().find(ProductEntity.class, productId));
   }

@@ -109,7 +109,8 @@ public final class TestEngine implements AutoCloseable {
         new DeliveryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(2)),
         orderFilesDirectory(),
         kafkaIntake,
-        Optional.empty());
+        Optional.empty(),
+        Duration.ofDays(90));
   }
 
   public static TestEngine start(DatabaseSettings database) {

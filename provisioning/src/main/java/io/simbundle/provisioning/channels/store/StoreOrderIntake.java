@@ -7,15 +7,12 @@ import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
 import io.simbundle.provisioning.channels.http.RequestBodies;
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
-import io.simbundle.provisioning.outbox.RequestSignature;
 import io.simbundle.provisioning.sales.order.OrderOutcome;
 import io.simbundle.provisioning.sales.order.OrderRequest;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.store.Store;
-import io.simbundle.provisioning.store.StoreService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,26 +23,12 @@ import java.util.Optional;
  */
 public final class StoreOrderIntake {
 
-  private final StoreService stores;
+  private final StoreSignatures signatures;
   private final OrderService orders;
 
-  public StoreOrderIntake(StoreService stores, OrderService orders) {
-    this.stores = stores;
+  public StoreOrderIntake(StoreSignatures signatures, OrderService orders) {
+    this.signatures = signatures;
     this.orders = orders;
-  }
-
-  private static Optional<String> refusal(
-      Optional<StoreService.Signer> signer,
-      String timestamp,
-      String signature,
-      String body,
-      Instant signedAt) {
-    return RequestSignature.refusal(
-        signer.map(s -> s.secrets(signedAt)).orElse(List.of()),
-        timestamp,
-        signature,
-        body,
-        signedAt);
   }
 
   /** An accepted order (created now, or by an earlier delivery of the same store order). */
@@ -61,21 +44,7 @@ public final class StoreOrderIntake {
   public Accepted take(
       String storeId, String timestamp, String signature, String rawBody, Instant signedAt) {
     String body = rawBody == null ? "" : rawBody;
-    Optional<StoreService.Signer> signer = stores.signer(storeId);
-    Optional<String> refusal = refusal(signer, timestamp, signature, body, signedAt);
-    if (refusal.isPresent()) {
-      // The kept secrets may predate a rotation made on another node: look again before refusing.
-      signer = stores.freshSigner(storeId);
-      refusal = refusal(signer, timestamp, signature, body, signedAt);
-    }
-    // An unknown store has no secret, so it is refused like a wrong signature: nothing to probe.
-    refusal.ifPresent(
-        reason -> {
-          throw new ProblemException(
-              Problem.of(401, "unauthorized", "Unauthorized", reason)
-                  .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"simbundle-stores\""));
-        });
-    Store store = signer.orElseThrow().store();
+    Store store = signatures.verify(storeId, timestamp, signature, body, signedAt);
     RequestBodies parsed = RequestBodies.parse(body);
     Optional<String> channel = parsed.text("/channel/id", false);
     if (channel.isPresent() && !channel.get().equals(storeId)) {

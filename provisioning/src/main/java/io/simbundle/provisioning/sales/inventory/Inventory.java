@@ -4,6 +4,8 @@ import io.simbundle.catalog.product.Province;
 import io.simbundle.platform.database.DatabaseUnavailableException;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.audit.AuditEntry;
+import io.simbundle.provisioning.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import java.io.Reader;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SIM cards and phone numbers: imported in batches, reserved by orders, assigned on activation.
+ * When a subscription ends its number rests in quarantine, then goes back on sale; its card is
+ * retired. A card that was in a buyer's hands and came back is quarantined, never sold again.
  *
  * <p>An ICCID or MSISDN is never held by two orders: a reservation takes the row under a lock that
  * concurrent reservations skip ({@code FOR UPDATE SKIP LOCKED}, so buyers do not queue behind each
@@ -40,10 +45,13 @@ public final class Inventory {
   static final String AVAILABLE = "available";
   private static final String RESERVED = "reserved";
   private static final String ASSIGNED = "assigned";
+  private static final String QUARANTINED = "quarantined";
+  private static final String RETIRED = "retired";
 
   private final DataSource dataSource;
   private final PersistenceUnit unit;
   private final InventoryImports imports;
+  private final AuditTrail audit;
 
   /**
    * @param unit the persistence unit whose transactions reservations join (an order's)
@@ -52,6 +60,7 @@ public final class Inventory {
     this.dataSource = dataSource;
     this.unit = unit;
     this.imports = new InventoryImports(dataSource, clock);
+    this.audit = new AuditTrail(unit);
   }
 
   /**
@@ -221,19 +230,117 @@ public final class Inventory {
     }
   }
 
-  /** Returns what an order reserved to the available stock, in the caller's transaction. */
-  public void release(long orderId) {
+  /**
+   * Returns what an order reserved to the available stock, in the caller's transaction; a card that
+   * was shipped to the buyer is quarantined instead.
+   */
+  public void release(long orderId, boolean cardWithBuyer) {
     EntityManager em = unit.transaction();
-    for (String table : List.of("phone_number", "sim_card")) {
-      em.createNativeQuery(
-              "UPDATE "
-                  + table
-                  + " SET status = ?1, order_id = NULL WHERE order_id = ?2 AND status = ?3")
-          .setParameter(1, AVAILABLE)
+    free(em, "phone_number", orderId);
+    if (cardWithBuyer) {
+      em.createNativeQuery("UPDATE sim_card SET status = ?1 WHERE order_id = ?2 AND status = ?3")
+          .setParameter(1, QUARANTINED)
           .setParameter(2, orderId)
           .setParameter(3, RESERVED)
           .executeUpdate();
+    } else {
+      free(em, "sim_card", orderId);
     }
+  }
+
+  private static void free(EntityManager em, String table, long orderId) {
+    em.createNativeQuery(
+            "UPDATE "
+                + table
+                + " SET status = ?1, order_id = NULL WHERE order_id = ?2 AND status = ?3")
+        .setParameter(1, AVAILABLE)
+        .setParameter(2, orderId)
+        .setParameter(3, RESERVED)
+        .executeUpdate();
+  }
+
+  /**
+   * Takes back what a subscription held once it ends, in the caller's transaction: its number rests
+   * in quarantine until {@code until} (audited), its card is retired.
+   */
+  public void retire(long orderId, Instant until, String reason, Actor actor, Instant at) {
+    EntityManager em = unit.transaction();
+    @SuppressWarnings("unchecked")
+    List<String> numbers =
+        em.createNativeQuery(
+                "SELECT msisdn FROM phone_number WHERE order_id = ?1 AND status = ?2 FOR UPDATE",
+                String.class)
+            .setParameter(1, orderId)
+            .setParameter(2, ASSIGNED)
+            .getResultList();
+    for (String msisdn : numbers) {
+      em.createNativeQuery(
+              "UPDATE phone_number SET status = ?1, quarantined_until = ?2 WHERE msisdn = ?3")
+          .setParameter(1, QUARANTINED)
+          .setParameter(2, until)
+          .setParameter(3, msisdn)
+          .executeUpdate();
+      audit.record(
+          AuditTrail.Subject.NUMBER,
+          Long.parseLong(msisdn),
+          Optional.of(ASSIGNED),
+          QUARANTINED,
+          actor,
+          reason + "; on sale again from " + until,
+          at);
+    }
+    em.createNativeQuery("UPDATE sim_card SET status = ?1 WHERE order_id = ?2 AND status = ?3")
+        .setParameter(1, RETIRED)
+        .setParameter(2, orderId)
+        .setParameter(3, ASSIGNED)
+        .executeUpdate();
+  }
+
+  /**
+   * Puts numbers whose quarantine has ended back on sale, up to {@code atMost} at a time; several
+   * engines may run this at once (rows another has locked are skipped).
+   *
+   * @return the numbers now on sale
+   */
+  public List<String> endQuarantines(Instant now, int atMost) {
+    return unit.call(
+        em -> {
+          @SuppressWarnings("unchecked")
+          List<String> due =
+              em.createNativeQuery(
+                      "SELECT msisdn FROM phone_number WHERE status = ?1"
+                          + " AND quarantined_until <= ?2 ORDER BY quarantined_until LIMIT ?3"
+                          + " FOR UPDATE SKIP LOCKED",
+                      String.class)
+                  .setParameter(1, QUARANTINED)
+                  .setParameter(2, now)
+                  .setParameter(3, atMost)
+                  .getResultList();
+          if (!due.isEmpty()) {
+            em.createNativeQuery(
+                    "UPDATE phone_number SET status = ?1, order_id = NULL, quarantined_until = NULL"
+                        + " WHERE msisdn IN (?2)")
+                .setParameter(1, AVAILABLE)
+                .setParameter(2, due)
+                .executeUpdate();
+          }
+          for (String msisdn : due) {
+            audit.record(
+                AuditTrail.Subject.NUMBER,
+                Long.parseLong(msisdn),
+                Optional.of(QUARANTINED),
+                AVAILABLE,
+                Actor.SYSTEM,
+                "quarantine over; on sale again",
+                now);
+          }
+          return List.copyOf(due);
+        });
+  }
+
+  /** Every state change of a number since it was first taken, oldest first. */
+  public List<AuditEntry> history(String msisdn) {
+    return audit.of(AuditTrail.Subject.NUMBER, Long.parseLong(msisdn));
   }
 
   /** Marks what an order reserved as in service, in the caller's transaction. */
@@ -261,14 +368,21 @@ public final class Inventory {
         try (PreparedStatement select =
                 connection.prepareStatement(
                     "SELECT province, SUM(status = 'available'), SUM(status = 'reserved'),"
-                        + " SUM(status = 'assigned') FROM "
+                        + " SUM(status = 'assigned'), SUM(status = 'quarantined'),"
+                        + " SUM(status = 'retired') FROM "
                         + table(kind)
                         + " GROUP BY province ORDER BY province");
             ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             levels.add(
                 new StockLevel(
-                    kind, rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4)));
+                    kind,
+                    rows.getString(1),
+                    rows.getLong(2),
+                    rows.getLong(3),
+                    rows.getLong(4),
+                    rows.getLong(5),
+                    rows.getLong(6)));
           }
         }
       }

@@ -41,7 +41,11 @@ final class AcceptingOrders implements AutoCloseable {
 
   /** An approved order on its way to a writer, with what storing it needs. */
   record Acceptance(
-      OrderRequest request, CatalogVersion version, long due, String buyerDigest, Actor actor) {
+      OrderRequest request,
+      CatalogVersion version,
+      OrderTerms terms,
+      String buyerDigest,
+      Actor actor) {
 
     Optional<ProductOrders.StoreKey> storeKey() {
       return request.externalId().map(id -> new ProductOrders.StoreKey(request.channel(), id));
@@ -146,7 +150,7 @@ final class AcceptingOrders implements AutoCloseable {
       Acceptance acceptance = batch.get(i);
       ProductOrder order =
           drafts.draft(
-              acceptance.request(), acceptance.version(), acceptance.due(), clock.instant());
+              acceptance.request(), acceptance.version(), acceptance.terms(), clock.instant());
       Reason refusal = refused.get(i);
       if (refusal != null) {
         settled[i] = Settled.of(new OrderOutcome(reject(order, refusal, acceptance.actor()), true));

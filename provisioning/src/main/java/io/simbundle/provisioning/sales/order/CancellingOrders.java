@@ -5,8 +5,9 @@ import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Inventory;
 
 /**
- * Cancelling an order not yet activated: its number and card go back to stock, its campaign unit
- * back on sale, and the store is told.
+ * Cancelling an order not yet activated: its number goes back to stock, its campaign unit back on
+ * sale, and the store is told. Its card goes back to stock too, unless it was shipped: a card that
+ * was in a buyer's hands is quarantined, never sold again.
  */
 final class CancellingOrders {
 
@@ -27,12 +28,18 @@ final class CancellingOrders {
 
   /** Cancels a locked order in the caller's transaction. */
   ProductOrder cancel(ProductOrder order, String reason, Actor actor) {
-    OrderChange change = order.cancel(reason, room.clock().instant());
-    inventory.release(order.id());
+    cancel(order, order.cancel(reason, room.clock().instant()), actor);
+    return order;
+  }
+
+  /**
+   * Publishes a cancellation the order made, and returns what it held, in the caller's transaction.
+   */
+  void cancel(ProductOrder order, OrderChange change, Actor actor) {
+    inventory.release(order.id(), order.shipped());
     if (order.campaignCode() != null) {
       stock.giveBack(order.campaignCode(), order.idNumberDigest());
     }
     room.changes().publish(order, change, actor);
-    return order;
   }
 }

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cancelling the orders whose payment window has passed, each in its own transaction so one cannot
- * hold the others back; an order paid or cancelled since the list was read is left alone.
+ * hold the others back; an order paid or cancelled since the list was read is left alone. A presale
+ * order whose deposit was paid but not the rest keeps the deposit or has it refunded, as its
+ * campaign said.
  */
 final class ExpiringOrders {
 
@@ -18,9 +20,12 @@ final class ExpiringOrders {
   private final OrderRoom room;
   private final CancellingOrders cancelling;
 
-  ExpiringOrders(OrderRoom room, CancellingOrders cancelling) {
+  private final RefundingOrders refunding;
+
+  ExpiringOrders(OrderRoom room, CancellingOrders cancelling, RefundingOrders refunding) {
     this.room = room;
     this.cancelling = cancelling;
+    this.refunding = refunding;
   }
 
   /** How many orders were cancelled. */
@@ -34,10 +39,15 @@ final class ExpiringOrders {
               .call(
                   em -> {
                     ProductOrder order = room.orders().lock(code);
-                    if (!order.paymentWindowPassed(room.clock().instant())) {
+                    Instant at = room.clock().instant();
+                    if (!order.paymentWindowPassed(at)) {
                       return false;
                     }
-                    cancelling.cancel(order, "not paid by " + order.reservedUntil, Actor.SYSTEM);
+                    boolean depositPaid = order.amountPaidFen > 0;
+                    cancelling.cancel(order, order.expire(at), Actor.SYSTEM);
+                    if (depositPaid && order.depositOwedBack()) {
+                      refunding.refundDeposit(order, at);
+                    }
                     return true;
                   });
       expired += done ? 1 : 0;

@@ -18,13 +18,13 @@ final class OrderDrafts {
     this.personalData = personalData;
   }
 
-  ProductOrder draft(OrderRequest request, CatalogVersion version, long due, Instant now) {
+  ProductOrder draft(OrderRequest request, CatalogVersion version, OrderTerms terms, Instant now) {
     OrderRequest.Buyer buyer = request.buyer();
     return ProductOrder.draft(
         newCode(),
         request,
         version.version(),
-        due,
+        terms,
         new SealedBuyer(
             personalData.digest().of(buyer.idNumber()),
             personalData.seal().seal("name", buyer.name()),
@@ -38,7 +38,8 @@ final class OrderDrafts {
     return personalData.digest().of(request.buyer().idNumber());
   }
 
-  private String newCode() {
+  /** A random code of 12 letters and digits that cannot be mistaken for one another. */
+  String newCode() {
     StringBuilder code = new StringBuilder(12);
     for (int i = 0; i < 12; i++) {
       code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));

@@ -34,6 +34,8 @@ public final class OrderService implements AutoCloseable {
   private final ShippingOrders shipping;
   private final CancellingOrders cancelling;
   private final ExpiringOrders expiring;
+  private final RefundingOrders refunding;
+  private final Refunds refunds;
   private final OrderChanges changes;
   private final Inventory inventory;
   private final Clock clock;
@@ -64,11 +66,13 @@ public final class OrderService implements AutoCloseable {
     this.paying = new PayingOrders(room);
     this.shipping = new ShippingOrders(room);
     this.cancelling = new CancellingOrders(room, inventory, stock);
-    this.expiring = new ExpiringOrders(room, cancelling);
+    this.refunds = new Refunds(unit);
+    this.refunding = new RefundingOrders(room, refunds, drafts);
+    this.expiring = new ExpiringOrders(room, cancelling, refunding);
   }
 
   public static List<Class<?>> entities() {
-    return List.of(ProductOrder.class);
+    return List.of(ProductOrder.class, Refund.class);
   }
 
   /** Stops the order writers once the orders handed to them are written. */
@@ -121,6 +125,53 @@ public final class OrderService implements AutoCloseable {
    */
   public ProductOrderView cancel(String orderCode, String reason, Actor actor) {
     return cancelling.cancel(orderCode, reason, actor);
+  }
+
+  /**
+   * Pays money back on an order (TMF676 refund): on a cancelled order, or on a completed one whose
+   * card came back within its campaign's return window, which ends the card's subscription. The
+   * asker's refund id makes a repeat return the first refund.
+   *
+   * @throws ProvisioningException unknown order (also another store's), an amount that is not
+   *     positive or more than is left to refund, a live order, a closed return window, or a refund
+   *     id used before for another refund
+   */
+  public RefundOutcome refund(RefundRequest request, Actor actor) {
+    return refunding.refund(request, actor);
+  }
+
+  /** A refund by its code, for the store whose order it is (or any, for the back office). */
+  public Optional<RefundView> findRefund(String refundCode, Optional<String> store) {
+    return unit.call(
+        em ->
+            refunds
+                .byCode(refundCode)
+                .flatMap(
+                    refund -> {
+                      ProductOrder order = orders.byId(refund.orderId);
+                      return store.isEmpty() || store.get().equals(order.channel)
+                          ? Optional.of(refund.view(order.orderCode()))
+                          : Optional.empty();
+                    }));
+  }
+
+  /** An order's refunds, oldest first. */
+  public List<RefundView> refunds(String orderCode) {
+    return unit.call(
+        em -> {
+          ProductOrder order =
+              orders
+                  .byCode(orderCode)
+                  .orElseThrow(() -> ProvisioningException.notFound("no order " + orderCode));
+          return refunds.ofOrder(order.id()).stream()
+              .map(refund -> refund.view(order.orderCode()))
+              .toList();
+        });
+  }
+
+  /** Lets refunds of returned cards end their subscriptions, once the subscription room is up. */
+  public void takeReturnsThrough(CardReturns returns) {
+    refunding.takeReturnsThrough(returns);
   }
 
   /**

@@ -7,12 +7,14 @@ import java.util.Set;
 
 /**
  * The TMF622 lifecycle of an order: accepted orders are {@code acknowledged} while they wait for
- * payment, {@code inProgress} once paid (or paid on credit) until the card is activated, then
- * {@code completed}. An order the rules refuse is stored {@code rejected}, one no number or card is
- * left for {@code failed}; those two, {@code cancelled} and {@code completed} are final.
+ * payment, {@code pending} once a presale deposit is paid and the final payment is awaited, {@code
+ * inProgress} once paid (or paid on credit) until the card is activated, then {@code completed}. An
+ * order the rules refuse is stored {@code rejected}, one no number or card is left for {@code
+ * failed}; those two, {@code cancelled} and {@code completed} are final.
  */
 public enum OrderState {
   ACKNOWLEDGED("acknowledged"),
+  PENDING("pending"),
   IN_PROGRESS("inProgress"),
   COMPLETED("completed"),
   REJECTED("rejected"),
@@ -40,7 +42,8 @@ public enum OrderState {
   /** The states this one may move to. */
   public Set<OrderState> next() {
     return switch (this) {
-      case ACKNOWLEDGED -> Set.of(IN_PROGRESS, CANCELLED);
+      case ACKNOWLEDGED -> Set.of(PENDING, IN_PROGRESS, CANCELLED);
+      case PENDING -> Set.of(IN_PROGRESS, CANCELLED);
       case IN_PROGRESS -> Set.of(COMPLETED, CANCELLED);
       case COMPLETED, REJECTED, CANCELLED, FAILED -> Set.of();
     };

@@ -32,6 +32,16 @@ final class OrderViews {
         order.paymentType(),
         order.amountDueFen,
         order.amountPaidFen,
+        order.amountRefundedFen,
+        order.depositFen == 0
+            ? Optional.empty()
+            : Optional.of(
+                new ProductOrderView.Deposit(
+                    order.depositFen,
+                    order.amountDueFen - order.depositFen,
+                    order.finalPaymentOpens,
+                    order.finalPaymentCloses,
+                    order.depositOwedBack())),
         Optional.ofNullable(order.creditPayer),
         Optional.ofNullable(order.msisdn),
         Optional.ofNullable(order.iccid),

@@ -1,6 +1,8 @@
 package io.simbundle.provisioning.sales.order;
 
 import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.campaign.CampaignTerms;
+import io.simbundle.catalog.campaign.FinalPayment;
 import io.simbundle.catalog.campaign.PresaleCampaign;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogVersion;
@@ -80,11 +82,11 @@ final class PlacingOrders {
       if (!decision.approved()) {
         return reject(request, version, decision, actor, now);
       }
-      long due = amountDue(request, version);
+      OrderTerms terms = terms(request, version, campaign, now);
       campaign.ifPresent(stock::prepare);
       return accepting.accept(
           new AcceptingOrders.Acceptance(
-              request, version, due, drafts.buyerDigest(request), actor));
+              request, version, terms, drafts.buyerDigest(request), actor));
     } catch (PersistenceException e) {
       // Two deliveries of one store order raced: the unique key let one in, the other reads it.
       if (request.externalId().isPresent()
@@ -103,7 +105,8 @@ final class PlacingOrders {
                 earlier(request)
                     .orElseGet(
                         () -> {
-                          ProductOrder order = drafts.draft(request, version, 0, now);
+                          ProductOrder order =
+                              drafts.draft(request, version, OrderTerms.NOTHING_DUE, now);
                           OrderChange change =
                               order.reject(
                                   decision.reasons(),
@@ -168,10 +171,37 @@ final class PlacingOrders {
             now));
   }
 
-  private static long amountDue(OrderRequest request, CatalogVersion version) {
+  /**
+   * What the buyer owes: the campaign's price (the plan's monthly fee outside campaigns), by
+   * deposit and final payment where the campaign takes a deposit, or nothing now on credit.
+   */
+  private static OrderTerms terms(
+      OrderRequest request,
+      CatalogVersion version,
+      Optional<PresaleCampaign> campaign,
+      Instant now) {
     ProductOffering product = version.product(request.productCode()).orElseThrow();
+    CampaignTerms campaignTerms =
+        campaign
+            .map(PresaleCampaign::terms)
+            .orElseGet(() -> CampaignTerms.paidAtOnce(product.plan().monthlyFeeFen()));
+    int returnDays = campaignTerms.returnWindowDays();
     return switch (request.payment().type()) {
-      case FULL -> product.plan().monthlyFeeFen();
+      case FULL -> {
+        // A presale's price is paid whole only once its final payment is taken (Double-11: on the
+        // day); before that the deposit holds the card.
+        if (campaignTerms.finalPayment().map(rest -> rest.opens(now).isAfter(now)).orElse(false)) {
+          throw new ProvisioningException(
+              ProvisioningException.Kind.INVALID,
+              "invalid-payment",
+              "campaign "
+                  + campaign.orElseThrow().code()
+                  + " takes a deposit of "
+                  + campaignTerms.depositFen()
+                  + " fen until its final payment opens; pay by deposit");
+        }
+        yield OrderTerms.paidAtOnce(campaignTerms.priceFen(), returnDays);
+      }
       case CREDIT -> {
         if (request.payment().creditPayer().isEmpty()
             || request.payment().creditAuthorization().isEmpty()) {
@@ -180,22 +210,24 @@ final class PlacingOrders {
               "invalid-payment",
               "credit payment needs the payer and its authorization reference");
         }
-        yield 0;
+        yield OrderTerms.paidAtOnce(0, returnDays);
       }
       case DEPOSIT -> {
-        long deposit =
-            request
-                .campaignCode()
-                .flatMap(version::campaign)
-                .map(PresaleCampaign::depositFen)
-                .orElse(0L);
-        if (deposit <= 0) {
-          throw new ProvisioningException(
-              ProvisioningException.Kind.INVALID,
-              "invalid-payment",
-              "a deposit is only taken in a presale campaign that asks for one");
-        }
-        yield deposit;
+        FinalPayment rest =
+            campaignTerms
+                .finalPayment()
+                .orElseThrow(
+                    () ->
+                        new ProvisioningException(
+                            ProvisioningException.Kind.INVALID,
+                            "invalid-payment",
+                            "a deposit is only taken in a presale campaign that asks for one"));
+        yield new OrderTerms(
+            campaignTerms.priceFen(),
+            campaignTerms.depositFen(),
+            Optional.of(new OrderTerms.Window(rest.opens(now), rest.closes(now))),
+            Optional.of(campaignTerms.unpaidDeposit()),
+            returnDays);
       }
     };
   }

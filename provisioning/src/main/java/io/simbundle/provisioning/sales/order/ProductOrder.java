@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.sales.order;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.simbundle.catalog.campaign.UnpaidDeposit;
 import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.sales.inventory.Allocation;
@@ -85,6 +86,24 @@ public class ProductOrder {
   @Column(name = "amount_paid_fen", nullable = false)
   long amountPaidFen;
 
+  @Column(name = "deposit_fen", nullable = false)
+  long depositFen;
+
+  @Column(name = "final_payment_opens")
+  Instant finalPaymentOpens;
+
+  @Column(name = "final_payment_closes")
+  Instant finalPaymentCloses;
+
+  @Column(name = "unpaid_deposit", length = 16)
+  String unpaidDeposit;
+
+  @Column(name = "return_window_days", nullable = false)
+  int returnWindowDays;
+
+  @Column(name = "amount_refunded_fen", nullable = false)
+  long amountRefundedFen;
+
   @Column(name = "credit_payer", length = 64)
   String creditPayer;
 
@@ -121,6 +140,9 @@ public class ProductOrder {
   @Column(name = "tracking_number", length = 64)
   String trackingNumber;
 
+  @Column(name = "completed_at")
+  Instant completedAt;
+
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 
@@ -143,7 +165,7 @@ public class ProductOrder {
       String orderCode,
       OrderRequest request,
       String catalogVersion,
-      long amountDueFen,
+      OrderTerms terms,
       SealedBuyer buyer,
       Instant now) {
     ProductOrder order = new ProductOrder();
@@ -161,7 +183,17 @@ public class ProductOrder {
     order.newToOperator = request.buyer().newToOperator();
     order.newToPartner = request.buyer().newToPartner();
     order.paymentType = request.payment().type().apiName();
-    order.amountDueFen = amountDueFen;
+    order.amountDueFen = terms.dueFen();
+    order.depositFen = terms.depositFen();
+    terms
+        .finalPayment()
+        .ifPresent(
+            window -> {
+              order.finalPaymentOpens = window.opens();
+              order.finalPaymentCloses = window.closes();
+            });
+    order.unpaidDeposit = terms.unpaidDeposit().map(Enum::name).orElse(null);
+    order.returnWindowDays = terms.returnWindowDays();
     order.creditPayer = request.payment().creditPayer().orElse(null);
     order.creditAuthorization = request.payment().creditAuthorization().orElse(null);
     order.createdAt = now;
@@ -210,19 +242,32 @@ public class ProductOrder {
   }
 
   /**
-   * Records a payment; the order moves on once what is due is paid.
+   * Records a payment; the order moves on once what is due is paid. With a deposit, paying it moves
+   * the order to {@code pending} until its final-payment window closes; the rest is taken only
+   * while that window is open.
    *
-   * @throws ProvisioningException invalid for an amount that is not positive, a conflict when the
-   *     order is not waiting for payment
+   * @throws ProvisioningException invalid for an amount that is not positive or more than is due, a
+   *     conflict when the order is not waiting for payment or its final payment is not open
    */
   OrderChange pay(long amountFen, String reference, Instant now) {
     if (amountFen <= 0) {
       throw new ProvisioningException(
           ProvisioningException.Kind.INVALID, "invalid-payment", "a payment is a positive amount");
     }
-    if (state() != OrderState.ACKNOWLEDGED) {
+    OrderState from = state();
+    if (from != OrderState.ACKNOWLEDGED && from != OrderState.PENDING) {
       throw ProvisioningException.conflict(
           "order-state", "order " + orderCode + " is " + state + " and takes no payment");
+    }
+    long owed = amountDueFen - amountPaidFen;
+    if (amountFen > owed) {
+      throw new ProvisioningException(
+          ProvisioningException.Kind.INVALID,
+          "overpayment",
+          amountFen + " fen is more than the " + owed + " fen still due on order " + orderCode);
+    }
+    if (depositFen > 0 && amountPaidFen + amountFen > depositFen) {
+      requireFinalPaymentOpen(now);
     }
     amountPaidFen += amountFen;
     String what = "payment of " + amountFen + " fen, reference " + reference;
@@ -230,13 +275,44 @@ public class ProductOrder {
       reservedUntil = null;
       return moveTo(OrderState.IN_PROGRESS, what + "; paid in full", now);
     }
+    if (from == OrderState.ACKNOWLEDGED && depositFen > 0 && amountPaidFen >= depositFen) {
+      reservedUntil = finalPaymentCloses;
+      return moveTo(
+          OrderState.PENDING,
+          what
+              + "; deposit paid, final payment of "
+              + (amountDueFen - amountPaidFen)
+              + " fen from "
+              + finalPaymentOpens
+              + " until "
+              + finalPaymentCloses,
+          now);
+    }
     updatedAt = now;
     return new OrderChange(
-        Optional.of(state()),
-        state(),
+        Optional.of(from),
+        from,
         what + "; " + (amountDueFen - amountPaidFen) + " fen still due",
         now,
         Optional.empty());
+  }
+
+  private void requireFinalPaymentOpen(Instant now) {
+    if (now.isBefore(finalPaymentOpens)) {
+      throw ProvisioningException.conflict(
+          "final-payment-not-open",
+          "order "
+              + orderCode
+              + " takes its deposit of "
+              + depositFen
+              + " fen now and the rest from "
+              + finalPaymentOpens);
+    }
+    if (!now.isBefore(finalPaymentCloses)) {
+      throw ProvisioningException.conflict(
+          "final-payment-closed",
+          "the final payment of order " + orderCode + " was due by " + finalPaymentCloses);
+    }
   }
 
   /**
@@ -282,11 +358,104 @@ public class ProductOrder {
     return moveTo(next, reason + released, now);
   }
 
-  /** Whether the order is still unpaid after its payment window. */
+  /**
+   * Cancels an order whose payment did not come in time: an unpaid order, or one whose deposit was
+   * paid but not the rest (the deposit is then kept or owed back, as its campaign said).
+   */
+  OrderChange expire(Instant now) {
+    String why =
+        state() == OrderState.PENDING
+            ? "final payment not made by "
+                + finalPaymentCloses
+                + "; deposit of "
+                + amountPaidFen
+                + " fen "
+                + (depositOwedBack() ? "to be refunded" : "kept")
+            : "not paid by " + reservedUntil;
+    return cancel(why, now);
+  }
+
+  /** Whether an expired order's paid deposit goes back to the buyer. */
+  boolean depositOwedBack() {
+    return UnpaidDeposit.REFUNDED.name().equals(unpaidDeposit);
+  }
+
+  /** Whether the order's payment window has passed: unpaid, or its final payment not made. */
   boolean paymentWindowPassed(Instant now) {
-    return state() == OrderState.ACKNOWLEDGED
+    OrderState current = state();
+    return (current == OrderState.ACKNOWLEDGED || current == OrderState.PENDING)
         && reservedUntil != null
         && reservedUntil.isBefore(now);
+  }
+
+  /**
+   * Pays money back: on a cancelled order, or on a completed one whose card came back within its
+   * return window (the caller ends the subscription). What is refunded never exceeds what was paid.
+   *
+   * @throws ProvisioningException invalid for an amount that is not positive or more than is left
+   *     to refund, a conflict when its return window has closed
+   */
+  OrderChange refund(long amountFen, RefundKind kind, String refundCode, Instant now) {
+    if (amountFen <= 0) {
+      throw new ProvisioningException(
+          ProvisioningException.Kind.INVALID, "invalid-refund", "a refund is a positive amount");
+    }
+    long refundable = amountPaidFen - amountRefundedFen;
+    if (amountFen > refundable) {
+      throw new ProvisioningException(
+          ProvisioningException.Kind.INVALID,
+          "refund-exceeds-payments",
+          amountFen + " fen is more than the " + refundable + " fen paid and not yet refunded");
+    }
+    if (kind == RefundKind.RETURNED_CARD && !now.isBefore(returnBy())) {
+      throw ProvisioningException.conflict(
+          "return-window-closed",
+          "the card of order " + orderCode + " could be returned until " + returnBy());
+    }
+    amountRefundedFen += amountFen;
+    updatedAt = now;
+    String what =
+        (kind == RefundKind.RETURNED_CARD ? "card returned; refund " : "refund ")
+            + refundCode
+            + " of "
+            + amountFen
+            + " fen ("
+            + amountRefundedFen
+            + " of "
+            + amountPaidFen
+            + " fen paid now refunded)";
+    return new OrderChange(
+        Optional.of(state()),
+        state(),
+        what,
+        now,
+        Optional.of("order.refunded"),
+        Map.of("refund", Map.of("id", refundCode, "kind", kind.apiName(), "amountFen", amountFen)));
+  }
+
+  private Instant returnBy() {
+    return completedAt.plus(Duration.ofDays(returnWindowDays));
+  }
+
+  /**
+   * What a refund of this order would be: money back on a cancellation, or a card returned after
+   * activation.
+   *
+   * @throws ProvisioningException a conflict while the order is live
+   */
+  RefundKind refundKind() {
+    return switch (state()) {
+      case CANCELLED -> RefundKind.CANCELLED_ORDER;
+      case COMPLETED -> RefundKind.RETURNED_CARD;
+      default ->
+          throw ProvisioningException.conflict(
+              "order-state",
+              "order "
+                  + orderCode
+                  + " is "
+                  + state
+                  + "; it is refunded once cancelled, or once its card is returned after activation");
+    };
   }
 
   /**
@@ -295,7 +464,9 @@ public class ProductOrder {
    * @throws ProvisioningException a conflict unless the order is paid and not cancelled
    */
   OrderChange complete(String reason, Instant now) {
-    return moveTo(state().moveTo(OrderState.COMPLETED), reason, now);
+    OrderChange change = moveTo(state().moveTo(OrderState.COMPLETED), reason, now);
+    completedAt = now;
+    return change;
   }
 
   /** What the channel the order came from is told of a change. */
@@ -311,8 +482,24 @@ public class ProductOrder {
       payload.put("stateReason", stateReason);
       payload.put("msisdn", msisdn);
     }
+    payload.put("payment", payment());
+    payload.putAll(change.details());
     payload.put("at", change.at());
     return new OrderAnnouncement(channel, change.announcedAs().orElseThrow(), payload, change.at());
+  }
+
+  /** What was due, paid and refunded, and the final payment still to come, for the store. */
+  private Map<String, Object> payment() {
+    Map<String, Object> payment = new LinkedHashMap<>();
+    payment.put("amountDueFen", amountDueFen);
+    payment.put("amountPaidFen", amountPaidFen);
+    payment.put("amountRefundedFen", amountRefundedFen);
+    if (state() == OrderState.PENDING) {
+      payment.put("finalPaymentFen", amountDueFen - amountPaidFen);
+      payment.put("finalPaymentOpens", finalPaymentOpens);
+      payment.put("finalPaymentCloses", finalPaymentCloses);
+    }
+    return payment;
   }
 
   private void requireNew() {
@@ -393,6 +580,10 @@ public class ProductOrder {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public boolean shipped() {
+    return shippedAt != null;
   }
 
   public boolean isInProgress() {

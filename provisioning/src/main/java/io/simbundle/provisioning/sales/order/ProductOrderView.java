@@ -24,6 +24,8 @@ public record ProductOrderView(
     PaymentType paymentType,
     long amountDueFen,
     long amountPaidFen,
+    long amountRefundedFen,
+    Optional<Deposit> deposit,
     Optional<String> creditPayer,
     Optional<String> msisdn,
     Optional<String> iccid,
@@ -38,6 +40,20 @@ public record ProductOrderView(
   public ProductOrderView {
     refusals = List.copyOf(refusals);
   }
+
+  /**
+   * A presale deposit and the final payment after it.
+   *
+   * @param finalPaymentOpens the first instant the rest is taken
+   * @param finalPaymentCloses when the order lapses if the rest was not paid
+   * @param unpaidDepositRefunded whether the deposit is paid back should the rest never come
+   */
+  public record Deposit(
+      long depositFen,
+      long finalPaymentFen,
+      Instant finalPaymentOpens,
+      Instant finalPaymentCloses,
+      boolean unpaidDepositRefunded) {}
 
   /** The card on its way: who carries it, the tracking number, when it left. */
   public record Shipment(String carrier, String trackingNumber, Instant shippedAt) {}

@@ -111,10 +111,11 @@ public final class ProductOrders {
   /** Codes of acknowledged orders whose payment window passed before {@code now}, oldest first. */
   List<String> unpaidAfter(Instant now, int limit) {
     return em().createQuery(
-            "SELECT o.orderCode FROM ProductOrder o WHERE o.state = :state"
+            "SELECT o.orderCode FROM ProductOrder o WHERE o.state IN :states"
                 + " AND o.reservedUntil < :now ORDER BY o.reservedUntil",
             String.class)
-        .setParameter("state", OrderState.ACKNOWLEDGED.tmfName())
+        .setParameter(
+            "states", List.of(OrderState.ACKNOWLEDGED.tmfName(), OrderState.PENDING.tmfName()))
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();

@@ -160,7 +160,8 @@ class OrderLifecycleTest {
             Presale.order("deposit-1", idNumber, "wechat-wo", "{\"type\": \"deposit\"}", campaign));
 
     assertThat(outside.statusCode()).isEqualTo(400);
-    assertThat(presaleOrder.path("payment").path("amountDueFen").asLong()).isEqualTo(5000);
+    assertThat(presaleOrder.path("payment").path("amountDueFen").asLong()).isEqualTo(10_000);
+    assertThat(presaleOrder.path("payment").path("depositFen").asLong()).isEqualTo(5000);
     assertThat(presaleOrder.path("campaign").path("id").asText())
         .isEqualTo("yixun-wechat-wo-presale");
   }

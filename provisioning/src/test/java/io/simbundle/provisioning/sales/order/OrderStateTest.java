@@ -13,8 +13,11 @@ class OrderStateTest {
 
   private static final Set<String> ALLOWED =
       Set.of(
+          "ACKNOWLEDGED>PENDING",
           "ACKNOWLEDGED>IN_PROGRESS",
           "ACKNOWLEDGED>CANCELLED",
+          "PENDING>IN_PROGRESS",
+          "PENDING>CANCELLED",
           "IN_PROGRESS>COMPLETED",
           "IN_PROGRESS>CANCELLED");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.simbundle.catalog.campaign.UnpaidDeposit;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.sales.inventory.Allocation;
@@ -11,6 +12,7 @@ import io.simbundle.rules.decision.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,10 @@ class ProductOrderTest {
       new Allocation("13800138000", "89860000000000000001", "460010000000001");
 
   private static ProductOrder draft(PaymentType payment) {
+    return draft(payment, OrderTerms.paidAtOnce(payment == PaymentType.CREDIT ? 0 : 5000, 7));
+  }
+
+  private static ProductOrder draft(PaymentType payment, OrderTerms orderTerms) {
     OrderRequest.Payment terms =
         payment == PaymentType.CREDIT
             ? new OrderRequest.Payment(payment, Optional.of("alipay"), Optional.of("AUTH-1"))
@@ -41,13 +47,13 @@ class ProductOrderTest {
         "K7M2P9QX4TRA",
         request,
         "2026.11",
-        payment == PaymentType.CREDIT ? 0 : 5000,
+        orderTerms,
         new SealedBuyer("digest", "sealed-name", "sealed-id", "4401**********1234"),
         PLACED);
   }
 
   private static ProductOrder acknowledged() {
-    ProductOrder order = draft(PaymentType.DEPOSIT);
+    ProductOrder order = draft(PaymentType.FULL);
     order.acknowledge(CARD, WINDOW, PLACED);
     return order;
   }
@@ -64,7 +70,7 @@ class ProductOrderTest {
 
   @Test
   void anAcknowledgedOrderHoldsItsNumberAndCardUntilItsPaymentWindowEnds() {
-    ProductOrder order = draft(PaymentType.DEPOSIT);
+    ProductOrder order = draft(PaymentType.FULL);
 
     OrderChange change = order.acknowledge(CARD, WINDOW, PLACED);
 
@@ -181,7 +187,7 @@ class ProductOrderTest {
 
   @Test
   void aRejectedOrderKeepsTheRulesReasonsAndTakesNothingMore() {
-    ProductOrder order = draft(PaymentType.DEPOSIT);
+    ProductOrder order = draft(PaymentType.FULL);
     Reason tooYoung = new Reason("TOO_YOUNG", "the buyer is under 16", "买家未满16岁", "Minimum age");
 
     OrderChange rejected = order.reject(List.of(tooYoung), "refused by rule set r1", PLACED);
@@ -192,5 +198,151 @@ class ProductOrderTest {
         .isEqualTo(ProvisioningException.Kind.CONFLICT);
     assertThatThrownBy(() -> order.acknowledge(CARD, WINDOW, PLACED))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  // A presale: 100 yuan, a 50-yuan deposit now, the rest from the next day for a day.
+
+  private static final Instant OPENS = PLACED.plus(Duration.ofDays(1));
+  private static final Instant CLOSES = PLACED.plus(Duration.ofDays(2));
+
+  private static ProductOrder presale(UnpaidDeposit unpaid) {
+    ProductOrder order =
+        draft(
+            PaymentType.DEPOSIT,
+            new OrderTerms(
+                10_000,
+                5000,
+                Optional.of(new OrderTerms.Window(OPENS, CLOSES)),
+                Optional.of(unpaid),
+                7));
+    order.acknowledge(CARD, WINDOW, PLACED);
+    return order;
+  }
+
+  private static ProductOrder depositPaid() {
+    ProductOrder order = presale(UnpaidDeposit.KEPT);
+    order.pay(5000, "DEP-1", PLACED.plusSeconds(60));
+    return order;
+  }
+
+  private static String refusalType(Runnable transition) {
+    return catchThrowableOfType(ProvisioningException.class, transition::run).type();
+  }
+
+  @Test
+  void aPaidDepositHoldsTheCardUntilTheFinalPaymentWindowCloses() {
+    ProductOrder order = presale(UnpaidDeposit.KEPT);
+
+    OrderChange deposit = order.pay(5000, "DEP-1", PLACED.plusSeconds(60));
+
+    assertThat(deposit.to()).isEqualTo(OrderState.PENDING);
+    assertThat(deposit.reason())
+        .isEqualTo(
+            "payment of 5000 fen, reference DEP-1; deposit paid, final payment of 5000 fen from "
+                + OPENS
+                + " until "
+                + CLOSES);
+    assertThat(order.announcement(deposit).payload())
+        .containsEntry("state", "pending")
+        .extractingByKey("payment")
+        .isEqualTo(
+            Map.of(
+                "amountDueFen", 10_000L,
+                "amountPaidFen", 5000L,
+                "amountRefundedFen", 0L,
+                "finalPaymentFen", 5000L,
+                "finalPaymentOpens", OPENS,
+                "finalPaymentCloses", CLOSES));
+    assertThat(order.paymentWindowPassed(PLACED.plus(WINDOW).plusSeconds(1))).isFalse();
+    assertThat(order.paymentWindowPassed(CLOSES.plusSeconds(1))).isTrue();
+  }
+
+  @Test
+  void theRestIsTakenOnlyWhileTheFinalPaymentWindowIsOpen() {
+    assertThat(refusalType(() -> presale(UnpaidDeposit.KEPT).pay(6000, "ALL", PLACED)))
+        .as("more than the deposit before the window opens")
+        .isEqualTo("final-payment-not-open");
+    assertThat(refusalType(() -> depositPaid().pay(5000, "EARLY", OPENS.minusSeconds(1))))
+        .isEqualTo("final-payment-not-open");
+    assertThat(refusalType(() -> depositPaid().pay(5000, "LATE", CLOSES)))
+        .isEqualTo("final-payment-closed");
+
+    ProductOrder order = depositPaid();
+    OrderChange rest = order.pay(5000, "REST-1", OPENS.plusSeconds(3600));
+
+    assertThat(rest.from()).hasValue(OrderState.PENDING);
+    assertThat(rest.to()).isEqualTo(OrderState.IN_PROGRESS);
+    assertThat(order.paymentWindowPassed(CLOSES.plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void noPaymentTakesMoreThanIsStillDue() {
+    ProductOrder order = depositPaid();
+
+    assertThat(refusalType(() -> order.pay(5001, "TOO-MUCH", OPENS))).isEqualTo("overpayment");
+    assertThat(refusalType(() -> acknowledged().pay(5001, "TOO-MUCH", PLACED)))
+        .isEqualTo("overpayment");
+  }
+
+  @Test
+  void aLapsedPresaleKeepsItsDepositOrOwesItBackAsItsCampaignSaid() {
+    ProductOrder kept = depositPaid();
+    ProductOrder owed = presale(UnpaidDeposit.REFUNDED);
+    owed.pay(5000, "DEP-2", PLACED.plusSeconds(60));
+
+    OrderChange lapsed = kept.expire(CLOSES.plusSeconds(1));
+
+    assertThat(lapsed.to()).isEqualTo(OrderState.CANCELLED);
+    assertThat(lapsed.reason())
+        .startsWith("final payment not made by " + CLOSES + "; deposit of 5000 fen kept");
+    assertThat(kept.depositOwedBack()).isFalse();
+    assertThat(owed.expire(CLOSES.plusSeconds(1)).reason()).contains("5000 fen to be refunded");
+    assertThat(owed.depositOwedBack()).isTrue();
+    assertThat(presale(UnpaidDeposit.KEPT).expire(PLACED.plus(WINDOW)).reason())
+        .startsWith("not paid by " + PLACED.plus(WINDOW));
+  }
+
+  @Test
+  void aCancelledOrderIsRefundedInPartsButNeverMoreThanWasPaid() {
+    ProductOrder order = paid();
+    assertThat(refusal(order::refundKind))
+        .as("live")
+        .isEqualTo(ProvisioningException.Kind.CONFLICT);
+    order.cancel("buyer changed their mind", PLACED.plusSeconds(600));
+
+    OrderChange first = order.refund(2000, order.refundKind(), "R1", PLACED.plusSeconds(700));
+    OrderChange second = order.refund(3000, order.refundKind(), "R2", PLACED.plusSeconds(800));
+
+    assertThat(first.reason())
+        .isEqualTo("refund R1 of 2000 fen (2000 of 5000 fen paid now refunded)");
+    assertThat(second.to()).isEqualTo(OrderState.CANCELLED);
+    assertThat(order.announcement(second).payload())
+        .containsEntry("refund", Map.of("id", "R2", "kind", "cancelledOrder", "amountFen", 3000L))
+        .extractingByKey("payment")
+        .extracting(p -> ((Map<?, ?>) p).get("amountRefundedFen"))
+        .isEqualTo(5000L);
+    assertThat(refusalType(() -> order.refund(1, RefundKind.CANCELLED_ORDER, "R3", PLACED)))
+        .isEqualTo("refund-exceeds-payments");
+    assertThat(refusalType(() -> order.refund(0, RefundKind.CANCELLED_ORDER, "R4", PLACED)))
+        .isEqualTo("invalid-refund");
+  }
+
+  @Test
+  void anActivatedCardComesBackForARefundOnlyWithinItsReturnWindow() {
+    Instant activated = PLACED.plusSeconds(900);
+    ProductOrder order = paid();
+    order.complete("activated as product 7", activated);
+    Instant lastMoment = activated.plus(Duration.ofDays(7)).minusSeconds(1);
+
+    assertThat(order.refundKind()).isEqualTo(RefundKind.RETURNED_CARD);
+    OrderChange returned = order.refund(5000, RefundKind.RETURNED_CARD, "R1", lastMoment);
+
+    assertThat(returned.reason()).startsWith("card returned; refund R1 of 5000 fen");
+    ProductOrder late = paid();
+    late.complete("activated as product 8", activated);
+    assertThat(
+            refusalType(
+                () -> late.refund(100, RefundKind.RETURNED_CARD, "R2", lastMoment.plusSeconds(1))))
+        .isEqualTo("return-window-closed");
   }
 }

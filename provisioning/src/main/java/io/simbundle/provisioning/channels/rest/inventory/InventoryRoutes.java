@@ -6,11 +6,13 @@ import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
 import io.simbundle.provisioning.channels.rest.admin.AdminAuthentication;
 import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
+import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
 import io.simbundle.provisioning.sales.inventory.ImportReport;
 import io.simbundle.provisioning.sales.inventory.InvalidInventoryFileException;
 import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.provisioning.sales.inventory.InventoryConflictException;
 import io.simbundle.provisioning.sales.inventory.InventoryKind;
+import io.simbundle.provisioning.sales.inventory.PhoneNumbers;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
  * Inventory for the back office, behind admin credentials: {@code POST /api/v1/inventory/simCard}
  * and {@code .../phoneNumber} take a CSV file ({@code text/csv}, the file's name in {@code
  * ?source=}) and answer with what was imported and every rejected line; {@code GET
- * /api/v1/inventory/stock} counts per province.
+ * /api/v1/inventory/stock} counts per province; {@code GET
+ * /api/v1/inventory/phoneNumber/{msisdn}/history} shows a number's quarantines.
  */
 public final class InventoryRoutes extends RouteBuilder {
 
@@ -48,7 +51,10 @@ public final class InventoryRoutes extends RouteBuilder {
         .to("direct:inventory-import-numbers")
         .get("/stock")
         .id("inventory-stock")
-        .to("direct:inventory-stock");
+        .to("direct:inventory-stock")
+        .get("/phoneNumber/{msisdn}/history")
+        .id("inventory-number-history")
+        .to("direct:inventory-number-history");
 
     from("direct:inventory-import-cards")
         .process(authentication)
@@ -59,6 +65,16 @@ public final class InventoryRoutes extends RouteBuilder {
     from("direct:inventory-stock")
         .process(authentication)
         .process(e -> HttpResponses.json(e, 200, inventory.stock()));
+    from("direct:inventory-number-history").process(authentication).process(this::numberHistory);
+  }
+
+  /** Every state change of a number since it was first taken back: quarantine, back on sale. */
+  private void numberHistory(Exchange exchange) {
+    String msisdn =
+        PhoneNumbers.normalize(exchange.getIn().getHeader("msisdn", String.class))
+            .orElseThrow(
+                () -> new ProblemException(Problem.badRequest("not a mainland mobile number")));
+    HttpResponses.json(exchange, 200, ProductOrderRoutes.auditJson(inventory.history(msisdn)));
   }
 
   private void importFile(Exchange exchange, InventoryKind kind) {

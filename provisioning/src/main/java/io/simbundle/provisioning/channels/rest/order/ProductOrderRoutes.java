@@ -193,8 +193,9 @@ public final class ProductOrderRoutes extends RouteBuilder {
                             () ->
                                 new ProblemException(
                                     Problem.badRequest(
-                                        "state must be one of acknowledged, inProgress, completed,"
-                                            + " rejected, cancelled, failed"))));
+                                        "state must be one of acknowledged, pending,"
+                                            + " inProgress, completed, rejected, cancelled,"
+                                            + " failed"))));
     int offset = query(exchange, "offset", 0, Integer.MAX_VALUE);
     int limit = query(exchange, "limit", 50, MAX_PAGE);
     OrderPage page = orders.list(channel, state, offset, limit);
@@ -305,6 +306,17 @@ public final class ProductOrderRoutes extends RouteBuilder {
     payment.put("type", order.paymentType().apiName());
     payment.put("amountDueFen", order.amountDueFen());
     payment.put("amountPaidFen", order.amountPaidFen());
+    payment.put("amountRefundedFen", order.amountRefundedFen());
+    order
+        .deposit()
+        .ifPresent(
+            d -> {
+              payment.put("depositFen", d.depositFen());
+              payment.put("finalPaymentFen", d.finalPaymentFen());
+              payment.put("finalPaymentOpens", d.finalPaymentOpens().toString());
+              payment.put("finalPaymentCloses", d.finalPaymentCloses().toString());
+              payment.put("unpaidDeposit", d.unpaidDepositRefunded() ? "refunded" : "kept");
+            });
     order.creditPayer().ifPresent(p -> payment.put("payer", p));
     json.put("payment", payment);
     order.reservedUntil().ifPresent(t -> json.put("reservedUntil", t.toString()));

@@ -1,0 +1,60 @@
+-- Commerce as stores live it (issue 17): presale deposits with a final payment, refunds, the facts
+-- behind a buyer's B2B2C type, and numbers that come back after a quarantine.
+
+-- An order's payment terms, copied from its campaign when it is placed so that a later catalog
+-- never changes what was sold: the deposit and the final-payment window (NULL without a deposit),
+-- what happens to an unpaid deposit, the return window, what has been refunded, and when the card
+-- was activated (the return window counts from then). buyer_type_basis says which facts decided
+-- new_to_operator and new_to_partner.
+ALTER TABLE product_order
+  ADD COLUMN deposit_fen           BIGINT        NOT NULL DEFAULT 0,
+  ADD COLUMN final_payment_opens   DATETIME(6)   NULL,
+  ADD COLUMN final_payment_closes  DATETIME(6)   NULL,
+  ADD COLUMN unpaid_deposit        VARCHAR(16)   NULL,
+  ADD COLUMN return_window_days    INT           NOT NULL DEFAULT 7,
+  ADD COLUMN amount_refunded_fen   BIGINT        NOT NULL DEFAULT 0,
+  ADD COLUMN completed_at          DATETIME(6)   NULL,
+  ADD COLUMN buyer_type_basis      VARCHAR(500)  NULL;
+
+-- A number is held by one live order at a time, but it is sold again after its quarantine: the
+-- unique key covers live orders only (a completed or cancelled order keeps its history).
+ALTER TABLE product_order DROP INDEX uk_product_order_msisdn;
+ALTER TABLE product_order
+  ADD COLUMN live_msisdn VARCHAR(15)
+    AS (CASE WHEN state IN ('acknowledged', 'pending', 'inProgress') THEN msisdn END) PERSISTENT,
+  ADD CONSTRAINT uk_product_order_live_msisdn UNIQUE (live_msisdn),
+  ADD INDEX ix_product_order_msisdn (msisdn);
+
+-- Likewise a subscription: one that is not terminated holds its number alone.
+ALTER TABLE product DROP INDEX uk_product_msisdn;
+ALTER TABLE product
+  ADD COLUMN live_msisdn VARCHAR(15)
+    AS (CASE WHEN status <> 'terminated' THEN msisdn END) PERSISTENT,
+  ADD CONSTRAINT uk_product_live_msisdn UNIQUE (live_msisdn),
+  ADD INDEX ix_product_msisdn (msisdn);
+
+-- A terminated subscription's number rests in quarantine until quarantined_until, then goes back
+-- on sale. Card statuses gain quarantined (returned by a buyer, never resold) and retired (its
+-- subscription ended).
+ALTER TABLE phone_number
+  ADD COLUMN quarantined_until DATETIME(6) NULL,
+  ADD INDEX ix_phone_number_quarantine (status, quarantined_until);
+
+-- TMF676 refund: money paid back on an order, full or partial. A store's refund id
+-- (correlator_id) makes a repeat return the first refund. kind: cancelledOrder, returnedCard,
+-- unpaidDeposit.
+CREATE TABLE refund (
+  id              BIGINT         NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  refund_code     VARCHAR(16)    NOT NULL,
+  order_id        BIGINT         NOT NULL,
+  channel         VARCHAR(32)    NOT NULL,
+  correlator_id   VARCHAR(64)    NOT NULL,
+  kind            VARCHAR(16)    NOT NULL,
+  amount_fen      BIGINT         NOT NULL,
+  reason          VARCHAR(500)   NOT NULL,
+  actor           VARCHAR(64)    NOT NULL,
+  created_at      DATETIME(6)    NOT NULL,
+  CONSTRAINT uk_refund_code UNIQUE (refund_code),
+  CONSTRAINT uk_refund_correlator UNIQUE (channel, correlator_id),
+  INDEX ix_refund_order (order_id, id)
+) ENGINE = InnoDB;
