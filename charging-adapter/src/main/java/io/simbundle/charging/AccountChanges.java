@@ -48,7 +48,8 @@ final class AccountChanges {
   /**
    * Installs a subscriber's profile, or changes it: balances of the same billing cycle and open
    * reservations are kept; a profile of a new cycle starts the allowance and caps afresh (rolling
-   * the cycle).
+   * the cycle). A profile of another card on the number is a new holder of a recycled number: a new
+   * account, nothing of the old holder's balances or bar.
    */
   void install(ChargingProfile profile) {
     Saved installed =

@@ -65,6 +65,14 @@ public final class Account {
 
   private Account() {}
 
+  /**
+   * Whether a profile belongs to this account's holder: the same card (IMSI) on the number, or a
+   * card not known on either side. Another card is a new holder of a recycled number.
+   */
+  public boolean holds(ChargingProfile next) {
+    return profile.imsi().isEmpty() || next.imsi().isEmpty() || profile.imsi().equals(next.imsi());
+  }
+
   public static Account open(ChargingProfile profile) {
     Account account = new Account();
     account.install(profile);
@@ -73,9 +81,22 @@ public final class Account {
 
   /**
    * Puts a new or changed profile in force. Balances of the same cycle and open reservations are
-   * kept; a gift already held (same code and expiry) keeps what was spent of it.
+   * kept; a gift already held (same code and expiry) keeps what was spent of it. A profile of
+   * another card on the number ({@link #holds}) is a new holder of a recycled number: nothing of
+   * the old holder's balances, reservations, sessions or bar is kept.
    */
   public void install(ChargingProfile next) {
+    if (profile != null && !holds(next)) {
+      data = new DataMeters();
+      reservations = new LinkedHashMap<>();
+      sms = new SmsMeter();
+      voice = new VoiceMeter();
+      thresholds = new ThresholdsTold();
+      barred = false;
+      sessionPeers = new LinkedHashMap<>();
+      profile = null;
+    }
+
     boolean sameCycle = profile != null && profile.cycleStart().equals(next.cycleStart());
     if (!sameCycle) {
       data.newCycle();

@@ -61,6 +61,54 @@ class AccountTest {
   }
 
   @Test
+  void aProfileOfAnotherCardOnTheNumberIsANewHoldersNotThisAccounts() {
+    ChargingProfile first =
+        new ChargingProfile(
+            "8618600000001",
+            Optional.of("460010000000001"),
+            MB,
+            CYCLE_START,
+            CYCLE_END,
+            List.of(),
+            List.of());
+    ChargingProfile sameCard =
+        new ChargingProfile(
+            "8618600000001",
+            Optional.of("460010000000001"),
+            2 * MB,
+            CYCLE_START,
+            CYCLE_END,
+            List.of(),
+            List.of());
+    ChargingProfile recycled =
+        new ChargingProfile(
+            "8618600000001",
+            Optional.of("460010000000002"),
+            MB,
+            CYCLE_START,
+            CYCLE_END,
+            List.of(),
+            List.of());
+    Account account = Account.open(first);
+
+    assertThat(account.holds(sameCard)).isTrue();
+    assertThat(account.holds(recycled)).isFalse();
+    assertThat(Json.readStored(Json.write(account), Account.class).holds(recycled))
+        .as("as stored")
+        .isFalse();
+    assertThat(account.holds(november(MB, List.of(), List.of()))).as("card not known").isTrue();
+
+    reserve(account, "old-holder", 10, MB / 2);
+    account.bar(true);
+    account.install(recycled);
+
+    assertThat(account.barred()).as("the old holder's bar").isFalse();
+    assertThat(reserve(account, "new-holder", 10, MB).bytes())
+        .as("the whole allowance, nothing held for the old holder's session")
+        .isEqualTo(MB);
+  }
+
+  @Test
   void zeroRatedRatingGroupIsGrantedWithoutDebit() {
     Account account = account(500 * MB, List.of(weChat(Optional.empty())), List.of());
 

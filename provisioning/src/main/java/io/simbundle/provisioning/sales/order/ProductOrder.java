@@ -261,8 +261,7 @@ public class ProductOrder {
     }
     long owed = amountDueFen - amountPaidFen;
     if (amountFen > owed) {
-      throw new ProvisioningException(
-          ProvisioningException.Kind.INVALID,
+      throw ProvisioningException.conflict(
           "overpayment",
           amountFen + " fen is more than the " + owed + " fen still due on order " + orderCode);
     }
@@ -392,8 +391,8 @@ public class ProductOrder {
    * Pays money back: on a cancelled order, or on a completed one whose card came back within its
    * return window (the caller ends the subscription). What is refunded never exceeds what was paid.
    *
-   * @throws ProvisioningException invalid for an amount that is not positive or more than is left
-   *     to refund, a conflict when its return window has closed
+   * @throws ProvisioningException invalid for an amount that is not positive; a conflict for more
+   *     than is left to refund, or when its return window has closed
    */
   OrderChange refund(long amountFen, RefundKind kind, String refundCode, Instant now) {
     if (amountFen <= 0) {
@@ -402,8 +401,7 @@ public class ProductOrder {
     }
     long refundable = amountPaidFen - amountRefundedFen;
     if (amountFen > refundable) {
-      throw new ProvisioningException(
-          ProvisioningException.Kind.INVALID,
+      throw ProvisioningException.conflict(
           "refund-exceeds-payments",
           amountFen + " fen is more than the " + refundable + " fen paid and not yet refunded");
     }

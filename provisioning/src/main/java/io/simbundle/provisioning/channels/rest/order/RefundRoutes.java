@@ -22,9 +22,9 @@ import org.apache.camel.builder.RouteBuilder;
  *
  * <ul>
  *   <li>{@code POST /tmf-api/paymentManagement/v5/refund}: 201 with the refund, 200 with the first
- *       one when its {@code correlatorId} was seen before; 404 for an unknown order, 409 for a live
- *       order, a closed return window or a reused refund id, 422 for an amount that is not positive
- *       or more than is left to refund;
+ *       one when its {@code correlatorId} was seen before; 400 for a missing field or an amount
+ *       that is not positive, 404 for an unknown order, 409 for a live order, more than is left to
+ *       refund, a closed return window or a reused refund id;
  *   <li>{@code GET .../refund/{id}} and {@code GET .../refund?productOrder=}.
  * </ul>
  */
