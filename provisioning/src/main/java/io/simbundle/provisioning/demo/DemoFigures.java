@@ -23,4 +23,5 @@ public record DemoFigures(
     Optional<BackOnFourG.Figures> backOnFourG,
     JsonNode weChatBalance,
     String whyVideoCharged,
-    long tencentSettlementFen) {}
+    long tencentSettlementFen,
+    long refundedFen) {}

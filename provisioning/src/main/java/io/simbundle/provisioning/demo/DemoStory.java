@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * {@code java -jar simbundle.jar demo}: drives a running engine through the whole story of a
- * co-branded card over its real interfaces — a store's signed presale order for WeChat Wo, payment,
- * shipment, activation with three privileges, then a PCEF's traffic on Gy (WeChat free, video calls
+ * co-branded card over its real interfaces — a store's signed presale order for WeChat Wo, its
+ * deposit and final payment, shipment, activation with three privileges, another buyer's cancelled
+ * presale order refunded by the store, then a PCEF's traffic on Gy (WeChat free, video calls
  * charged, a Yixin subscriber's gift, default traffic until the allowance runs out), and what the
  * operator reads afterwards: balances, usage with why each record was free or charged, and the
  * partners' settlement for the month. Every run uses numbers, cards and buyers of its own.
@@ -75,8 +76,9 @@ public final class DemoStory {
         engine.base(), settings.gy().identity().address(), settings.gy().identity().port());
     Card weChat = new Card(number(0), iccid(0), imsi(0), idNumber(0));
     Card yixin = new Card(number(1), iccid(1), imsi(1), idNumber(1));
-    stock(weChat, yixin);
-    Subscribers sold = sell(weChat, yixin);
+    Card changedMind = new Card(number(2), iccid(2), imsi(2), idNumber(2));
+    stock(weChat, yixin, changedMind);
+    Subscribers sold = sell(weChat, yixin, changedMind);
     GyTraffic.Figures traffic =
         new GyTraffic(settings.gy().identity(), report::giftsLeft, run, out)
             .drive(sold.weChat(), sold.yixin());
@@ -89,34 +91,136 @@ public final class DemoStory {
     long tencentFen = report.settlement();
     out.println("\nThe story is told.");
     return new DemoFigures(
-        sold.weChat(), sold.yixin(), traffic, fiveG, back, balance, whyVideo, tencentFen);
+        sold.weChat(),
+        sold.yixin(),
+        traffic,
+        fiveG,
+        back,
+        balance,
+        whyVideo,
+        tencentFen,
+        sold.refundedFen());
   }
 
-  /** The numbers the two cards were activated on. */
-  private record Subscribers(String weChat, String yixin) {}
+  /** The numbers the two cards were activated on, and what was refunded to the third buyer. */
+  private record Subscribers(String weChat, String yixin, long refundedFen) {}
 
   /**
-   * Sells both cards: WeChat Wo in the store's presale (or the web shop once it is over), paid,
-   * shipped and activated with three privileges; a Yixin card from the web shop.
+   * Sells both cards: WeChat Wo in the store's presale (or the web shop once it is over) — a
+   * deposit, then the final payment — shipped and activated with three privileges; a Yixin card
+   * from the web shop. A third buyer's order is cancelled and refunded.
    */
-  private Subscribers sell(Card weChat, Card yixin) {
+  private Subscribers sell(Card weChat, Card yixin, Card changedMind) {
     try (StoreCallbacks callbacks = new StoreCallbacks(clock)) {
       String store = "yixun";
       String secret = onboard(store, callbacks);
-      Optional<String> presale = presaleOrder(store, secret, weChat);
+      Optional<String> presale = presaleOrder(store, secret, weChat, "YX-DEMO-" + run);
       String orderId;
+      long refunded;
       if (presale.isPresent()) {
         orderId = presale.get();
         pay(orderId);
+        awaitCallback(callbacks, "order.pending");
+        pay(orderId);
         ship(orderId);
         awaitCallback(callbacks, "order.shipped");
+        refunded = refundedByStore(store, secret, changedMind, callbacks);
       } else {
         orderId = webOrder(weChat, "wechat-wo", true, "The card");
+        refunded = refundedByBackOffice(webOrder(changedMind, "tmall-card", true, "Third card"));
       }
       return new Subscribers(
           activate(orderId, weChat, "wechat-free-traffic", "group-chat-60", "free-emoticons"),
-          activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin, "yixin-free-calls"));
+          activate(webOrder(yixin, "yixin-card", false, "Second card"), yixin, "yixin-free-calls"),
+          refunded);
     }
+  }
+
+  /**
+   * Another buyer's presale order: the deposit is paid, the buyer changes their mind, the order is
+   * cancelled and the store refunds the deposit with its own refund id (a signed push).
+   */
+  private long refundedByStore(String store, String secret, Card card, StoreCallbacks callbacks) {
+    String orderId = presaleOrder(store, secret, card, "YX-DEMO-" + run + "-2").orElseThrow();
+    pay(orderId);
+    cancel(orderId);
+    HttpResponse<String> answer =
+        engine.pushSigned(
+            "/api/v1/stores/" + store + "/refund", secret, refundBody(orderId, "YX-REFUND-" + run));
+    JsonNode refund = EngineClient.expect(201, answer);
+    step(
+        "Refund",
+        "the store refunds %s yuan of order %s (its refund id YX-REFUND-%d) → refund %s, %s",
+        yuan(refund.path("amountFen").asLong()),
+        orderId,
+        run,
+        refund.path("id").asText(),
+        refund.path("kind").asText());
+    awaitCallback(callbacks, "order.refunded");
+    return refund.path("amountFen").asLong();
+  }
+
+  /**
+   * After the presale: a web-shop order paid in full and shipped, refused at the door, cancelled
+   * and refunded by the back office.
+   */
+  private long refundedByBackOffice(String orderId) {
+    cancel(orderId);
+    JsonNode refund =
+        engine.post(
+            "/tmf-api/paymentManagement/v5/refund",
+            "application/json",
+            refundBody(orderId, "WEB-REFUND-" + run),
+            201);
+    step(
+        "Refund",
+        "the back office refunds %s yuan of order %s → refund %s, %s",
+        yuan(refund.path("amountFen").asLong()),
+        orderId,
+        refund.path("id").asText(),
+        refund.path("kind").asText());
+    return refund.path("amountFen").asLong();
+  }
+
+  /** A refund of all that was paid on the order. */
+  private String refundBody(String orderId, String refundId) {
+    long paid =
+        engine
+            .get("/tmf-api/productOrdering/v5/productOrder/" + orderId)
+            .path("payment")
+            .path("amountPaidFen")
+            .asLong();
+    return EngineClient.json(
+        Map.of(
+            "correlatorId",
+            refundId,
+            "productOrder",
+            Map.of("id", orderId),
+            "amountFen",
+            paid,
+            "reason",
+            "the buyer changed their mind"));
+  }
+
+  private void cancel(String orderId) {
+    JsonNode cancelled =
+        engine.post(
+            "/tmf-api/productOrdering/v5/cancelProductOrder",
+            "application/json",
+            EngineClient.json(
+                Map.of(
+                    "productOrder",
+                    Map.of("id", orderId),
+                    "cancellationReason",
+                    "the buyer changed their mind")),
+            201);
+    JsonNode order = cancelled.path("productOrder");
+    step(
+        "Cancellation",
+        "order %s → %s; its number is back in stock, its card %s",
+        orderId,
+        order.path("state").asText(),
+        order.has("shipment") ? "quarantined (it was shipped)" : "too");
   }
 
   /**
@@ -200,11 +304,11 @@ public final class DemoStory {
    * The store's signed presale order; empty when the campaign is not on sale at this date (the demo
    * catalog's presale ends on 31 January 2027), and the story goes on with a web-shop order.
    */
-  private Optional<String> presaleOrder(String store, String secret, Card card) {
+  private Optional<String> presaleOrder(String store, String secret, Card card, String externalId) {
     String body =
         EngineClient.json(
             Map.of(
-                "externalId", "YX-DEMO-" + run,
+                "externalId", externalId,
                 "place", Map.of("id", "GD"),
                 "campaign", Map.of("id", CAMPAIGN),
                 "buyer", Map.of("name", BUYER, "idNumber", card.idNumber(), "newToOperator", true),
@@ -224,40 +328,53 @@ public final class DemoStory {
       return Optional.empty();
     }
     JsonNode order = EngineClient.expect(202, answer);
+    JsonNode payment = order.path("payment");
     step(
         "Presale order",
-        "signed push YX-DEMO-%d → order %s %s; deposit %s yuan due, number %s reserved",
-        run,
+        "signed push %s → order %s %s; %s yuan: a %s-yuan deposit now, the rest by %s; number %s"
+            + " reserved",
+        externalId,
         order.path("id").asText(),
         order.path("state").asText(),
-        yuan(order.path("payment").path("amountDueFen").asLong()),
+        yuan(payment.path("amountDueFen").asLong()),
+        yuan(payment.path("depositFen").asLong()),
+        payment.path("finalPaymentCloses").asText(),
         order.findPath("msisdn").asText());
     return Optional.of(order.path("id").asText());
   }
 
+  /** Pays what is due now: a presale's deposit first, then the rest; else the whole amount. */
   private void pay(String orderId) {
-    JsonNode order = engine.get("/tmf-api/productOrdering/v5/productOrder/" + orderId);
+    JsonNode payment =
+        engine.get("/tmf-api/productOrdering/v5/productOrder/" + orderId).path("payment");
+    long paid = payment.path("amountPaidFen").asLong();
     long due =
-        order.path("payment").path("amountDueFen").asLong()
-            - order.path("payment").path("amountPaidFen").asLong();
-    JsonNode paid =
-        engine.post(
-            "/tmf-api/paymentManagement/v5/payment",
-            "application/json",
-            EngineClient.json(
-                Map.of(
-                    "productOrder",
-                    Map.of("id", orderId),
-                    "amountFen",
-                    due,
-                    "reference",
-                    "demo-pay-" + run)),
-            201);
+        payment.has("depositFen") && paid < payment.path("depositFen").asLong()
+            ? payment.path("depositFen").asLong() - paid
+            : payment.path("amountDueFen").asLong() - paid;
+    JsonNode order =
+        engine
+            .post(
+                "/tmf-api/paymentManagement/v5/payment",
+                "application/json",
+                EngineClient.json(
+                    Map.of(
+                        "productOrder",
+                        Map.of("id", orderId),
+                        "amountFen",
+                        due,
+                        "reference",
+                        "demo-pay-" + run + "-" + paid)),
+                201)
+            .path("productOrder");
     step(
         "Payment",
-        "%s yuan paid → order %s",
+        "%s yuan paid → order %s%s",
         yuan(due),
-        paid.path("productOrder").path("state").asText());
+        order.path("state").asText(),
+        "pending".equals(order.path("state").asText())
+            ? " (deposit paid; the final payment is awaited)"
+            : "");
   }
 
   private void ship(String orderId) {

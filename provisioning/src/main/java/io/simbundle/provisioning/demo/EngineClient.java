@@ -88,9 +88,14 @@ final class EngineClient {
 
   /** A store's order push, signed with its secret as a store signs it. */
   HttpResponse<String> pushOrder(String storeId, String secret, String body) {
+    return pushSigned("/api/v1/stores/" + storeId + "/productOrder", secret, body);
+  }
+
+  /** A store's request, signed with its secret as a store signs it. */
+  HttpResponse<String> pushSigned(String path, String secret, String body) {
     String timestamp = String.valueOf(clock.instant().getEpochSecond());
     return send(
-        request("/api/v1/stores/" + storeId + "/productOrder")
+        request(path)
             .header("Content-Type", "application/json")
             .header("X-Simbundle-Timestamp", timestamp)
             .header("X-Simbundle-Signature", RequestSignature.sign(secret, timestamp, body))

@@ -36,9 +36,13 @@ class DemoStoryTest {
       System.out.print(story);
 
       assertThat(story)
+          .contains("a 50.00-yuan deposit now")
+          .contains("order.pending received, signature checked")
+          .contains("order.refunded received, signature checked")
           .contains("order.shipped received, signature checked")
           .contains("privileges [\"wechat-free-traffic\",\"group-chat-60\",\"free-emoticons\"]")
           .contains("Final-Unit-Indication TERMINATE");
+      assertThat(figures.refundedFen()).as("the other buyer's deposit").isEqualTo(5000);
       GyTraffic.Figures traffic = figures.traffic();
       assertThat(traffic.weChatBytes()).isPositive();
       assertThat(traffic.videoBytes()).isPositive();
@@ -116,6 +120,7 @@ class DemoStoryTest {
       assertThat(story)
           .contains("yixun-wechat-wo-presale is not on sale at this date")
           .contains("wechat-wo ordered on the web shop")
+          .contains("the back office refunds 59.00 yuan")
           .contains("Settlement 2027-02")
           .contains("The story is told.");
       // No presale bonus this time: only the welcome gift goes before the allowance.
