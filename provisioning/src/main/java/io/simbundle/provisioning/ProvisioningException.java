@@ -25,7 +25,12 @@ public final class ProvisioningException extends RuntimeException {
     /** Who asks has not proved who they are (no or a wrong code, no session). */
     UNAUTHORIZED,
     /** Asked too often; the details say when to try again ({@code retryAfterSeconds}). */
-    TOO_MANY
+    TOO_MANY,
+    /**
+     * Something the engine depends on did not answer (a partner's platform); nothing was stored,
+     * the details say when to try again.
+     */
+    UNAVAILABLE
   }
 
   private final Kind kind;

@@ -58,3 +58,6 @@ CREATE TABLE refund (
   CONSTRAINT uk_refund_correlator UNIQUE (channel, correlator_id),
   INDEX ix_refund_order (order_id, id)
 ) ENGINE = InnoDB;
+
+-- Where a partner's platform says whether a buyer is new to it (signed like the notices it takes).
+ALTER TABLE partner_endpoint ADD COLUMN user_check_url VARCHAR(512) NULL;

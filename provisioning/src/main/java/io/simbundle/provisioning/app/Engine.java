@@ -12,6 +12,8 @@ import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.channels.http.ClientAddress;
 import io.simbundle.provisioning.channels.http.ProblemResponses;
 import io.simbundle.provisioning.channels.http.UnmatchedRequests;
+import io.simbundle.provisioning.channels.partner.PartnerUserCheckRoute;
+import io.simbundle.provisioning.channels.partner.PartnerUserChecks;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
 import io.simbundle.provisioning.channels.rest.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.OutboxAdminRoutes;
@@ -49,6 +51,7 @@ import io.simbundle.provisioning.outbox.OutboxDelivery;
 import io.simbundle.provisioning.partner.PartnerEndpoints;
 import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.buyer.BuyerTypes;
 import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.provisioning.sales.order.OrderService;
@@ -75,6 +78,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
@@ -159,12 +163,22 @@ public final class Engine implements AutoCloseable {
         new BuyerRecords(database.dataSource(), personalData.digest(), campaignStock);
     Inventory inventory = new Inventory(database.dataSource(), provisioningUnit, clock);
     Outbox outboxMessages = new Outbox(provisioningUnit);
+    Main camel = new Main();
+    PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
+    PartnerUserChecks partnerChecks =
+        new PartnerUserChecks(
+            partners,
+            () -> camelTemplate(camel),
+            settings.provisioning().partnerAnswersKept(),
+            clock);
+    BuyerTypes buyerTypes = new BuyerTypes(partnerChecks);
     OrderService orders =
         new OrderService(
             provisioningUnit,
             catalog,
             rules,
             buyerRecords,
+            buyerTypes,
             inventory,
             campaignStock,
             new StoreOrderKeys(database.dataSource()),
@@ -223,7 +237,6 @@ public final class Engine implements AutoCloseable {
     this.subscriptions = subscriptions;
     this.chargingSync = chargingSync;
 
-    Main camel = new Main();
     camel.configure().withName("simbundle").withJmxEnabled(false).withShutdownTimeout(10);
     camel
         .configure()
@@ -242,7 +255,7 @@ public final class Engine implements AutoCloseable {
     camel.configure().addRoutesBuilder(new RuleShadowRoutes(rules, settings.admin()));
     camel
         .configure()
-        .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, clock));
+        .addRoutesBuilder(new QualificationRoutes(catalog, rules, buyerRecords, buyerTypes, clock));
     camel.configure().addRoutesBuilder(new ProductOrderRoutes(orders, settings.admin()));
     camel.configure().addRoutesBuilder(new RefundRoutes(orders, settings.admin()));
     camel.configure().addRoutesBuilder(new ProductInventoryRoutes(subscriptions, settings.admin()));
@@ -267,7 +280,6 @@ public final class Engine implements AutoCloseable {
                   .map(c -> c.channels());
             },
             clock);
-    PartnerEndpoints partners = new PartnerEndpoints(provisioningUnit, personalData.seal(), clock);
     SmsChannel sms = smsChannel(camel, provisioningUnit, subscriptions, clock);
     OutboxDelivery outbox =
         new OutboxDelivery(
@@ -333,6 +345,9 @@ public final class Engine implements AutoCloseable {
                 inventory,
                 settings.provisioning(),
                 clock));
+    camel
+        .configure()
+        .addRoutesBuilder(new PartnerUserCheckRoute(settings.provisioning().partnerCheckTimeout()));
     camel.configure().addRoutesBuilder(new UnmatchedRequests());
     try {
       camel.start();
@@ -357,6 +372,15 @@ public final class Engine implements AutoCloseable {
         settings.gy().identity().port(),
         catalog.current().version(),
         ruleBook.current().version());
+  }
+
+  /** The running Camel context's template: the engine's routes to stores, partners and the SMSC. */
+  private static ProducerTemplate camelTemplate(Main camel) {
+    try {
+      return camel.getCamelTemplate();
+    } catch (Exception e) {
+      throw new IllegalStateException("Camel is not running", e);
+    }
   }
 
   /**
@@ -390,13 +414,7 @@ public final class Engine implements AutoCloseable {
     return new SmsChannel(
         smsc,
         link,
-        () -> {
-          try {
-            return camel.getCamelTemplate();
-          } catch (Exception e) {
-            throw new IllegalStateException("Camel is not running", e);
-          }
-        },
+        () -> camelTemplate(camel),
         productId -> subscriptions.find(productId).map(Subscription::msisdn),
         () -> catalog.current().notices(),
         submitted,

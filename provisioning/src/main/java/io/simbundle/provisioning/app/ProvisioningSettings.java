@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param kafkaIntake the order topic the engine also takes store orders from, if any
  * @param smsc the SMSC subscribers' SMS go through, if any (without one they wait in the outbox)
  * @param numberQuarantine how long a terminated subscription's number rests before it is sold again
+ * @param partnerCheckTimeout how long a partner's platform is waited for when asked whether a buyer
+ *     is new to it
+ * @param partnerAnswersKept how long such an answer is kept for the same buyer
  */
 public record ProvisioningSettings(
     Duration paymentWindow,
@@ -32,7 +35,12 @@ public record ProvisioningSettings(
     Path orderFiles,
     Optional<KafkaIntakeSettings> kafkaIntake,
     Optional<SmscSettings> smsc,
-    Duration numberQuarantine) {
+    Duration numberQuarantine,
+    Duration partnerCheckTimeout,
+    Duration partnerAnswersKept) {
+
+  public static final String PARTNER_CHECK_TIMEOUT = "simbundle.partners.user-check-timeout-millis";
+  public static final String PARTNER_ANSWERS_KEPT = "simbundle.partners.user-check-kept-minutes";
 
   public static final String NUMBER_QUARANTINE = "simbundle.inventory.number-quarantine-days";
   public static final String PAYMENT_WINDOW = "simbundle.orders.payment-window-minutes";
@@ -50,6 +58,12 @@ public record ProvisioningSettings(
     Objects.requireNonNull(kafkaIntake);
     Objects.requireNonNull(smsc);
     Objects.requireNonNull(numberQuarantine);
+    Objects.requireNonNull(partnerCheckTimeout);
+    Objects.requireNonNull(partnerAnswersKept);
+    if (partnerCheckTimeout.toMillis() < 1) {
+      throw new InvalidSettingException(
+          PARTNER_CHECK_TIMEOUT, String.valueOf(partnerCheckTimeout.toMillis()), "at least 1 ms");
+    }
     if (numberQuarantine.isNegative()) {
       throw new InvalidSettingException(
           NUMBER_QUARANTINE, String.valueOf(numberQuarantine.toDays()), "must not be negative");
@@ -74,8 +88,16 @@ public record ProvisioningSettings(
         orderFiles,
         Optional.empty(),
         Optional.empty(),
-        SubscriptionService.defaultNumberQuarantine());
+        SubscriptionService.defaultNumberQuarantine(),
+        DEFAULT_PARTNER_CHECK_TIMEOUT,
+        DEFAULT_PARTNER_ANSWERS_KEPT);
   }
+
+  /** A partner's platform is waited for 800 ms: a store's order waits on it. */
+  public static final Duration DEFAULT_PARTNER_CHECK_TIMEOUT = Duration.ofMillis(800);
+
+  /** A partner's answer about a buyer is kept ten minutes. */
+  public static final Duration DEFAULT_PARTNER_ANSWERS_KEPT = Duration.ofMinutes(10);
 
   /** These settings, with orders also taken from a Kafka topic. */
   public ProvisioningSettings withKafkaIntake(KafkaIntakeSettings kafka) {
@@ -87,7 +109,9 @@ public record ProvisioningSettings(
         orderFiles,
         Optional.of(kafka),
         smsc,
-        numberQuarantine);
+        numberQuarantine,
+        partnerCheckTimeout,
+        partnerAnswersKept);
   }
 
   /** These settings, with subscribers' SMS sent through an SMSC. */
@@ -100,7 +124,9 @@ public record ProvisioningSettings(
         orderFiles,
         kafkaIntake,
         Optional.of(smsc),
-        numberQuarantine);
+        numberQuarantine,
+        partnerCheckTimeout,
+        partnerAnswersKept);
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -124,6 +150,12 @@ public record ProvisioningSettings(
         SmscSettings.from(settings),
         Duration.ofDays(
             settings.integer(
-                NUMBER_QUARANTINE, (int) SubscriptionService.defaultNumberQuarantine().toDays())));
+                NUMBER_QUARANTINE, (int) SubscriptionService.defaultNumberQuarantine().toDays())),
+        Duration.ofMillis(
+            settings.integer(
+                PARTNER_CHECK_TIMEOUT, (int) DEFAULT_PARTNER_CHECK_TIMEOUT.toMillis())),
+        Duration.ofMinutes(
+            settings.integer(
+                PARTNER_ANSWERS_KEPT, (int) DEFAULT_PARTNER_ANSWERS_KEPT.toMinutes())));
   }
 }

@@ -16,6 +16,9 @@ class PartnerEndpointEntity {
   @Column(nullable = false, length = 512)
   String url;
 
+  @Column(name = "user_check_url", length = 512)
+  String userCheckUrl;
+
   @Column(name = "secret_sealed", nullable = false, length = 512)
   String secretSealed;
 

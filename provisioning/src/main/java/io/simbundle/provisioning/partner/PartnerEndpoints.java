@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where each partner's platform (Tencent's for WeChat Wo perks …) takes perk notices. Setting an
- * endpoint issues a new signing secret, shown once and kept sealed.
+ * Where each partner's platform (Tencent's for WeChat Wo perks …) takes perk notices, and where it
+ * says whether a buyer is new to it. Setting an endpoint issues a new signing secret, shown once
+ * and kept sealed.
  */
 public final class PartnerEndpoints {
 
@@ -38,6 +39,15 @@ public final class PartnerEndpoints {
    * @return the new signing secret
    */
   public String set(String partnerCode, URI url) {
+    return set(partnerCode, url, Optional.empty());
+  }
+
+  /**
+   * Sets (or replaces) a partner's endpoint and the address its platform answers user checks at.
+   *
+   * @return the new signing secret
+   */
+  public String set(String partnerCode, URI url, Optional<URI> userCheckUrl) {
     String secret = SigningSecrets.generate();
     Instant now = clock.instant();
     unit.run(
@@ -45,6 +55,7 @@ public final class PartnerEndpoints {
           PartnerEndpointEntity found = em.find(PartnerEndpointEntity.class, partnerCode);
           PartnerEndpointEntity entity = found == null ? new PartnerEndpointEntity() : found;
           entity.url = url.toString();
+          entity.userCheckUrl = userCheckUrl.map(URI::toString).orElse(null);
           entity.secretSealed = seal.seal(SEAL_FIELD, secret);
           entity.updatedAt = now;
           if (found == null) {
@@ -54,6 +65,18 @@ public final class PartnerEndpoints {
           }
         });
     return secret;
+  }
+
+  /** Where the partner's platform answers whether a buyer is new to it, with the signing secret. */
+  public Optional<Endpoint> userCheck(String partnerCode) {
+    return unit.call(
+        em ->
+            Optional.ofNullable(em.find(PartnerEndpointEntity.class, partnerCode))
+                .filter(e -> e.userCheckUrl != null)
+                .map(
+                    e ->
+                        new Endpoint(
+                            URI.create(e.userCheckUrl), seal.open(SEAL_FIELD, e.secretSealed))));
   }
 
   public Optional<Endpoint> endpoint(String partnerCode) {

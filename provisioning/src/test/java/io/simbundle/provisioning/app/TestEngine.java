@@ -110,7 +110,9 @@ public final class TestEngine implements AutoCloseable {
         orderFilesDirectory(),
         kafkaIntake,
         Optional.empty(),
-        Duration.ofDays(90));
+        Duration.ofDays(90),
+        ProvisioningSettings.DEFAULT_PARTNER_CHECK_TIMEOUT,
+        ProvisioningSettings.DEFAULT_PARTNER_ANSWERS_KEPT);
   }
 
   public static TestEngine start(DatabaseSettings database) {

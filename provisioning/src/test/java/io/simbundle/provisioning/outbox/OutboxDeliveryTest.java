@@ -205,6 +205,7 @@ class OutboxDeliveryTest {
   void theStoreHearsOfEveryStepOfItsOrder() {
     String orderId = pushOrder("YX-CB-4");
     presale.pay(orderId, 5000);
+    presale.pay(orderId, 5000);
     engine.adminPost(
         Presale.ORDERS + "/" + orderId + "/shipment",
         "{\"carrier\": \"SF\", \"trackingNumber\": \"SF42\"}");
@@ -215,6 +216,10 @@ class OutboxDeliveryTest {
     assertThat(receiver.received())
         .extracting(r -> r.header("X-Simbundle-Kind"))
         .containsExactly(
-            "order.acknowledged", "order.inProgress", "order.shipped", "order.cancelled");
+            "order.acknowledged",
+            "order.pending",
+            "order.inProgress",
+            "order.shipped",
+            "order.cancelled");
   }
 }

@@ -109,6 +109,7 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
           case REFUSED -> 422;
           case UNAUTHORIZED -> 401;
           case TOO_MANY -> 429;
+          case UNAVAILABLE -> 503;
         };
     String title =
         switch (refusal.kind()) {
@@ -119,6 +120,7 @@ public final class ProblemResponses extends RouteConfigurationBuilder {
           case REFUSED -> "Refused by the rules";
           case UNAUTHORIZED -> "Unauthorized";
           case TOO_MANY -> "Too many requests";
+          case UNAVAILABLE -> "Service unavailable";
         };
     Problem problem = Problem.of(status, refusal.type(), title, refusal.getMessage());
     Object retryAfter = refusal.details().get("retryAfterSeconds");

@@ -37,8 +37,11 @@ public final class BuyerRecords {
             digest.of(idNumber));
   }
 
-  /** What the rules ask about a buyer placing an order: cards held, orders in the campaign. */
-  public record Standing(int activeCards, int campaignOrders) {}
+  /**
+   * What the rules ask about a buyer placing an order: cards in service, cards ever held (any
+   * product, active or past), orders in the campaign.
+   */
+  public record Standing(int activeCards, int cardsEver, int campaignOrders) {}
 
   /** A buyer's {@link Standing}, read in one round trip. */
   public Standing standing(String idNumber, Optional<String> campaignCode) {
@@ -48,16 +51,18 @@ public final class BuyerRecords {
             connection.prepareStatement(
                 "SELECT (SELECT COUNT(*) FROM product WHERE id_number_digest = ?"
                     + " AND status <> 'terminated'),"
+                    + " (SELECT COUNT(*) FROM product WHERE id_number_digest = ?),"
                     + " (SELECT COUNT(*) FROM product_order WHERE id_number_digest = ?"
                     + " AND campaign_code = ? AND "
                     + LIVE_ORDER
                     + ")")) {
       select.setString(1, buyer);
       select.setString(2, buyer);
-      select.setString(3, campaignCode.orElse(null));
+      select.setString(3, buyer);
+      select.setString(4, campaignCode.orElse(null));
       try (ResultSet row = select.executeQuery()) {
         row.next();
-        return new Standing(row.getInt(1), row.getInt(2));
+        return new Standing(row.getInt(1), row.getInt(2), row.getInt(3));
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot read buyer records: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import io.simbundle.platform.database.DatabaseFailures;
 import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
+import io.simbundle.provisioning.sales.buyer.BuyerType;
 import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Allocation;
 import io.simbundle.provisioning.sales.inventory.Inventory;
@@ -44,6 +45,7 @@ final class AcceptingOrders implements AutoCloseable {
       OrderRequest request,
       CatalogVersion version,
       OrderTerms terms,
+      BuyerType type,
       String buyerDigest,
       Actor actor) {
 
@@ -150,7 +152,11 @@ final class AcceptingOrders implements AutoCloseable {
       Acceptance acceptance = batch.get(i);
       ProductOrder order =
           drafts.draft(
-              acceptance.request(), acceptance.version(), acceptance.terms(), clock.instant());
+              acceptance.request(),
+              acceptance.version(),
+              acceptance.terms(),
+              acceptance.type(),
+              clock.instant());
       Reason refusal = refused.get(i);
       if (refusal != null) {
         settled[i] = Settled.of(new OrderOutcome(reject(order, refusal, acceptance.actor()), true));

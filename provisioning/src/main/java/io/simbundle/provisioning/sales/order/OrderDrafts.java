@@ -3,6 +3,7 @@ package io.simbundle.provisioning.sales.order;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.provisioning.privacy.Masked;
 import io.simbundle.provisioning.privacy.PersonalData;
+import io.simbundle.provisioning.sales.buyer.BuyerType;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -18,13 +19,15 @@ final class OrderDrafts {
     this.personalData = personalData;
   }
 
-  ProductOrder draft(OrderRequest request, CatalogVersion version, OrderTerms terms, Instant now) {
+  ProductOrder draft(
+      OrderRequest request, CatalogVersion version, OrderTerms terms, BuyerType type, Instant now) {
     OrderRequest.Buyer buyer = request.buyer();
     return ProductOrder.draft(
         newCode(),
         request,
         version.version(),
         terms,
+        type,
         new SealedBuyer(
             personalData.digest().of(buyer.idNumber()),
             personalData.seal().seal("name", buyer.name()),

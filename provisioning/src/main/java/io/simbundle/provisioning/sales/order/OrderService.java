@@ -8,6 +8,7 @@ import io.simbundle.provisioning.audit.AuditEntry;
 import io.simbundle.provisioning.audit.AuditTrail;
 import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.buyer.BuyerTypes;
 import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.rules.RulesService;
@@ -45,6 +46,7 @@ public final class OrderService implements AutoCloseable {
       CatalogService catalog,
       RulesService rules,
       BuyerRecords records,
+      BuyerTypes types,
       Inventory inventory,
       CampaignStock stock,
       StoreOrderKeys keys,
@@ -62,7 +64,8 @@ public final class OrderService implements AutoCloseable {
     OrderRoom room = new OrderRoom(unit, orders, changes, views, clock);
     OrderDrafts drafts = new OrderDrafts(personalData);
     this.accepting = new AcceptingOrders(room, drafts, inventory, stock, paymentWindow);
-    this.placing = new PlacingOrders(room, catalog, rules, records, stock, keys, drafts, accepting);
+    this.placing =
+        new PlacingOrders(room, catalog, rules, records, types, stock, keys, drafts, accepting);
     this.paying = new PayingOrders(room);
     this.shipping = new ShippingOrders(room);
     this.cancelling = new CancellingOrders(room, inventory, stock);
@@ -92,8 +95,9 @@ public final class OrderService implements AutoCloseable {
    * with the reasons, an order no inventory is left for as failed; once a campaign is known to be
    * sold out its orders are refused without storing anything.
    *
-   * @throws ProvisioningException invalid payment terms, sold out (refused, nothing stored), or no
-   *     inventory left (the failed order is named in the details)
+   * @throws ProvisioningException invalid payment terms, sold out (refused, nothing stored), a
+   *     partner's platform silent where the campaign needs its answer (unavailable, nothing
+   *     stored), or no inventory left (the failed order is named in the details)
    */
   public OrderOutcome create(OrderRequest request, Actor actor) {
     return placing.place(request, actor);

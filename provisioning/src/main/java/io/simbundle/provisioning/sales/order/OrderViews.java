@@ -29,6 +29,7 @@ final class OrderViews {
         order.province,
         Masked.name(buyerName(order)),
         order.idNumberMasked,
+        order.buyerType(),
         order.paymentType(),
         order.amountDueFen,
         order.amountPaidFen,

@@ -4,6 +4,7 @@ import io.simbundle.catalog.CatalogService;
 import io.simbundle.catalog.campaign.CampaignTerms;
 import io.simbundle.catalog.campaign.FinalPayment;
 import io.simbundle.catalog.campaign.PresaleCampaign;
+import io.simbundle.catalog.campaign.WhenPartnerSilent;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.platform.database.DatabaseFailures;
@@ -11,6 +12,8 @@ import io.simbundle.platform.database.PersistenceUnit;
 import io.simbundle.provisioning.ProvisioningException;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.buyer.BuyerType;
+import io.simbundle.provisioning.sales.buyer.BuyerTypes;
 import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.rules.QualificationRequest;
 import io.simbundle.rules.RulesService;
@@ -38,6 +41,7 @@ final class PlacingOrders {
   private final CatalogService catalog;
   private final RulesService rules;
   private final BuyerRecords records;
+  private final BuyerTypes types;
   private final CampaignStock stock;
   private final StoreOrderKeys keys;
   private final ProductOrders orders;
@@ -52,10 +56,12 @@ final class PlacingOrders {
       CatalogService catalog,
       RulesService rules,
       BuyerRecords records,
+      BuyerTypes types,
       CampaignStock stock,
       StoreOrderKeys keys,
       OrderDrafts drafts,
       AcceptingOrders accepting) {
+    this.types = types;
     this.unit = room.unit();
     this.catalog = catalog;
     this.rules = rules;
@@ -77,16 +83,19 @@ final class PlacingOrders {
       return soldOut(request, campaign.get());
     }
     Instant now = clock.instant();
-    Decision decision = qualify(request, version, now);
+    BuyerRecords.Standing standing =
+        records.standing(request.buyer().idNumber(), request.campaignCode());
+    BuyerType type = buyerType(request, version, campaign, standing);
+    Decision decision = qualify(request, version, standing, type, now);
     try {
       if (!decision.approved()) {
-        return reject(request, version, decision, actor, now);
+        return reject(request, version, type, decision, actor, now);
       }
       OrderTerms terms = terms(request, version, campaign, now);
       campaign.ifPresent(stock::prepare);
       return accepting.accept(
           new AcceptingOrders.Acceptance(
-              request, version, terms, drafts.buyerDigest(request), actor));
+              request, version, terms, type, drafts.buyerDigest(request), actor));
     } catch (PersistenceException e) {
       // Two deliveries of one store order raced: the unique key let one in, the other reads it.
       if (request.externalId().isPresent()
@@ -98,7 +107,12 @@ final class PlacingOrders {
   }
 
   private OrderOutcome reject(
-      OrderRequest request, CatalogVersion version, Decision decision, Actor actor, Instant now) {
+      OrderRequest request,
+      CatalogVersion version,
+      BuyerType type,
+      Decision decision,
+      Actor actor,
+      Instant now) {
     OrderOutcome rejected =
         unit.call(
             em ->
@@ -106,7 +120,7 @@ final class PlacingOrders {
                     .orElseGet(
                         () -> {
                           ProductOrder order =
-                              drafts.draft(request, version, OrderTerms.NOTHING_DUE, now);
+                              drafts.draft(request, version, OrderTerms.NOTHING_DUE, type, now);
                           OrderChange change =
                               order.reject(
                                   decision.reasons(),
@@ -151,9 +165,36 @@ final class PlacingOrders {
         .map(order -> new OrderOutcome(views.of(order), false));
   }
 
-  private Decision qualify(OrderRequest request, CatalogVersion version, Instant now) {
+  /**
+   * The buyer's B2B2C type from facts: the engine's records and the partner's platform; outside a
+   * campaign a silent partner's buyer is taken as an existing user.
+   */
+  private BuyerType buyerType(
+      OrderRequest request,
+      CatalogVersion version,
+      Optional<PresaleCampaign> campaign,
+      BuyerRecords.Standing standing) {
+    // An unknown product is the rules' to refuse; there is no partner to ask about it.
+    String partner =
+        version.product(request.productCode()).map(ProductOffering::partnerCode).orElse("");
+    return types.decide(
+        standing,
+        partner,
+        request.buyer().idNumber(),
+        request.buyer().newToOperator(),
+        request.buyer().newToPartner(),
+        campaign
+            .map(c -> c.terms().whenPartnerSilent())
+            .orElse(WhenPartnerSilent.TREAT_AS_EXISTING));
+  }
+
+  private Decision qualify(
+      OrderRequest request,
+      CatalogVersion version,
+      BuyerRecords.Standing standing,
+      BuyerType type,
+      Instant now) {
     String idNumber = request.buyer().idNumber();
-    BuyerRecords.Standing standing = records.standing(idNumber, request.campaignCode());
     return rules.qualify(
         version,
         new QualificationRequest(
@@ -163,8 +204,8 @@ final class PlacingOrders {
             request.province(),
             request.buyer().name(),
             idNumber,
-            request.buyer().newToOperator(),
-            request.buyer().newToPartner(),
+            type.newToOperator(),
+            type.newToPartner(),
             standing.activeCards(),
             standing.campaignOrders(),
             request.campaignCode().map(records::campaignUnitsSold).orElse(0L),

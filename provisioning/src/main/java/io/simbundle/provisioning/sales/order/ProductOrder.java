@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.simbundle.catalog.campaign.UnpaidDeposit;
 import io.simbundle.platform.json.Json;
 import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.sales.buyer.BuyerType;
 import io.simbundle.provisioning.sales.inventory.Allocation;
 import io.simbundle.rules.decision.Reason;
 import jakarta.persistence.Column;
@@ -76,6 +77,9 @@ public class ProductOrder {
 
   @Column(name = "new_to_partner", nullable = false)
   boolean newToPartner;
+
+  @Column(name = "buyer_type_basis", length = 500)
+  String buyerTypeBasis;
 
   @Column(name = "payment_type", nullable = false, length = 16)
   String paymentType;
@@ -166,6 +170,7 @@ public class ProductOrder {
       OrderRequest request,
       String catalogVersion,
       OrderTerms terms,
+      BuyerType type,
       SealedBuyer buyer,
       Instant now) {
     ProductOrder order = new ProductOrder();
@@ -180,8 +185,9 @@ public class ProductOrder {
     order.buyerNameSealed = buyer.nameSealed();
     order.idNumberSealed = buyer.idNumberSealed();
     order.idNumberMasked = buyer.idNumberMasked();
-    order.newToOperator = request.buyer().newToOperator();
-    order.newToPartner = request.buyer().newToPartner();
+    order.newToOperator = type.newToOperator();
+    order.newToPartner = type.newToPartner();
+    order.buyerTypeBasis = type.basis();
     order.paymentType = request.payment().type().apiName();
     order.amountDueFen = terms.dueFen();
     order.depositFen = terms.depositFen();
@@ -562,6 +568,16 @@ public class ProductOrder {
 
   public boolean newToPartner() {
     return newToPartner;
+  }
+
+  /** The buyer's B2B2C type as decided when the order was placed, with its basis. */
+  public BuyerType buyerType() {
+    return new BuyerType(
+        newToOperator,
+        newToPartner,
+        buyerTypeBasis == null
+            ? "taken from the store (ordered before types came from facts)"
+            : buyerTypeBasis);
   }
 
   public String msisdn() {

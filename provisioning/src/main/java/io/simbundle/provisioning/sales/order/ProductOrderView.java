@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.sales.order;
 
+import io.simbundle.provisioning.sales.buyer.BuyerType;
 import io.simbundle.rules.decision.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ public record ProductOrderView(
     String province,
     String buyerNameMasked,
     String idNumberMasked,
+    BuyerType buyerType,
     PaymentType paymentType,
     long amountDueFen,
     long amountPaidFen,

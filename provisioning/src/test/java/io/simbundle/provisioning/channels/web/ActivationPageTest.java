@@ -60,11 +60,13 @@ class ActivationPageTest {
                 "wechat-wo",
                 "{\"type\": \"deposit\"}",
                 ", \"campaign\": {\"id\": \"yixun-wechat-wo-presale\"}"));
+    presale.pay(order.path("id").asText(), 5000);
     assertThat(
             read(presale.pay(order.path("id").asText(), 5000))
                 .path("productOrder")
                 .path("state")
                 .asText())
+        .as("the deposit, then the rest")
         .isEqualTo("inProgress");
     String msisdn = order.path("productOrderItem").get(0).path("product").path("msisdn").asText();
 

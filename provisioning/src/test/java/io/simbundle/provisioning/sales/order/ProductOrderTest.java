@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.simbundle.catalog.campaign.UnpaidDeposit;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.provisioning.ProvisioningException;
+import io.simbundle.provisioning.sales.buyer.BuyerType;
 import io.simbundle.provisioning.sales.inventory.Allocation;
 import io.simbundle.rules.decision.Reason;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class ProductOrderTest {
         request,
         "2026.11",
         orderTerms,
+        new BuyerType(true, false, "new to the operator: no card on this ID number"),
         new SealedBuyer("digest", "sealed-name", "sealed-id", "4401**********1234"),
         PLACED);
   }

@@ -9,6 +9,7 @@ import io.simbundle.provisioning.partner.PartnerEndpoints;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -70,24 +71,33 @@ public final class OutboxAdminRoutes extends RouteBuilder {
     String code = exchange.getIn().getHeader("code", String.class);
     RequestBodies body = RequestBodies.of(exchange);
     String url = body.text("/url", true, 512).orElse("");
-    URI uri = null;
-    try {
-      uri = URI.create(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        body.invalid("/url", "an http or https URL");
-      }
-    } catch (IllegalArgumentException e) {
-      body.invalid("/url", "not a URL");
-    }
+    URI uri = httpUrl(body, "/url", url);
+    Optional<String> checkUrl = body.text("/userCheckUrl", false, 512);
+    Optional<URI> check = checkUrl.map(u -> httpUrl(body, "/userCheckUrl", u));
     if (code == null || !code.matches("[a-z0-9-]{2,64}")) {
       body.invalid("/code", "a partner code such as tencent");
     }
     body.requireValid();
-    String secret = partners.set(code, uri);
+    String secret = partners.set(code, uri, check);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("partner", code);
     json.put("url", url);
+    checkUrl.ifPresent(u -> json.put("userCheckUrl", u));
     json.put("secret", secret);
     HttpResponses.json(exchange, 201, json);
+  }
+
+  /** The URL, or null after naming the field as invalid. */
+  private static URI httpUrl(RequestBodies body, String field, String url) {
+    try {
+      URI uri = URI.create(url);
+      if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+        return uri;
+      }
+      body.invalid(field, "an http or https URL");
+    } catch (IllegalArgumentException e) {
+      body.invalid(field, "not a URL");
+    }
+    return null;
   }
 }

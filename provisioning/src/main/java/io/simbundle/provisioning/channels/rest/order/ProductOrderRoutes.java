@@ -301,7 +301,14 @@ public final class ProductOrderRoutes extends RouteBuilder {
     json.put("catalogVersion", order.catalogVersion());
     order.campaignCode().ifPresent(c -> json.put("campaign", Map.of("id", c)));
     json.put("place", Map.of("id", order.province()));
-    json.put("buyer", Map.of("name", order.buyerNameMasked(), "idNumber", order.idNumberMasked()));
+    Map<String, Object> buyer = new LinkedHashMap<>();
+    buyer.put("name", order.buyerNameMasked());
+    buyer.put("idNumber", order.idNumberMasked());
+    buyer.put("newToOperator", order.buyerType().newToOperator());
+    buyer.put("newToPartner", order.buyerType().newToPartner());
+    buyer.put("b2b2cType", order.buyerType().b2b2cType());
+    buyer.put("typeDecidedBy", order.buyerType().basis());
+    json.put("buyer", buyer);
     Map<String, Object> payment = new LinkedHashMap<>();
     payment.put("type", order.paymentType().apiName());
     payment.put("amountDueFen", order.amountDueFen());

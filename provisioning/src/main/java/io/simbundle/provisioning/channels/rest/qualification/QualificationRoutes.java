@@ -2,6 +2,8 @@ package io.simbundle.provisioning.channels.rest.qualification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.campaign.WhenPartnerSilent;
+import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.provisioning.channels.http.Gifts;
@@ -9,6 +11,8 @@ import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Reasons;
 import io.simbundle.provisioning.channels.http.RequestBodies;
 import io.simbundle.provisioning.sales.buyer.BuyerRecords;
+import io.simbundle.provisioning.sales.buyer.BuyerType;
+import io.simbundle.provisioning.sales.buyer.BuyerTypes;
 import io.simbundle.rules.GiftRequest;
 import io.simbundle.rules.PrivilegeSelectionRequest;
 import io.simbundle.rules.QualificationRequest;
@@ -31,7 +35,8 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  *   <li>{@code POST /tmf-api/productOfferingQualification/v5/checkProductOfferingQualification}
  *       (TMF679): may this buyer buy these cards? The buyer's card and order counts come from the
- *       engine's own records, never from the caller.
+ *       engine's own records, never from the caller, and so does their B2B2C type (the engine's
+ *       records and the partner's platform; the caller's flags are a hint).
  *   <li>{@code POST /api/v1/privilegeSelectionCheck}: is this choice of privileges valid?
  *   <li>{@code POST /api/v1/giftQuote}: which gifts would a subscription get?
  * </ul>
@@ -43,13 +48,19 @@ public final class QualificationRoutes extends RouteBuilder {
   private final CatalogService catalog;
   private final RulesService rules;
   private final BuyerRecords records;
+  private final BuyerTypes types;
   private final Clock clock;
 
   public QualificationRoutes(
-      CatalogService catalog, RulesService rules, BuyerRecords records, Clock clock) {
+      CatalogService catalog,
+      RulesService rules,
+      BuyerRecords records,
+      BuyerTypes types,
+      Clock clock) {
     this.catalog = catalog;
     this.rules = rules;
     this.records = records;
+    this.types = types;
     this.clock = clock;
   }
 
@@ -92,11 +103,24 @@ public final class QualificationRoutes extends RouteBuilder {
     int activeCards = standing.activeCards();
     int campaignOrders = standing.campaignOrders();
     long unitsSold = campaign.map(records::campaignUnitsSold).orElse(0L);
+    WhenPartnerSilent whenSilent =
+        campaign
+            .flatMap(version::campaign)
+            .map(c -> c.terms().whenPartnerSilent())
+            .orElse(WhenPartnerSilent.TREAT_AS_EXISTING);
 
     List<Map<String, Object>> results = new ArrayList<>();
     boolean allQualified = true;
     String ruleSetVersion = "";
     for (String[] item : items) {
+      BuyerType type =
+          types.decide(
+              standing,
+              version.product(item[1]).map(ProductOffering::partnerCode).orElse(""),
+              idNumber,
+              newToOperator,
+              newToPartner,
+              whenSilent);
       Decision decision =
           rules.qualify(
               version,
@@ -107,8 +131,8 @@ public final class QualificationRoutes extends RouteBuilder {
                   province.orElseThrow(),
                   name,
                   idNumber,
-                  newToOperator,
-                  newToPartner,
+                  type.newToOperator(),
+                  type.newToPartner(),
                   activeCards,
                   campaignOrders,
                   unitsSold,
@@ -122,6 +146,7 @@ public final class QualificationRoutes extends RouteBuilder {
       result.put("qualificationItemResult", decision.approved() ? "qualified" : "unqualified");
       result.put("eligibilityUnavailabilityReason", Reasons.json(decision.reasons()));
       result.put("firedRules", decision.firedRules());
+      result.put("buyerType", Map.of("b2b2cType", type.b2b2cType(), "typeDecidedBy", type.basis()));
       results.add(result);
     }
     Map<String, Object> response = new LinkedHashMap<>();
