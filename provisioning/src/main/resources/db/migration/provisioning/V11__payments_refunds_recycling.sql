@@ -61,3 +61,18 @@ CREATE TABLE refund (
 
 -- Where a partner's platform says whether a buyer is new to it (signed like the notices it takes).
 ALTER TABLE partner_endpoint ADD COLUMN user_check_url VARCHAR(512) NULL;
+
+-- TMF676 payment: each payment taken on an order, for the stores' daily reconciliation.
+CREATE TABLE payment (
+  id          BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  order_id    BIGINT        NOT NULL,
+  channel     VARCHAR(32)   NOT NULL,
+  amount_fen  BIGINT        NOT NULL,
+  reference   VARCHAR(128)  NOT NULL,
+  paid_at     DATETIME(6)   NOT NULL,
+  INDEX ix_payment_order (order_id, id),
+  INDEX ix_payment_channel (channel, paid_at)
+) ENGINE = InnoDB;
+
+ALTER TABLE refund ADD INDEX ix_refund_channel (channel, created_at);
+ALTER TABLE product_order ADD INDEX ix_product_order_created (channel, created_at);

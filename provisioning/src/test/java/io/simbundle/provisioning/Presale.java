@@ -95,6 +95,20 @@ public final class Presale {
     return read(onboarded).path("secret").asText();
   }
 
+  /** A store's GET, signed as the store does at {@code at}: over the path and query. */
+  public HttpResponse<String> signedGet(String pathAndQuery, String secret, java.time.Instant at) {
+    String timestamp = String.valueOf(at.getEpochSecond());
+    return engine.send(
+        HttpRequest.newBuilder(engine.uri(pathAndQuery))
+            .header("X-Simbundle-Timestamp", timestamp)
+            .header(
+                "X-Simbundle-Signature",
+                io.simbundle.provisioning.outbox.RequestSignature.sign(
+                    secret, timestamp, pathAndQuery))
+            .GET()
+            .build());
+  }
+
   /** A store's request, signed as the store does at {@code at}. */
   public HttpResponse<String> signedPost(
       String path, String secret, String body, java.time.Instant at) {

@@ -19,6 +19,7 @@ import io.simbundle.provisioning.channels.rest.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.OutboxAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.RuleShadowRoutes;
 import io.simbundle.provisioning.channels.rest.admin.RulesAdminRoutes;
+import io.simbundle.provisioning.channels.rest.admin.SalesReportRoutes;
 import io.simbundle.provisioning.channels.rest.admin.StoreAdminRoutes;
 import io.simbundle.provisioning.channels.rest.catalog.ProductCatalogRoutes;
 import io.simbundle.provisioning.channels.rest.charging.ChargingRoutes;
@@ -36,10 +37,12 @@ import io.simbundle.provisioning.channels.sms.SmsSubmissions;
 import io.simbundle.provisioning.channels.sms.SmscSettings;
 import io.simbundle.provisioning.channels.store.OrderFileRoute;
 import io.simbundle.provisioning.channels.store.OrderFiles;
+import io.simbundle.provisioning.channels.store.ReconciliationFiles;
 import io.simbundle.provisioning.channels.store.StoreOrderIntake;
 import io.simbundle.provisioning.channels.store.StoreOrderRoutes;
 import io.simbundle.provisioning.channels.store.StoreOrderTopicRoute;
 import io.simbundle.provisioning.channels.store.StoreRefundRoutes;
+import io.simbundle.provisioning.channels.store.StoreSelfServiceRoutes;
 import io.simbundle.provisioning.channels.store.StoreSignatures;
 import io.simbundle.provisioning.channels.web.WebPageRoutes;
 import io.simbundle.provisioning.identity.OneTimeCodes;
@@ -56,6 +59,8 @@ import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.sales.order.StoreOrderKeys;
+import io.simbundle.provisioning.sales.report.Reconciliation;
+import io.simbundle.provisioning.sales.report.SalesReport;
 import io.simbundle.provisioning.selfcare.SelfCare;
 import io.simbundle.provisioning.store.StoreCallbacks;
 import io.simbundle.provisioning.store.StoreService;
@@ -322,6 +327,24 @@ public final class Engine implements AutoCloseable {
     StoreSignatures signatures = new StoreSignatures(stores);
     StoreOrderIntake intake = new StoreOrderIntake(signatures, orders);
     camel.configure().addRoutesBuilder(new StoreRefundRoutes(signatures, orders, clock));
+    Reconciliation reconciliation = new Reconciliation(database.dataSource());
+    camel
+        .configure()
+        .addRoutesBuilder(new StoreSelfServiceRoutes(signatures, orders, reconciliation, clock));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new ReconciliationFiles(
+                settings.provisioning().orderFiles(),
+                stores,
+                reconciliation,
+                settings.provisioning().jobInterval().toMillis(),
+                settings.admin(),
+                clock));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new SalesReportRoutes(new SalesReport(database.dataSource()), settings.admin()));
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
     settings
         .provisioning()

@@ -75,7 +75,7 @@ public final class OrderService implements AutoCloseable {
   }
 
   public static List<Class<?>> entities() {
-    return List.of(ProductOrder.class, Refund.class);
+    return List.of(ProductOrder.class, Refund.class, Payment.class);
   }
 
   /** Stops the order writers once the orders handed to them are written. */

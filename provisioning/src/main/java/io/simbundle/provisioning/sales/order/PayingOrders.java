@@ -1,8 +1,12 @@
 package io.simbundle.provisioning.sales.order;
 
 import io.simbundle.provisioning.audit.Actor;
+import java.time.Instant;
 
-/** Paying an order: load it locked, let it take the payment, publish what changed. */
+/**
+ * Paying an order: load it locked, let it take the payment, record the payment, publish what
+ * changed.
+ */
 final class PayingOrders {
 
   private final OrderRoom room;
@@ -16,7 +20,9 @@ final class PayingOrders {
         .call(
             em -> {
               ProductOrder order = room.orders().lock(orderCode);
-              OrderChange change = order.pay(amountFen, reference, room.clock().instant());
+              Instant now = room.clock().instant();
+              OrderChange change = order.pay(amountFen, reference, now);
+              em.persist(new Payment(order, amountFen, reference, now));
               room.changes().publish(order, change, actor);
               return room.views().of(order);
             });
