@@ -61,7 +61,12 @@ final class CatalogDocumentReader {
           "voiceOverageFenPerMinute",
           "smsOverageFen");
   private static final Set<String> REVENUE_FIELDS =
-      Set.of("partnerSharePercent", "sponsoredFenPerGb", "sponsoredFenPerMinute");
+      Set.of(
+          "partnerSharePercent",
+          "sponsoredFenPerGb",
+          "sponsoredFenPerMinute",
+          "integrator",
+          "integratorSharePercent");
   private static final Set<String> CAMPAIGN_FIELDS =
       Set.of(
           "code",
@@ -324,7 +329,31 @@ final class CatalogDocumentReader {
     Optional<Long> price = cursor.integer(node, path, "sponsoredFenPerGb", false, 0, MAX_FEN);
     Optional<Long> perMinute =
         cursor.integer(node, path, "sponsoredFenPerMinute", false, 0, MAX_FEN);
-    return percent.map(p -> new RevenueShare(p.intValue(), price.orElse(0L), perMinute.orElse(0L)));
+    Optional<String> integrator =
+        cursor
+            .text(node, path, "integrator", false)
+            .filter(code -> cursor.validCode(path.field("integrator"), code));
+    long integratorPercent =
+        cursor.integer(node, path, "integratorSharePercent", false, 0, 100).orElse(0L);
+    if (integrator.isPresent() != (integratorPercent > 0)) {
+      cursor.problem(
+          path.field("integratorSharePercent"), "an integrator and a share above 0 go together");
+      return Optional.empty();
+    }
+    if (percent.isPresent() && percent.get() + integratorPercent > 100) {
+      cursor.problem(
+          path.field("integratorSharePercent"),
+          "the partner's and the integrator's shares come to more than 100 %");
+      return Optional.empty();
+    }
+    return percent.map(
+        p ->
+            new RevenueShare(
+                p.intValue(),
+                price.orElse(0L),
+                perMinute.orElse(0L),
+                integrator,
+                (int) integratorPercent));
   }
 
   private void checkPrivilegeReferences(

@@ -92,6 +92,8 @@ final class CatalogEntityMapping {
     row.partnerSharePercent = product.revenueShare().partnerSharePercent();
     row.sponsoredFenPerGb = product.revenueShare().sponsoredFenPerGb();
     row.sponsoredFenPerMinute = product.revenueShare().sponsoredFenPerMinute();
+    row.integratorCode = product.revenueShare().integrator().orElse(null);
+    row.integratorSharePercent = product.revenueShare().integratorSharePercent();
     row.voiceOverageFenPerMinute = product.plan().voiceOverageFenPerMinute().orElse(null);
     row.smsOverageFen = product.plan().smsOverageFen().orElse(null);
     for (Privilege privilege : product.menu().options()) {
@@ -219,7 +221,11 @@ final class CatalogEntityMapping {
         new PrivilegeMenu(row.menuName, row.menuLowerLimit, row.menuUpperLimit, options),
         included,
         new RevenueShare(
-            row.partnerSharePercent, row.sponsoredFenPerGb, row.sponsoredFenPerMinute));
+            row.partnerSharePercent,
+            row.sponsoredFenPerGb,
+            row.sponsoredFenPerMinute,
+            Optional.ofNullable(row.integratorCode),
+            row.integratorSharePercent));
   }
 
   private static Privilege toDomain(PrivilegeEntity row) {

@@ -82,6 +82,12 @@ class ProductOfferingEntity {
   @Column(name = "sponsored_fen_per_minute", nullable = false)
   long sponsoredFenPerMinute;
 
+  @Column(name = "integrator_code", length = 64)
+  String integratorCode;
+
+  @Column(name = "integrator_share_percent", nullable = false)
+  int integratorSharePercent;
+
   @Column(name = "voice_overage_fen_per_minute")
   Long voiceOverageFenPerMinute;
 

@@ -20,6 +20,7 @@ import io.simbundle.catalog.privilege.TrafficGift;
 import io.simbundle.catalog.privilege.ZeroRating;
 import io.simbundle.catalog.product.ProductOffering;
 import io.simbundle.catalog.product.Province;
+import io.simbundle.catalog.product.RevenueShare;
 import io.simbundle.catalog.version.CatalogVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +143,22 @@ class CatalogFileReaderTest {
     assertThat(rolling.opens(ordered)).isEqualTo(ordered);
     assertThat(rolling.closes(ordered)).isEqualTo(ordered.plus(Duration.ofDays(15)));
     assertThat(yixun.terms().unpaidDeposit()).isEqualTo(UnpaidDeposit.KEPT);
+  }
+
+  @Test
+  void theOperatorThePartnerAndTheIntegratorShareTheMonthlyFee() {
+    RevenueShare weChatWo = demo().product("wechat-wo").orElseThrow().revenueShare();
+    RevenueShare yixin = demo().product("yixin-card").orElseThrow().revenueShare();
+
+    assertThat(weChatWo.integrator()).hasValue("asiainfo");
+    assertThat(
+            List.of(
+                weChatWo.partnerSharePercent(),
+                weChatWo.integratorSharePercent(),
+                weChatWo.operatorSharePercent()))
+        .containsExactly(10, 5, 85);
+    assertThat(yixin.integrator()).isEmpty();
+    assertThat(yixin.operatorSharePercent()).isEqualTo(95);
   }
 
   @Test

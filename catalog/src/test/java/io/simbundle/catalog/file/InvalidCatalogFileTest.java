@@ -301,6 +301,23 @@ class InvalidCatalogFileTest {
             35,
             "'LOST' is not one of [KEPT, REFUNDED]"),
         bad(
+            "integrator without a share",
+            "plan: { monthlyFeeFen: 3600, dataMb: 500, voiceMinutes: 100, sms: 50 }",
+            "plan: { monthlyFeeFen: 3600, dataMb: 500, voiceMinutes: 100, sms: 50 }\n"
+                + "    revenueShare: { partnerSharePercent: 10, integrator: asiainfo }",
+            "products[0].revenueShare.integratorSharePercent",
+            12,
+            "an integrator and a share above 0 go together"),
+        bad(
+            "shares above 100 %",
+            "plan: { monthlyFeeFen: 3600, dataMb: 500, voiceMinutes: 100, sms: 50 }",
+            "plan: { monthlyFeeFen: 3600, dataMb: 500, voiceMinutes: 100, sms: 50 }\n"
+                + "    revenueShare: { partnerSharePercent: 60, integrator: asiainfo,"
+                + " integratorSharePercent: 50 }",
+            "products[0].revenueShare.integratorSharePercent",
+            12,
+            "more than 100 %"),
+        bad(
             "campaign without channels",
             "channels: [yixun]",
             "channels: []",
