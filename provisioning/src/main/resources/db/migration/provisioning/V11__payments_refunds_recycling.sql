@@ -76,3 +76,20 @@ CREATE TABLE payment (
 
 ALTER TABLE refund ADD INDEX ix_refund_channel (channel, created_at);
 ALTER TABLE product_order ADD INDEX ix_product_order_created (channel, created_at);
+
+-- The monthly fee of each active subscription per billing cycle (Beijing month), from the catalog
+-- version governing it that month, and who pays it: the order (the month it was activated in,
+-- paid with the order), the holder, or the credit payer of a "0-yuan phone". One per cycle.
+CREATE TABLE monthly_fee (
+  id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  product_id       BIGINT        NOT NULL,
+  cycle            VARCHAR(7)    NOT NULL,
+  product_code     VARCHAR(64)   NOT NULL,
+  partner_code     VARCHAR(64)   NOT NULL,
+  catalog_version  VARCHAR(64)   NOT NULL,
+  amount_fen       BIGINT        NOT NULL,
+  payer            VARCHAR(64)   NOT NULL,
+  created_at       DATETIME(6)   NOT NULL,
+  CONSTRAINT uk_monthly_fee UNIQUE (product_id, cycle),
+  INDEX ix_monthly_fee_partner (cycle, partner_code)
+) ENGINE = InnoDB;

@@ -1,6 +1,8 @@
 package io.simbundle.catalog.version;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,14 @@ public record CatalogTimeline(List<CatalogVersion> versions) {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * The version in force when a month began in {@code zone}: the prices a month is settled at. A
+   * month before every version takes the first one.
+   */
+  public CatalogVersion inForceWhenBegan(YearMonth month, ZoneId zone) {
+    return inForceAt(month.atDay(1).atStartOfDay(zone).toInstant()).orElse(versions.get(0));
   }
 
   public Optional<CatalogVersion> version(String label) {

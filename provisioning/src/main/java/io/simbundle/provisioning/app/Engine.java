@@ -17,6 +17,7 @@ import io.simbundle.provisioning.channels.partner.PartnerUserChecks;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
 import io.simbundle.provisioning.channels.rest.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.OutboxAdminRoutes;
+import io.simbundle.provisioning.channels.rest.admin.PartnerStatementRoutes;
 import io.simbundle.provisioning.channels.rest.admin.RuleShadowRoutes;
 import io.simbundle.provisioning.channels.rest.admin.RulesAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.SalesReportRoutes;
@@ -62,6 +63,7 @@ import io.simbundle.provisioning.sales.order.StoreOrderKeys;
 import io.simbundle.provisioning.sales.report.Reconciliation;
 import io.simbundle.provisioning.sales.report.SalesReport;
 import io.simbundle.provisioning.selfcare.SelfCare;
+import io.simbundle.provisioning.settlement.PartnerStatements;
 import io.simbundle.provisioning.store.StoreCallbacks;
 import io.simbundle.provisioning.store.StoreService;
 import io.simbundle.provisioning.subscription.ChargingProfiles;
@@ -345,6 +347,11 @@ public final class Engine implements AutoCloseable {
         .configure()
         .addRoutesBuilder(
             new SalesReportRoutes(new SalesReport(database.dataSource()), settings.admin()));
+    camel
+        .configure()
+        .addRoutesBuilder(
+            new PartnerStatementRoutes(
+                new PartnerStatements(database.dataSource(), catalog, charging), settings.admin()));
     camel.configure().addRoutesBuilder(new StoreOrderRoutes(intake, clock));
     settings
         .provisioning()
@@ -366,6 +373,7 @@ public final class Engine implements AutoCloseable {
                 outbox,
                 subscriptions.giftExpiryNotices(),
                 inventory,
+                subscriptions,
                 settings.provisioning(),
                 clock));
     camel

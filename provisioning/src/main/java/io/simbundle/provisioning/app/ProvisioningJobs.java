@@ -5,6 +5,7 @@ import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.subscription.ChargingSync;
 import io.simbundle.provisioning.subscription.GiftExpiryNotices;
+import io.simbundle.provisioning.subscription.SubscriptionService;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The background work of provisioning, on Camel timers: unpaid orders release their number and card
  * when their payment window has passed; subscriptions behind on charging (new ones, a new billing
  * cycle, a privilege change coming due) are brought in step; subscribers are told of gifts about to
- * expire; numbers whose quarantine is over go back on sale; due outbox messages are delivered.
+ * expire; active subscriptions are charged their monthly fee once per cycle; numbers whose
+ * quarantine is over go back on sale; due outbox messages are delivered.
  */
 final class ProvisioningJobs extends RouteBuilder {
 
@@ -27,6 +29,9 @@ final class ProvisioningJobs extends RouteBuilder {
   /** Subscriptions looked at per run for gifts about to expire. */
   private static final int GIFT_PAGE = 500;
 
+  /** Subscriptions charged their monthly fee per run at most. */
+  private static final int FEE_PAGE = 500;
+
   /** Numbers put back on sale per run at most. */
   private static final int NUMBER_PAGE = 1000;
 
@@ -35,6 +40,7 @@ final class ProvisioningJobs extends RouteBuilder {
   private final OutboxDelivery outbox;
   private final GiftExpiryNotices giftExpiry;
   private final Inventory inventory;
+  private final SubscriptionService subscriptions;
   private final ProvisioningSettings settings;
   private final Clock clock;
 
@@ -44,9 +50,11 @@ final class ProvisioningJobs extends RouteBuilder {
       OutboxDelivery outbox,
       GiftExpiryNotices giftExpiry,
       Inventory inventory,
+      SubscriptionService subscriptions,
       ProvisioningSettings settings,
       Clock clock) {
     this.inventory = inventory;
+    this.subscriptions = subscriptions;
     this.clock = clock;
     this.orders = orders;
     this.charging = charging;
@@ -66,6 +74,9 @@ final class ProvisioningJobs extends RouteBuilder {
     from("timer:gift-expiry-notices" + timer)
         .routeId("gift-expiry-notices")
         .process(e -> giftExpiry.tellDue(GIFT_PAGE));
+    from("timer:monthly-fees" + timer)
+        .routeId("monthly-fees")
+        .process(e -> subscriptions.chargeMonthlyFees(FEE_PAGE));
     from("timer:end-number-quarantines" + timer)
         .routeId("end-number-quarantines")
         .process(e -> inventory.endQuarantines(clock.instant(), NUMBER_PAGE));

@@ -48,6 +48,7 @@ public final class SubscriptionService {
   private final NumberProofs proofs;
   private final GiftExpiryNotices giftExpiry;
   private final ReturningCards returns;
+  private final ChargingMonthlyFees fees;
 
   public SubscriptionService(
       PersistenceUnit unit,
@@ -84,11 +85,22 @@ public final class SubscriptionService {
     this.giftExpiry = new GiftExpiryNotices(room, charging, outbox);
     this.outbox = outbox;
     this.returns = new ReturningCards(room, this.charging);
+    this.fees = new ChargingMonthlyFees(room);
   }
 
   /** The default rest of a terminated subscription's number before it is sold again: 90 days. */
   public static Duration defaultNumberQuarantine() {
     return NumberRecycling.DEFAULT_QUARANTINE;
+  }
+
+  /**
+   * Charges active subscriptions their monthly fee for the current billing cycle, up to {@code
+   * atMost} of them (a background job).
+   *
+   * @return how many were charged
+   */
+  public int chargeMonthlyFees(int atMost) {
+    return fees.chargeDue(atMost);
   }
 
   /** How a refund for a returned card ends its subscription. */
@@ -97,7 +109,7 @@ public final class SubscriptionService {
   }
 
   public static List<Class<?>> entities() {
-    return List.of(ProductEntity.class);
+    return List.of(ProductEntity.class, MonthlyFee.class);
   }
 
   /** Keeps charging in step with the subscriptions; run by the engine's jobs. */

@@ -58,6 +58,32 @@ final class Subscriptions {
         .orElseThrow(() -> ProvisioningException.notFound("no product for order " + orderId));
   }
 
+  /** Active subscriptions with no monthly fee for {@code cycle} yet, oldest first. */
+  List<Long> withoutFee(YearMonth cycle, int limit) {
+    return em().createQuery(
+            "SELECT p.id FROM ProductEntity p WHERE p.status = 'active' AND NOT EXISTS"
+                + " (SELECT f.id FROM MonthlyFee f WHERE f.productId = p.id AND f.cycle = :cycle)"
+                + " ORDER BY p.id",
+            Long.class)
+        .setParameter("cycle", cycle.toString())
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  boolean feeCharged(long productId, YearMonth cycle) {
+    return !em().createQuery(
+            "SELECT f.id FROM MonthlyFee f WHERE f.productId = :product AND f.cycle = :cycle",
+            Long.class)
+        .setParameter("product", productId)
+        .setParameter("cycle", cycle.toString())
+        .getResultList()
+        .isEmpty();
+  }
+
+  void addFee(MonthlyFee fee) {
+    em().persist(fee);
+  }
+
   Optional<ProductEntity> find(long productId) {
     return Optional.ofNullable(em().find(ProductEntity.class, productId));
   }

@@ -26,7 +26,8 @@ class ProvisioningRoomsTest {
     "io.simbundle.provisioning.outbox..",
     "io.simbundle.provisioning.audit..",
     "io.simbundle.provisioning.privacy..",
-    "io.simbundle.provisioning.csv.."
+    "io.simbundle.provisioning.csv..",
+    "io.simbundle.provisioning.settlement.."
   };
 
   private static final JavaClasses classes =

@@ -584,6 +584,11 @@ public class ProductOrder {
     return msisdn;
   }
 
+  /** Who pays the monthly fee on credit (a "0-yuan phone"); null when the holder pays. */
+  public String creditPayer() {
+    return creditPayer;
+  }
+
   public String iccid() {
     return iccid;
   }

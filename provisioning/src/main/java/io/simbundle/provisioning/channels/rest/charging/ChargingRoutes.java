@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.channels.rest.charging;
 
 import io.simbundle.catalog.CatalogService;
+import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.Balance;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.PartnerSettlement;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -45,7 +47,8 @@ import org.apache.camel.builder.RouteBuilder;
  *       versions they were decided under, newest hour first, a page of whole hours with a link to
  *       the next;
  *   <li>{@code GET /api/v1/charging/settlement/{yyyy-MM}}: what each partner owes for the traffic
- *       and the call time it sponsored in the month, priced by the catalog in force.
+ *       and the call time it sponsored in the month, priced by the catalog version in force when
+ *       the month began.
  * </ul>
  */
 public final class ChargingRoutes extends RouteBuilder {
@@ -254,8 +257,13 @@ public final class ChargingRoutes extends RouteBuilder {
       throw new ProblemException(Problem.badRequest("the month is written yyyy-MM, e.g. 2026-12"));
     }
     List<Map<String, Object>> partners =
-        charging.settlement(month, catalog.current()).stream().map(ChargingRoutes::json).toList();
+        charging.settlement(month, inForce(month)).stream().map(ChargingRoutes::json).toList();
     HttpResponses.json(exchange, 200, Map.of("month", month.toString(), "partners", partners));
+  }
+
+  /** The catalog version in force when the month began (Beijing): its prices settle the month. */
+  private CatalogVersion inForce(YearMonth month) {
+    return catalog.timeline().inForceWhenBegan(month, ZoneId.of("Asia/Shanghai"));
   }
 
   private static Map<String, Object> json(PartnerSettlement settlement) {
