@@ -1,6 +1,7 @@
 -- What a campaign's buyer pays and may undo: the price, a deposit with its final-payment window
 -- (fixed dates, or a number of days from the order), what happens to an unpaid deposit, the
--- return window, and what an order does when the partner does not say whether the buyer is new.
+-- return window, what an order does when the partner does not say whether the buyer is new, and
+-- how many monthly fees a credit payer pays for a "0-yuan phone" (0: as long as it lasts).
 ALTER TABLE catalog_presale_campaign
   ADD COLUMN price_fen            BIGINT       NULL,
   ADD COLUMN final_payment_opens  DATETIME(6)  NULL,
@@ -8,7 +9,8 @@ ALTER TABLE catalog_presale_campaign
   ADD COLUMN final_payment_days   INT          NULL,
   ADD COLUMN unpaid_deposit       VARCHAR(16)  NOT NULL DEFAULT 'KEPT',
   ADD COLUMN return_window_days   INT          NOT NULL DEFAULT 7,
-  ADD COLUMN when_partner_silent  VARCHAR(24)  NOT NULL DEFAULT 'TREAT_AS_EXISTING';
+  ADD COLUMN when_partner_silent  VARCHAR(24)  NOT NULL DEFAULT 'TREAT_AS_EXISTING',
+  ADD COLUMN instalment_months    INT          NOT NULL DEFAULT 0;
 
 -- Before this, a campaign's "deposit" was all a buyer paid: it becomes the price, paid at once,
 -- so orders placed under a stored version keep their terms. Otherwise the price is the plan's fee.

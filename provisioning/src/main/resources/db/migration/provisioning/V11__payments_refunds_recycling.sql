@@ -93,3 +93,16 @@ CREATE TABLE monthly_fee (
   CONSTRAINT uk_monthly_fee UNIQUE (product_id, cycle),
   INDEX ix_monthly_fee_partner (cycle, partner_code)
 ) ENGINE = InnoDB;
+
+-- Credit instalments ("0-yuan phone"): how many monthly fees the credit payer pays (0: as long as
+-- the subscription lasts); each such fee is asked of the payer (collection asked), confirmed paid
+-- or declined by its signed callback, and suspends the subscription when still unpaid after the
+-- grace (suspended_at), until it is paid.
+ALTER TABLE product_order ADD COLUMN instalment_months INT NOT NULL DEFAULT 0;
+ALTER TABLE monthly_fee
+  ADD COLUMN instalment            INT           NULL,
+  ADD COLUMN collection            VARCHAR(16)   NULL,
+  ADD COLUMN collection_reference  VARCHAR(128)  NULL,
+  ADD COLUMN collected_at          DATETIME(6)   NULL,
+  ADD COLUMN suspended_at          DATETIME(6)   NULL,
+  ADD INDEX ix_monthly_fee_collection (collection, suspended_at, created_at);

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param returnWindowDays how many days after activation a card may be returned for a refund
  * @param whenPartnerSilent what an order does when the partner does not say whether the buyer is
  *     new to it
+ * @param instalmentMonths for an order on credit (a "0-yuan phone"): how many monthly fees the
+ *     credit payer pays; 0 means for as long as the subscription lasts
  */
 public record CampaignTerms(
     long priceFen,
@@ -21,7 +23,8 @@ public record CampaignTerms(
     Optional<FinalPayment> finalPayment,
     UnpaidDeposit unpaidDeposit,
     int returnWindowDays,
-    WhenPartnerSilent whenPartnerSilent) {
+    WhenPartnerSilent whenPartnerSilent,
+    int instalmentMonths) {
 
   /**
    * Seven days: the no-reason return period of China's consumer protection law for online sales.
@@ -32,7 +35,7 @@ public record CampaignTerms(
     Objects.requireNonNull(finalPayment);
     Objects.requireNonNull(unpaidDeposit);
     Objects.requireNonNull(whenPartnerSilent);
-    if (priceFen < 0 || depositFen < 0 || returnWindowDays < 0) {
+    if (priceFen < 0 || depositFen < 0 || returnWindowDays < 0 || instalmentMonths < 0) {
       throw new IllegalArgumentException("campaign amounts and days are not negative");
     }
     if ((depositFen > 0) != finalPayment.isPresent()) {
@@ -51,7 +54,8 @@ public record CampaignTerms(
         Optional.empty(),
         UnpaidDeposit.KEPT,
         DEFAULT_RETURN_WINDOW_DAYS,
-        WhenPartnerSilent.TREAT_AS_EXISTING);
+        WhenPartnerSilent.TREAT_AS_EXISTING,
+        0);
   }
 
   /** What remains to pay after the deposit. */

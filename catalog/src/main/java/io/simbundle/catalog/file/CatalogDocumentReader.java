@@ -83,7 +83,8 @@ final class CatalogDocumentReader {
           "finalPayment",
           "unpaidDeposit",
           "returnWindowDays",
-          "whenPartnerSilent");
+          "whenPartnerSilent",
+          "instalmentMonths");
   private static final Set<String> FINAL_PAYMENT_FIELDS = Set.of("opens", "closes", "withinDays");
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final long MAX_FEN = 100_000_000L;
@@ -506,11 +507,13 @@ final class CatalogDocumentReader {
         cursor
             .enumeration(node, path, "whenPartnerSilent", WhenPartnerSilent.class, false)
             .orElse(WhenPartnerSilent.TREAT_AS_EXISTING);
+    long instalments = cursor.integer(node, path, "instalmentMonths", false, 0, 36).orElse(0L);
     if (cursor.problems().size() > before) {
       return Optional.empty();
     }
     return Optional.of(
-        new CampaignTerms(price, deposit, finalPayment, unpaid, (int) returnDays, silent));
+        new CampaignTerms(
+            price, deposit, finalPayment, unpaid, (int) returnDays, silent, (int) instalments));
   }
 
   private Optional<FinalPayment> finalPayment(

@@ -166,6 +166,7 @@ final class CatalogEntityMapping {
     row.unpaidDeposit = terms.unpaidDeposit().name();
     row.returnWindowDays = terms.returnWindowDays();
     row.whenPartnerSilent = terms.whenPartnerSilent().name();
+    row.instalmentMonths = terms.instalmentMonths();
     return row;
   }
 
@@ -274,7 +275,8 @@ final class CatalogEntityMapping {
             finalPayment(row),
             UnpaidDeposit.valueOf(row.unpaidDeposit),
             row.returnWindowDays,
-            WhenPartnerSilent.valueOf(row.whenPartnerSilent)));
+            WhenPartnerSilent.valueOf(row.whenPartnerSilent),
+            row.instalmentMonths));
   }
 
   private static Optional<FinalPayment> finalPayment(PresaleCampaignEntity row) {

@@ -79,4 +79,7 @@ class PresaleCampaignEntity {
 
   @Column(name = "when_partner_silent", nullable = false, length = 24)
   String whenPartnerSilent;
+
+  @Column(name = "instalment_months", nullable = false)
+  int instalmentMonths;
 }

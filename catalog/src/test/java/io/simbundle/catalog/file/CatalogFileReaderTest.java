@@ -143,6 +143,9 @@ class CatalogFileReaderTest {
     assertThat(rolling.opens(ordered)).isEqualTo(ordered);
     assertThat(rolling.closes(ordered)).isEqualTo(ordered.plus(Duration.ofDays(15)));
     assertThat(yixun.terms().unpaidDeposit()).isEqualTo(UnpaidDeposit.KEPT);
+    assertThat(version.campaign("tmall-flagship").orElseThrow().terms().instalmentMonths())
+        .as("Alipay credit pays twelve monthly fees")
+        .isEqualTo(12);
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.simbundle.provisioning.channels.http.ProblemResponses;
 import io.simbundle.provisioning.channels.http.UnmatchedRequests;
 import io.simbundle.provisioning.channels.partner.PartnerUserCheckRoute;
 import io.simbundle.provisioning.channels.partner.PartnerUserChecks;
+import io.simbundle.provisioning.channels.partner.PayerCallbackRoutes;
 import io.simbundle.provisioning.channels.rest.activation.ActivationRoutes;
 import io.simbundle.provisioning.channels.rest.admin.CatalogAdminRoutes;
 import io.simbundle.provisioning.channels.rest.admin.OutboxAdminRoutes;
@@ -347,6 +348,7 @@ public final class Engine implements AutoCloseable {
         .configure()
         .addRoutesBuilder(
             new SalesReportRoutes(new SalesReport(database.dataSource()), settings.admin()));
+    camel.configure().addRoutesBuilder(new PayerCallbackRoutes(partners, subscriptions, clock));
     camel
         .configure()
         .addRoutesBuilder(

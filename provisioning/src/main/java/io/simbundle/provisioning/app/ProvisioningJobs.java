@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * The background work of provisioning, on Camel timers: unpaid orders release their number and card
  * when their payment window has passed; subscriptions behind on charging (new ones, a new billing
  * cycle, a privilege change coming due) are brought in step; subscribers are told of gifts about to
- * expire; active subscriptions are charged their monthly fee once per cycle; numbers whose
- * quarantine is over go back on sale; due outbox messages are delivered.
+ * expire; active subscriptions are charged their monthly fee once per cycle, and suspended when a
+ * credit payer leaves one unpaid past the grace; numbers whose quarantine is over go back on sale;
+ * due outbox messages are delivered.
  */
 final class ProvisioningJobs extends RouteBuilder {
 
@@ -77,6 +78,9 @@ final class ProvisioningJobs extends RouteBuilder {
     from("timer:monthly-fees" + timer)
         .routeId("monthly-fees")
         .process(e -> subscriptions.chargeMonthlyFees(FEE_PAGE));
+    from("timer:unpaid-credit-fees" + timer)
+        .routeId("unpaid-credit-fees")
+        .process(e -> subscriptions.suspendForUnpaidCredit(settings.creditGrace(), FEE_PAGE));
     from("timer:end-number-quarantines" + timer)
         .routeId("end-number-quarantines")
         .process(e -> inventory.endQuarantines(clock.instant(), NUMBER_PAGE));

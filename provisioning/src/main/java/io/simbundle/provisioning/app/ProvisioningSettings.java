@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param partnerCheckTimeout how long a partner's platform is waited for when asked whether a buyer
  *     is new to it
  * @param partnerAnswersKept how long such an answer is kept for the same buyer
+ * @param creditGrace how long a credit payer may leave a monthly fee unpaid before the subscription
+ *     is suspended
  */
 public record ProvisioningSettings(
     Duration paymentWindow,
@@ -37,7 +39,13 @@ public record ProvisioningSettings(
     Optional<SmscSettings> smsc,
     Duration numberQuarantine,
     Duration partnerCheckTimeout,
-    Duration partnerAnswersKept) {
+    Duration partnerAnswersKept,
+    Duration creditGrace) {
+
+  public static final String CREDIT_GRACE = "simbundle.credit.grace-days";
+
+  /** A credit payer has three days to pay a monthly fee. */
+  public static final Duration DEFAULT_CREDIT_GRACE = Duration.ofDays(3);
 
   public static final String PARTNER_CHECK_TIMEOUT = "simbundle.partners.user-check-timeout-millis";
   public static final String PARTNER_ANSWERS_KEPT = "simbundle.partners.user-check-kept-minutes";
@@ -60,6 +68,7 @@ public record ProvisioningSettings(
     Objects.requireNonNull(numberQuarantine);
     Objects.requireNonNull(partnerCheckTimeout);
     Objects.requireNonNull(partnerAnswersKept);
+    Objects.requireNonNull(creditGrace);
     if (partnerCheckTimeout.toMillis() < 1) {
       throw new InvalidSettingException(
           PARTNER_CHECK_TIMEOUT, String.valueOf(partnerCheckTimeout.toMillis()), "at least 1 ms");
@@ -90,7 +99,8 @@ public record ProvisioningSettings(
         Optional.empty(),
         SubscriptionService.defaultNumberQuarantine(),
         DEFAULT_PARTNER_CHECK_TIMEOUT,
-        DEFAULT_PARTNER_ANSWERS_KEPT);
+        DEFAULT_PARTNER_ANSWERS_KEPT,
+        DEFAULT_CREDIT_GRACE);
   }
 
   /** A partner's platform is waited for 800 ms: a store's order waits on it. */
@@ -111,7 +121,8 @@ public record ProvisioningSettings(
         smsc,
         numberQuarantine,
         partnerCheckTimeout,
-        partnerAnswersKept);
+        partnerAnswersKept,
+        creditGrace);
   }
 
   /** These settings, with subscribers' SMS sent through an SMSC. */
@@ -126,7 +137,8 @@ public record ProvisioningSettings(
         Optional.of(smsc),
         numberQuarantine,
         partnerCheckTimeout,
-        partnerAnswersKept);
+        partnerAnswersKept,
+        creditGrace);
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -155,7 +167,7 @@ public record ProvisioningSettings(
             settings.integer(
                 PARTNER_CHECK_TIMEOUT, (int) DEFAULT_PARTNER_CHECK_TIMEOUT.toMillis())),
         Duration.ofMinutes(
-            settings.integer(
-                PARTNER_ANSWERS_KEPT, (int) DEFAULT_PARTNER_ANSWERS_KEPT.toMinutes())));
+            settings.integer(PARTNER_ANSWERS_KEPT, (int) DEFAULT_PARTNER_ANSWERS_KEPT.toMinutes())),
+        Duration.ofDays(settings.integer(CREDIT_GRACE, (int) DEFAULT_CREDIT_GRACE.toDays())));
   }
 }

@@ -12,18 +12,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Charging each active subscription its plan's monthly fee once per billing cycle: the fee of the
- * catalog version governing it that month, payable by the credit payer of an order on credit, with
- * the order for the month of activation, or by the holder. Each subscription in its own
- * transaction; the unique key on (subscription, cycle) keeps two nodes from charging one twice.
+ * catalog version governing it that month, payable by the credit payer of an order on credit (for
+ * as many months as its instalment plan says, each asked of the payer through the outbox), with the
+ * order for the month of activation, or by the holder. Each subscription in its own transaction;
+ * the unique key on (subscription, cycle) keeps two nodes from charging one twice.
  */
 final class ChargingMonthlyFees {
 
   private static final Logger log = LoggerFactory.getLogger(ChargingMonthlyFees.class);
 
   private final SubscriptionRoom room;
+  private final CollectionRequests collections;
 
-  ChargingMonthlyFees(SubscriptionRoom room) {
+  ChargingMonthlyFees(SubscriptionRoom room, CollectionRequests collections) {
     this.room = room;
+    this.collections = collections;
   }
 
   /**
@@ -59,14 +62,26 @@ final class ChargingMonthlyFees {
     CatalogVersion governing = room.grants().governing(product, now);
     long fee = room.grants().offering(product, governing).plan().monthlyFeeFen();
     ProductOrder order = room.orders().byId(product.orderId);
-    String payer =
-        Optional.ofNullable(order.creditPayer())
-            .orElse(
-                ChargingProfiles.cycleOf(product.activatedAt).equals(cycle)
-                    ? MonthlyFee.PAID_WITH_ORDER
-                    : MonthlyFee.HOLDER);
-    room.subscriptions()
-        .addFee(new MonthlyFee(product, cycle, governing.version(), fee, payer, now));
+    int instalment = room.subscriptions().creditFees(product.id) + 1;
+    boolean onCredit =
+        order.creditPayer() != null
+            && (order.instalmentMonths() == 0 || instalment <= order.instalmentMonths());
+    String payer;
+    if (onCredit) {
+      payer = order.creditPayer();
+    } else if (ChargingProfiles.cycleOf(product.activatedAt).equals(cycle)) {
+      payer = MonthlyFee.PAID_WITH_ORDER;
+    } else {
+      payer = MonthlyFee.HOLDER;
+    }
+    MonthlyFee charged =
+        onCredit
+            ? MonthlyFee.onCredit(product, cycle, governing.version(), fee, payer, instalment, now)
+            : new MonthlyFee(product, cycle, governing.version(), fee, payer, now);
+    room.subscriptions().addFee(charged);
+    if (onCredit) {
+      collections.ask(charged, order, now);
+    }
     room.changes()
         .record(
             product,

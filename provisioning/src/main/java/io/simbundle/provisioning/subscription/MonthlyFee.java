@@ -52,6 +52,27 @@ class MonthlyFee {
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 
+  /** On credit: which of the payer's instalments this is (1 for the first). */
+  @Column Integer instalment;
+
+  /** On credit: asked of the payer, then paid or declined by its callback. */
+  @Column(length = 16)
+  String collection;
+
+  @Column(name = "collection_reference", length = 128)
+  String collectionReference;
+
+  @Column(name = "collected_at")
+  Instant collectedAt;
+
+  /** When the subscription was suspended for this fee being unpaid past the grace. */
+  @Column(name = "suspended_at")
+  Instant suspendedAt;
+
+  static final String ASKED = "asked";
+  static final String PAID = "paid";
+  static final String DECLINED = "declined";
+
   /** For JPA. */
   protected MonthlyFee() {}
 
@@ -70,5 +91,45 @@ class MonthlyFee {
     this.amountFen = amountFen;
     this.payer = payer;
     this.createdAt = at;
+  }
+
+  /** A fee the credit payer is asked to collect, its {@code instalment}th. */
+  static MonthlyFee onCredit(
+      ProductEntity product,
+      YearMonth cycle,
+      String catalogVersion,
+      long amountFen,
+      String payer,
+      int instalment,
+      Instant at) {
+    MonthlyFee fee = new MonthlyFee(product, cycle, catalogVersion, amountFen, payer, at);
+    fee.instalment = instalment;
+    fee.collection = ASKED;
+    return fee;
+  }
+
+  /**
+   * Records the payer's answer.
+   *
+   * @throws io.simbundle.provisioning.ProvisioningException a conflict when the fee is not asked of
+   *     a payer or was paid already
+   */
+  void collected(boolean paid, String reference, Instant at) {
+    if (collection == null || PAID.equals(collection)) {
+      throw io.simbundle.provisioning.ProvisioningException.conflict(
+          "fee-state",
+          "the monthly fee "
+              + id
+              + " for "
+              + cycle
+              + (collection == null ? " is not collected by a payer" : " is paid already"));
+    }
+    collection = paid ? PAID : DECLINED;
+    collectionReference = reference;
+    collectedAt = at;
+  }
+
+  boolean unpaidAndSuspending() {
+    return suspendedAt != null && !PAID.equals(collection);
   }
 }

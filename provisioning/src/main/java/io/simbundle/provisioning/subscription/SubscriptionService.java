@@ -49,6 +49,7 @@ public final class SubscriptionService {
   private final GiftExpiryNotices giftExpiry;
   private final ReturningCards returns;
   private final ChargingMonthlyFees fees;
+  private final CollectingFees collecting;
 
   public SubscriptionService(
       PersistenceUnit unit,
@@ -85,7 +86,8 @@ public final class SubscriptionService {
     this.giftExpiry = new GiftExpiryNotices(room, charging, outbox);
     this.outbox = outbox;
     this.returns = new ReturningCards(room, this.charging);
-    this.fees = new ChargingMonthlyFees(room);
+    this.fees = new ChargingMonthlyFees(room, new CollectionRequests(outbox));
+    this.collecting = new CollectingFees(room, this.charging);
   }
 
   /** The default rest of a terminated subscription's number before it is sold again: 90 days. */
@@ -101,6 +103,28 @@ public final class SubscriptionService {
    */
   public int chargeMonthlyFees(int atMost) {
     return fees.chargeDue(atMost);
+  }
+
+  /**
+   * Records a credit payer's answer about one of its fees: paid (a subscription suspended for it is
+   * restored) or declined.
+   *
+   * @throws io.simbundle.provisioning.ProvisioningException not found for an unknown fee or another
+   *     payer's, a conflict when it was paid already
+   */
+  public FeeCollection recordCollection(
+      String payer, long feeId, boolean paid, String reference, Actor actor) {
+    return collecting.record(payer, feeId, paid, reference, actor);
+  }
+
+  /**
+   * Suspends subscriptions whose credit fee is still unpaid {@code grace} after it was asked (a
+   * background job).
+   *
+   * @return how many were suspended
+   */
+  public int suspendForUnpaidCredit(Duration grace, int atMost) {
+    return collecting.suspendOverdue(grace, atMost);
   }
 
   /** How a refund for a returned card ends its subscription. */

@@ -84,6 +84,32 @@ final class Subscriptions {
     em().persist(fee);
   }
 
+  /** How many monthly fees of the subscription a credit payer was asked for. */
+  int creditFees(long productId) {
+    return em().createQuery(
+            "SELECT COUNT(f) FROM MonthlyFee f WHERE f.productId = :product"
+                + " AND f.instalment IS NOT NULL",
+            Long.class)
+        .setParameter("product", productId)
+        .getSingleResult()
+        .intValue();
+  }
+
+  Optional<MonthlyFee> lockFee(long feeId) {
+    return Optional.ofNullable(em().find(MonthlyFee.class, feeId, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /** Credit fees asked or declined before {@code before}, not yet the cause of a suspension. */
+  List<Long> overdueCreditFees(Instant before, int limit) {
+    return em().createQuery(
+            "SELECT f.id FROM MonthlyFee f WHERE f.collection IN ('asked', 'declined')"
+                + " AND f.suspendedAt IS NULL AND f.createdAt < :before ORDER BY f.createdAt",
+            Long.class)
+        .setParameter("before", before)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   Optional<ProductEntity> find(long productId) {
     return Optional.ofNullable(em().find(ProductEntity.class, productId));
   }

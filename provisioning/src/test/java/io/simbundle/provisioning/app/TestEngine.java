@@ -112,7 +112,8 @@ public final class TestEngine implements AutoCloseable {
         Optional.empty(),
         Duration.ofDays(90),
         ProvisioningSettings.DEFAULT_PARTNER_CHECK_TIMEOUT,
-        ProvisioningSettings.DEFAULT_PARTNER_ANSWERS_KEPT);
+        ProvisioningSettings.DEFAULT_PARTNER_ANSWERS_KEPT,
+        ProvisioningSettings.DEFAULT_CREDIT_GRACE);
   }
 
   public static TestEngine start(DatabaseSettings database) {

@@ -14,16 +14,19 @@ import java.util.Optional;
  * @param finalPayment when the rest is taken after the deposit; present exactly with a deposit
  * @param unpaidDeposit what becomes of the deposit if the rest never comes; present with a deposit
  * @param returnWindowDays how many days after activation the card may come back for a refund
+ * @param instalmentMonths on credit: how many monthly fees the payer pays (0: as long as it lasts)
  */
 record OrderTerms(
     long dueFen,
     long depositFen,
     Optional<Window> finalPayment,
     Optional<UnpaidDeposit> unpaidDeposit,
-    int returnWindowDays) {
+    int returnWindowDays,
+    int instalmentMonths) {
 
   /** The terms of an order that was refused: nothing is due or returned. */
-  static final OrderTerms NOTHING_DUE = new OrderTerms(0, 0, Optional.empty(), Optional.empty(), 0);
+  static final OrderTerms NOTHING_DUE =
+      new OrderTerms(0, 0, Optional.empty(), Optional.empty(), 0, 0);
 
   /** The final-payment window of one order. */
   record Window(Instant opens, Instant closes) {}
@@ -36,8 +39,14 @@ record OrderTerms(
     }
   }
 
-  /** Paid at once (or on credit), returnable for {@code returnWindowDays}. */
+  /** On credit: nothing due now, the payer pays {@code instalmentMonths} monthly fees. */
+  static OrderTerms onCredit(int returnWindowDays, int instalmentMonths) {
+    return new OrderTerms(
+        0, 0, Optional.empty(), Optional.empty(), returnWindowDays, instalmentMonths);
+  }
+
+  /** Paid at once, returnable for {@code returnWindowDays}. */
   static OrderTerms paidAtOnce(long dueFen, int returnWindowDays) {
-    return new OrderTerms(dueFen, 0, Optional.empty(), Optional.empty(), returnWindowDays);
+    return new OrderTerms(dueFen, 0, Optional.empty(), Optional.empty(), returnWindowDays, 0);
   }
 }

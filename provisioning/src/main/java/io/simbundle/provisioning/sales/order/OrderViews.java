@@ -44,6 +44,7 @@ final class OrderViews {
                     order.finalPaymentCloses,
                     order.depositOwedBack())),
         Optional.ofNullable(order.creditPayer),
+        order.instalmentMonths,
         Optional.ofNullable(order.msisdn),
         Optional.ofNullable(order.iccid),
         order.state(),

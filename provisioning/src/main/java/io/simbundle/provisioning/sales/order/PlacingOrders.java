@@ -251,7 +251,7 @@ final class PlacingOrders {
               "invalid-payment",
               "credit payment needs the payer and its authorization reference");
         }
-        yield OrderTerms.paidAtOnce(0, returnDays);
+        yield OrderTerms.onCredit(returnDays, campaignTerms.instalmentMonths());
       }
       case DEPOSIT -> {
         FinalPayment rest =
@@ -268,7 +268,8 @@ final class PlacingOrders {
             campaignTerms.depositFen(),
             Optional.of(new OrderTerms.Window(rest.opens(now), rest.closes(now))),
             Optional.of(campaignTerms.unpaidDeposit()),
-            returnDays);
+            returnDays,
+            0);
       }
     };
   }

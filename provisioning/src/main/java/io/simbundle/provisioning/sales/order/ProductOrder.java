@@ -105,6 +105,9 @@ public class ProductOrder {
   @Column(name = "return_window_days", nullable = false)
   int returnWindowDays;
 
+  @Column(name = "instalment_months", nullable = false)
+  int instalmentMonths;
+
   @Column(name = "amount_refunded_fen", nullable = false)
   long amountRefundedFen;
 
@@ -200,6 +203,7 @@ public class ProductOrder {
             });
     order.unpaidDeposit = terms.unpaidDeposit().map(Enum::name).orElse(null);
     order.returnWindowDays = terms.returnWindowDays();
+    order.instalmentMonths = terms.instalmentMonths();
     order.creditPayer = request.payment().creditPayer().orElse(null);
     order.creditAuthorization = request.payment().creditAuthorization().orElse(null);
     order.createdAt = now;
@@ -587,6 +591,16 @@ public class ProductOrder {
   /** Who pays the monthly fee on credit (a "0-yuan phone"); null when the holder pays. */
   public String creditPayer() {
     return creditPayer;
+  }
+
+  /** The payer's authorization for an order on credit. */
+  public String creditAuthorization() {
+    return creditAuthorization;
+  }
+
+  /** On credit: how many monthly fees the payer pays; 0 for as long as the subscription lasts. */
+  public int instalmentMonths() {
+    return instalmentMonths;
   }
 
   public String iccid() {

@@ -29,6 +29,7 @@ public record ProductOrderView(
     long amountRefundedFen,
     Optional<Deposit> deposit,
     Optional<String> creditPayer,
+    int instalmentMonths,
     Optional<String> msisdn,
     Optional<String> iccid,
     OrderState state,

@@ -216,7 +216,8 @@ class ProductOrderTest {
                 5000,
                 Optional.of(new OrderTerms.Window(OPENS, CLOSES)),
                 Optional.of(unpaid),
-                7));
+                7,
+                0));
     order.acknowledge(CARD, WINDOW, PLACED);
     return order;
   }

@@ -324,7 +324,13 @@ public final class ProductOrderRoutes extends RouteBuilder {
               payment.put("finalPaymentCloses", d.finalPaymentCloses().toString());
               payment.put("unpaidDeposit", d.unpaidDepositRefunded() ? "refunded" : "kept");
             });
-    order.creditPayer().ifPresent(p -> payment.put("payer", p));
+    order
+        .creditPayer()
+        .ifPresent(
+            p -> {
+              payment.put("payer", p);
+              payment.put("instalmentMonths", order.instalmentMonths());
+            });
     json.put("payment", payment);
     order.reservedUntil().ifPresent(t -> json.put("reservedUntil", t.toString()));
     order
