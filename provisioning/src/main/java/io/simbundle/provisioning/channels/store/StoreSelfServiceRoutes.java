@@ -4,15 +4,12 @@ import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
-import io.simbundle.provisioning.sales.order.OrderPage;
 import io.simbundle.provisioning.sales.order.OrderService;
-import io.simbundle.provisioning.sales.order.OrderState;
 import io.simbundle.provisioning.sales.report.Reconciliation;
 import io.simbundle.provisioning.store.Store;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -31,8 +28,6 @@ import org.apache.camel.builder.RouteBuilder;
  * </ul>
  */
 public final class StoreSelfServiceRoutes extends RouteBuilder {
-
-  private static final int MAX_PAGE = 200;
 
   private final StoreSignatures signatures;
   private final OrderService orders;
@@ -87,26 +82,7 @@ public final class StoreSelfServiceRoutes extends RouteBuilder {
   }
 
   private void list(Exchange exchange) {
-    Store store = store(exchange);
-    Optional<OrderState> state =
-        Optional.ofNullable(exchange.getIn().getHeader("state", String.class))
-            .map(
-                s ->
-                    OrderState.fromTmfName(s)
-                        .orElseThrow(
-                            () ->
-                                new ProblemException(
-                                    Problem.badRequest("state is not an order state: " + s))));
-    int offset = number(exchange, "offset", 0, Integer.MAX_VALUE);
-    int limit = number(exchange, "limit", 50, MAX_PAGE);
-    OrderPage page = orders.list(Optional.of(store.id()), state, offset, limit);
-    HttpResponses.json(
-        exchange,
-        200,
-        page.orders().stream().map(ProductOrderRoutes::json).toList(),
-        Map.of(
-            "X-Total-Count", String.valueOf(page.total()),
-            "X-Result-Count", String.valueOf(page.orders().size())));
+    ProductOrderRoutes.answerPage(exchange, orders, Optional.of(store(exchange).id()));
   }
 
   private void get(Exchange exchange) {
@@ -134,22 +110,5 @@ public final class StoreSelfServiceRoutes extends RouteBuilder {
     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
     exchange.getMessage().setBody(reconciliation.of(store.id(), day).csv());
-  }
-
-  private static int number(Exchange exchange, String name, int fallback, int max) {
-    String value = exchange.getIn().getHeader(name, String.class);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= 0 && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new ProblemException(
-        Problem.badRequest(name + " must be a whole number from 0 to " + max));
   }
 }

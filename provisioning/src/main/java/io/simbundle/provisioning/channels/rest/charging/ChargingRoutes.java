@@ -266,7 +266,8 @@ public final class ChargingRoutes extends RouteBuilder {
     return catalog.timeline().inForceWhenBegan(month, ZoneId.of("Asia/Shanghai"));
   }
 
-  private static Map<String, Object> json(PartnerSettlement settlement) {
+  /** What a partner owes for one privilege's sponsoring, as the API shows it. */
+  static Map<String, Object> json(PartnerSettlement settlement) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("partner", settlement.partnerCode());
     json.put("privilege", settlement.privilegeCode());

@@ -182,8 +182,15 @@ public final class ProductOrderRoutes extends RouteBuilder {
   }
 
   private void list(Exchange exchange) {
-    Optional<String> channel =
-        Optional.ofNullable(exchange.getIn().getHeader("channel", String.class));
+    answerPage(
+        exchange, orders, Optional.ofNullable(exchange.getIn().getHeader("channel", String.class)));
+  }
+
+  /**
+   * Answers a page of a channel's orders (or all), newest first: {@code state}, {@code offset} and
+   * {@code limit} read from the query, {@code X-Total-Count} and {@code X-Result-Count} set.
+   */
+  public static void answerPage(Exchange exchange, OrderService orders, Optional<String> channel) {
     Optional<OrderState> state =
         Optional.ofNullable(exchange.getIn().getHeader("state", String.class))
             .map(

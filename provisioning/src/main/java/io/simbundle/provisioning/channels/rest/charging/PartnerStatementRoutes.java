@@ -1,9 +1,10 @@
-package io.simbundle.provisioning.channels.rest.admin;
+package io.simbundle.provisioning.channels.rest.charging;
 
-import io.simbundle.charging.PartnerSettlement;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
+import io.simbundle.provisioning.channels.rest.admin.AdminAuthentication;
+import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
 import io.simbundle.provisioning.settlement.PartnerStatement;
 import io.simbundle.provisioning.settlement.PartnerStatements;
 import java.time.YearMonth;
@@ -82,9 +83,7 @@ public final class PartnerStatementRoutes extends RouteBuilder {
                 })
             .toList());
     json.put("sponsoredPricedBy", statement.sponsoredPricedBy());
-    json.put(
-        "sponsored",
-        statement.sponsored().stream().map(PartnerStatementRoutes::sponsored).toList());
+    json.put("sponsored", statement.sponsored().stream().map(ChargingRoutes::json).toList());
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("feesFen", statement.feesFen());
     totals.put("partnerShareFen", statement.partnerShareFen());
@@ -93,17 +92,6 @@ public final class PartnerStatementRoutes extends RouteBuilder {
     totals.put("sponsoredFen", statement.sponsoredFen());
     totals.put("netToPartnerFen", statement.netToPartnerFen());
     json.put("totals", totals);
-    return json;
-  }
-
-  private static Map<String, Object> sponsored(PartnerSettlement s) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("privilege", s.privilegeCode());
-    json.put("sponsoredBytes", s.sponsoredBytes());
-    json.put("fenPerGb", s.fenPerGb());
-    json.put("sponsoredSeconds", s.sponsoredSeconds());
-    json.put("fenPerMinute", s.fenPerMinute());
-    json.put("amountFen", s.amountFen());
     return json;
   }
 }
