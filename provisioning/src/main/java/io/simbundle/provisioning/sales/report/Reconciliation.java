@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * A store's day as its books should show it: the orders it placed, the payments and refunds taken
- * on its orders, each with the amount in fen. The day is a calendar day in Beijing; the lines come
- * in time order, so the same day always gives the same file.
+ * on its orders, and the monthly fees charged that day to the subscriptions its orders made, each
+ * with the amount in fen. The day is a calendar day in Beijing; the lines come in time order, so
+ * the same day always gives the same file.
  */
 public final class Reconciliation {
 
@@ -34,9 +35,10 @@ public final class Reconciliation {
   /**
    * One line of the file.
    *
-   * @param type {@code order}, {@code payment} or {@code refund}
-   * @param amountFen what the order costs, or what was paid or refunded
-   * @param reference the payment's reference, or the refund's kind and the store's refund id
+   * @param type {@code order}, {@code payment}, {@code refund} or {@code fee}
+   * @param amountFen what the order costs, what was paid or refunded, or the fee
+   * @param reference the payment's reference, the refund's kind and the store's refund id, or the
+   *     fee's cycle and who pays it
    */
   public record Line(
       String type,
@@ -49,7 +51,7 @@ public final class Reconciliation {
       long amountFen,
       String reference) {}
 
-  /** What was paid and refunded that day, in fen, and the lines. */
+  /** What was paid and refunded that day, in fen, and the lines (fees are listed, not netted). */
   public record Day(
       String store, LocalDate date, List<Line> lines, long paidFen, long refundedFen) {
 
@@ -127,6 +129,17 @@ public final class Reconciliation {
               + " o.state, r.amount_fen, CONCAT(r.kind, ' ', r.correlator_id) FROM refund r"
               + " JOIN product_order o ON o.id = r.order_id"
               + " WHERE r.channel = ? AND r.created_at >= ? AND r.created_at < ?",
+          store,
+          from,
+          to,
+          lines);
+      read(
+          connection,
+          "SELECT 'fee', f.created_at, o.order_code, o.external_id, o.campaign_code, o.province,"
+              + " o.state, f.amount_fen, CONCAT(f.cycle, ' payable by ', f.payer)"
+              + " FROM monthly_fee f JOIN product p ON p.id = f.product_id"
+              + " JOIN product_order o ON o.id = p.order_id"
+              + " WHERE o.channel = ? AND f.created_at >= ? AND f.created_at < ?",
           store,
           from,
           to,

@@ -66,10 +66,22 @@ class StoreSelfServiceTest {
       String product,
       String payment,
       String campaign) {
+    return push(
+        store, secret, externalId, product, payment, campaign, Presale.newIdNumber("19840404"));
+  }
+
+  private static String push(
+      String store,
+      String secret,
+      String externalId,
+      String product,
+      String payment,
+      String campaign,
+      String idNumber) {
     String body =
         Presale.order(
                 externalId,
-                Presale.newIdNumber("19840404"),
+                idNumber,
                 product,
                 "{\"type\": \"" + payment + "\"}",
                 ", \"campaign\": {\"id\": \"" + campaign + "\"}")
@@ -162,6 +174,33 @@ class StoreSelfServiceTest {
         .isEqualTo(
             "type,at,productOrder,externalId,campaign,province,state,amountFen,reference\n"
                 + "total,2026-11-22,,,,,,0,paid 0 refunded 0\n");
+  }
+
+  @Test
+  void aStoresDayListsTheMonthlyFeesOfTheCardsItSold() {
+    // A day of its own, so that the other tests' days stay as they are.
+    clock.set(Instant.parse("2026-11-24T08:00:00Z"));
+    String idNumber = Presale.newIdNumber("19840404");
+    String order =
+        push("tmall", tmall, "TM-SELF-FEE", "tmall-card", "full", "tmall-flagship", idNumber);
+    presale.pay(order, 5900);
+    assertThat(presale.activate(order, "张三", idNumber, "taobao-free-traffic").statusCode())
+        .isEqualTo(201);
+    engine.engine().chargingSync().syncAll();
+    engine.engine().subscriptions().chargeMonthlyFees(100);
+
+    String csv =
+        presale
+            .signedGet("/api/v1/stores/tmall/reconciliation/2026-11-24", tmall, clock.instant())
+            .body();
+    clock.set(Instant.parse("2026-11-23T08:00:00Z"));
+
+    assertThat(csv.split("\n"))
+        .filteredOn(l -> l.startsWith("fee,"))
+        .singleElement()
+        .asString()
+        .contains(order, "TM-SELF-FEE", ",completed,5900,2026-11 payable by order");
+    assertThat(csv).endsWith("total,2026-11-24,,,,,,5900,paid 5900 refunded 0\n");
   }
 
   @Test
