@@ -178,6 +178,7 @@ public final class Engine implements AutoCloseable {
             partners,
             () -> camelTemplate(camel),
             settings.provisioning().partnerAnswersKept(),
+            settings.provisioning().partnerCheckPause(),
             clock);
     BuyerTypes buyerTypes = new BuyerTypes(partnerChecks);
     OrderService orders =

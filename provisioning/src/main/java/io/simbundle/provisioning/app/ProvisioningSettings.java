@@ -40,7 +40,13 @@ public record ProvisioningSettings(
     Duration numberQuarantine,
     Duration partnerCheckTimeout,
     Duration partnerAnswersKept,
-    Duration creditGrace) {
+    Duration creditGrace,
+    Duration partnerCheckPause) {
+
+  public static final String PARTNER_CHECK_PAUSE = "simbundle.partners.user-check-pause-seconds";
+
+  /** A platform that could not be reached rests ten seconds before it is asked again. */
+  public static final Duration DEFAULT_PARTNER_CHECK_PAUSE = Duration.ofSeconds(10);
 
   public static final String CREDIT_GRACE = "simbundle.credit.grace-days";
 
@@ -69,6 +75,7 @@ public record ProvisioningSettings(
     Objects.requireNonNull(partnerCheckTimeout);
     Objects.requireNonNull(partnerAnswersKept);
     Objects.requireNonNull(creditGrace);
+    Objects.requireNonNull(partnerCheckPause);
     if (partnerCheckTimeout.toMillis() < 1) {
       throw new InvalidSettingException(
           PARTNER_CHECK_TIMEOUT, String.valueOf(partnerCheckTimeout.toMillis()), "at least 1 ms");
@@ -100,7 +107,8 @@ public record ProvisioningSettings(
         SubscriptionService.defaultNumberQuarantine(),
         DEFAULT_PARTNER_CHECK_TIMEOUT,
         DEFAULT_PARTNER_ANSWERS_KEPT,
-        DEFAULT_CREDIT_GRACE);
+        DEFAULT_CREDIT_GRACE,
+        DEFAULT_PARTNER_CHECK_PAUSE);
   }
 
   /** A partner's platform is waited for 800 ms: a store's order waits on it. */
@@ -122,7 +130,8 @@ public record ProvisioningSettings(
         numberQuarantine,
         partnerCheckTimeout,
         partnerAnswersKept,
-        creditGrace);
+        creditGrace,
+        partnerCheckPause);
   }
 
   /** These settings, with subscribers' SMS sent through an SMSC. */
@@ -138,7 +147,8 @@ public record ProvisioningSettings(
         numberQuarantine,
         partnerCheckTimeout,
         partnerAnswersKept,
-        creditGrace);
+        creditGrace,
+        partnerCheckPause);
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -168,6 +178,8 @@ public record ProvisioningSettings(
                 PARTNER_CHECK_TIMEOUT, (int) DEFAULT_PARTNER_CHECK_TIMEOUT.toMillis())),
         Duration.ofMinutes(
             settings.integer(PARTNER_ANSWERS_KEPT, (int) DEFAULT_PARTNER_ANSWERS_KEPT.toMinutes())),
-        Duration.ofDays(settings.integer(CREDIT_GRACE, (int) DEFAULT_CREDIT_GRACE.toDays())));
+        Duration.ofDays(settings.integer(CREDIT_GRACE, (int) DEFAULT_CREDIT_GRACE.toDays())),
+        Duration.ofSeconds(
+            settings.integer(PARTNER_CHECK_PAUSE, (int) DEFAULT_PARTNER_CHECK_PAUSE.toSeconds())));
   }
 }

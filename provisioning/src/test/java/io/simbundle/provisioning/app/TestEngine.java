@@ -113,7 +113,8 @@ public final class TestEngine implements AutoCloseable {
         Duration.ofDays(90),
         ProvisioningSettings.DEFAULT_PARTNER_CHECK_TIMEOUT,
         ProvisioningSettings.DEFAULT_PARTNER_ANSWERS_KEPT,
-        ProvisioningSettings.DEFAULT_CREDIT_GRACE);
+        ProvisioningSettings.DEFAULT_CREDIT_GRACE,
+        ProvisioningSettings.DEFAULT_PARTNER_CHECK_PAUSE);
   }
 
   public static TestEngine start(DatabaseSettings database) {

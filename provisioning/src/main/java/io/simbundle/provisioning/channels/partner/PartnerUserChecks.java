@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,14 +46,25 @@ public final class PartnerUserChecks implements PartnerMembership {
   private final LoadingCache<String, Optional<Endpoint>> endpoints;
   private final Cache<String, Boolean> answers;
   private final Supplier<ProducerTemplate> camel;
+  private final Duration pause;
+  private final Map<String, Unreachable> resting = new ConcurrentHashMap<>();
   private final Clock clock;
+
+  /** A platform that could not be reached, and why. */
+  private record Unreachable(Instant at, String why) {}
 
   /**
    * @param camel the running Camel context's template, once it runs
    * @param keep how long an answer is kept
+   * @param pause how long a platform that could not be reached is not asked again
    */
   public PartnerUserChecks(
-      PartnerEndpoints partners, Supplier<ProducerTemplate> camel, Duration keep, Clock clock) {
+      PartnerEndpoints partners,
+      Supplier<ProducerTemplate> camel,
+      Duration keep,
+      Duration pause,
+      Clock clock) {
+    this.pause = pause;
     // Read per order otherwise: a flash sale's orders would each cost a query for the same row.
     this.endpoints =
         Caffeine.newBuilder().expireAfterWrite(ENDPOINT_KEPT).build(partners::userCheck);
@@ -71,6 +84,15 @@ public final class PartnerUserChecks implements PartnerMembership {
     Boolean kept = answers.getIfPresent(partnerCode + ":" + buyerKey);
     if (kept != null) {
       return new Known(kept, true);
+    }
+    Unreachable failed = resting.get(partnerCode);
+    if (failed != null && clock.instant().isBefore(failed.at().plus(pause))) {
+      return new Silent(
+          "not asked: it could not be reached "
+              + pause.toSeconds()
+              + " s before ("
+              + failed.why()
+              + ")");
     }
     Answer answer = call(partnerCode, endpoint.get(), buyerKey);
     if (answer instanceof Known known) {
@@ -97,8 +119,10 @@ public final class PartnerUserChecks implements PartnerMembership {
     Exchange answered = template.send(PartnerUserCheckRoute.ENDPOINT, exchange);
     String silent = answered.getProperty(PartnerUserCheckRoute.SILENT, String.class);
     if (silent != null) {
+      resting.put(partnerCode, new Unreachable(clock.instant(), silent));
       return new Silent(silent);
     }
+    resting.remove(partnerCode);
     if (answered.getException() != null) {
       return new Silent(rootCause(answered.getException()));
     }

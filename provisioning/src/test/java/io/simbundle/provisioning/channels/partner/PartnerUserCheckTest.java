@@ -9,6 +9,7 @@ import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,13 +127,18 @@ class PartnerUserCheckTest {
     JsonNode unsigned = weChatWo("SILENT-2", Presale.newIdNumber("19860606"));
     tencent.behave(TestPartnerPlatform.Mode.SLOW);
     JsonNode slow = weChatWo("SILENT-3", Presale.newIdNumber("19860606"));
+    int askedAfterTimeout = tencent.asked().size();
+    JsonNode resting = weChatWo("SILENT-4", Presale.newIdNumber("19860606"));
+    int askedWhileResting = tencent.asked().size();
+    clock.advance(Duration.ofSeconds(11));
     tencent.down();
     JsonNode down;
     try {
-      down = weChatWo("SILENT-4", Presale.newIdNumber("19860606"));
+      down = weChatWo("SILENT-5", Presale.newIdNumber("19860606"));
     } finally {
       tencent.up();
       tencent.behave(TestPartnerPlatform.Mode.ANSWER);
+      clock.advance(Duration.ofSeconds(11));
     }
 
     assertThat(refused.path("buyer").path("typeDecidedBy").asText())
@@ -141,8 +147,12 @@ class PartnerUserCheckTest {
     assertThat(unsigned.path("buyer").path("typeDecidedBy").asText())
         .contains("its answer is not signed by it");
     assertThat(slow.path("buyer").path("typeDecidedBy").asText()).containsIgnoringCase("timeout");
+    assertThat(resting.path("buyer").path("typeDecidedBy").asText())
+        .as("a platform that could not be reached rests: the next order does not wait for it")
+        .contains("not asked: it could not be reached 10 s before (SocketTimeoutException");
+    assertThat(askedWhileResting).isEqualTo(askedAfterTimeout);
     assertThat(down.path("buyer").path("typeDecidedBy").asText()).contains("Connect");
-    for (JsonNode order : new JsonNode[] {refused, unsigned, slow, down}) {
+    for (JsonNode order : new JsonNode[] {refused, unsigned, slow, resting, down}) {
       assertThat(order.path("buyer").path("newToPartner").asBoolean()).isFalse();
       assertThat(order.path("state").asText()).isEqualTo("acknowledged");
     }
@@ -167,13 +177,18 @@ class PartnerUserCheckTest {
       } finally {
         alibaba.up();
       }
+      HttpResponse<String> tooSoon = presale.place(order);
+      clock.advance(Duration.ofSeconds(30));
       HttpResponse<String> answered = presale.place(order);
 
       assertThat(silent.statusCode()).as(silent.body()).isEqualTo(503);
       assertThat(read(silent).path("type").asText()).endsWith("partner-silent");
       assertThat(silent.headers().firstValue("Retry-After")).hasValue("30");
+      assertThat(tooSoon.statusCode())
+          .as("tried again before Retry-After, while the platform rests: refused at once")
+          .isEqualTo(503);
       assertThat(answered.statusCode())
-          .as("nothing was stored: the same order is new when tried again")
+          .as("nothing was stored: the same order is new when tried again after Retry-After")
           .isEqualTo(201);
       assertThat(read(answered).path("buyer").path("typeDecidedBy").asText())
           .endsWith("new to alibaba, as its platform said");
