@@ -5,6 +5,7 @@ import io.simbundle.catalog.product.RevenueShare;
 import io.simbundle.catalog.version.CatalogVersion;
 import io.simbundle.charging.ChargingFunction;
 import io.simbundle.charging.PartnerSettlement;
+import io.simbundle.charging.profile.ChargingProfile;
 import io.simbundle.platform.database.DatabaseUnavailableException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,8 +28,6 @@ import javax.sql.DataSource;
  */
 public final class PartnerStatements {
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final DataSource dataSource;
   private final CatalogService catalog;
   private final ChargingFunction charging;
@@ -42,8 +40,8 @@ public final class PartnerStatements {
   }
 
   /** The catalog version in force when the month began (Beijing): what prices its sponsoring. */
-  public CatalogVersion inForce(YearMonth month) {
-    return catalog.timeline().inForceWhenBegan(month, CHINA);
+  private CatalogVersion inForce(YearMonth month) {
+    return catalog.timeline().inForceWhenBegan(month, ChargingProfile.BILLING_ZONE);
   }
 
   /** The partner's statement for the month. */

@@ -41,6 +41,12 @@ public record Problem(
     return of(404, "not-found", "Resource not found", detail);
   }
 
+  /** A request whose HMAC signature is missing, wrong or stale, for the named realm. */
+  public static Problem badSignature(String detail, String realm) {
+    return of(401, "unauthorized", "Unauthorized", detail)
+        .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"" + realm + "\"");
+  }
+
   public static Problem badRequest(String detail) {
     return of(400, "invalid-request", "Invalid request", detail);
   }

@@ -60,9 +60,7 @@ public final class PayerCallbackRoutes extends RouteBuilder {
             clock.instant());
     refusal.ifPresent(
         reason -> {
-          throw new ProblemException(
-              Problem.of(401, "unauthorized", "Unauthorized", reason)
-                  .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"simbundle-payers\""));
+          throw new ProblemException(Problem.badSignature(reason, "simbundle-payers"));
         });
     RequestBodies parsed = RequestBodies.parse(body);
     long fee = parsed.number("/fee", true).orElse(0L);

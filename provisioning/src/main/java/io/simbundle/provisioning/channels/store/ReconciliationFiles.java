@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.channels.store;
 
+import io.simbundle.provisioning.channels.http.Dates;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
 import io.simbundle.provisioning.channels.rest.admin.AdminAuthentication;
@@ -61,21 +62,7 @@ public final class ReconciliationFiles extends RouteBuilder {
   public void configure() {
     from("timer:store-reconciliation?period=" + periodMillis + "&delay=" + periodMillis)
         .routeId("store-reconciliation-files")
-        .process(
-            e ->
-                e.getIn()
-                    .setBody(
-                        stores.list().stream()
-                            .map(Store::id)
-                            .filter(
-                                store ->
-                                    !Files.exists(directory.resolve(fileName(store, yesterday()))))
-                            .map(
-                                store ->
-                                    List.of(
-                                        fileName(store, yesterday()),
-                                        reconciliation.of(store, yesterday()).csv()))
-                            .toList()))
+        .process(e -> e.getIn().setBody(missingFiles(yesterday())))
         .split(body())
         .process(
             e -> {
@@ -109,14 +96,18 @@ public final class ReconciliationFiles extends RouteBuilder {
     if (stores.find(store).isEmpty()) {
       throw new ProblemException(Problem.notFound("no store " + store));
     }
-    LocalDate day;
-    try {
-      day = LocalDate.parse(date);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new ProblemException(Problem.badRequest("the date is yyyy-MM-dd, was " + date));
-    }
+    LocalDate day = Dates.day("date", date);
     exchange.getIn().setHeader(Exchange.FILE_NAME, fileName(store, day));
     exchange.getIn().setBody(reconciliation.of(store, day).csv());
+  }
+
+  /** The stores' files for {@code day} not written yet: each a name and its content. */
+  private List<List<String>> missingFiles(LocalDate day) {
+    return stores.list().stream()
+        .map(Store::id)
+        .filter(store -> !Files.exists(directory.resolve(fileName(store, day))))
+        .map(store -> List.of(fileName(store, day), reconciliation.of(store, day).csv()))
+        .toList();
   }
 
   private LocalDate yesterday() {

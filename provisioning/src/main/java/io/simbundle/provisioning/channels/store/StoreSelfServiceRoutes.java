@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.channels.store;
 
+import io.simbundle.provisioning.channels.http.Dates;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
@@ -9,7 +10,6 @@ import io.simbundle.provisioning.sales.report.Reconciliation;
 import io.simbundle.provisioning.store.Store;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -101,12 +101,7 @@ public final class StoreSelfServiceRoutes extends RouteBuilder {
   private void reconciliation(Exchange exchange) {
     Store store = store(exchange);
     String date = exchange.getIn().getHeader("date", String.class);
-    LocalDate day;
-    try {
-      day = LocalDate.parse(date);
-    } catch (DateTimeParseException e) {
-      throw new ProblemException(Problem.badRequest("the date is yyyy-MM-dd, was " + date));
-    }
+    LocalDate day = Dates.day("date", date);
     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
     exchange.getMessage().setBody(reconciliation.of(store.id(), day).csv());

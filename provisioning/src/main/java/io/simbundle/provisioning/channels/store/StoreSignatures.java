@@ -40,9 +40,7 @@ public final class StoreSignatures {
     // An unknown store has no secret, so it is refused like a wrong signature: nothing to probe.
     refusal.ifPresent(
         reason -> {
-          throw new ProblemException(
-              Problem.of(401, "unauthorized", "Unauthorized", reason)
-                  .withHeader("WWW-Authenticate", "HMAC-SHA256 realm=\"simbundle-stores\""));
+          throw new ProblemException(Problem.badSignature(reason, "simbundle-stores"));
         });
     return signer.orElseThrow().store();
   }

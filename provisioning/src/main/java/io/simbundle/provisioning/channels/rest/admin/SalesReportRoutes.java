@@ -1,12 +1,12 @@
 package io.simbundle.provisioning.channels.rest.admin;
 
+import io.simbundle.provisioning.channels.http.Dates;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
 import io.simbundle.provisioning.sales.report.Reconciliation;
 import io.simbundle.provisioning.sales.report.SalesReport;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -58,14 +58,6 @@ public final class SalesReportRoutes extends RouteBuilder {
   }
 
   private static LocalDate day(Exchange exchange, String name) {
-    String value = exchange.getIn().getHeader(name, String.class);
-    if (value == null) {
-      throw new ProblemException(Problem.badRequest(name + " is required (yyyy-MM-dd)"));
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ProblemException(Problem.badRequest(name + " is yyyy-MM-dd, was " + value));
-    }
+    return Dates.day(name, exchange.getIn().getHeader(name, String.class));
   }
 }

@@ -11,6 +11,7 @@ import io.simbundle.charging.store.DecisionRecord;
 import io.simbundle.charging.store.DecisionRecords;
 import io.simbundle.charging.usage.ExplainedUsage;
 import io.simbundle.charging.usage.WhyCharged;
+import io.simbundle.provisioning.channels.http.Dates;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -250,12 +250,7 @@ public final class ChargingRoutes extends RouteBuilder {
 
   private void settlement(Exchange exchange) {
     String text = exchange.getIn().getHeader("month", String.class);
-    YearMonth month;
-    try {
-      month = YearMonth.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ProblemException(Problem.badRequest("the month is written yyyy-MM, e.g. 2026-12"));
-    }
+    YearMonth month = Dates.month(text);
     List<Map<String, Object>> partners =
         charging.settlement(month, inForce(month)).stream().map(ChargingRoutes::json).toList();
     HttpResponses.json(exchange, 200, Map.of("month", month.toString(), "partners", partners));
@@ -263,7 +258,7 @@ public final class ChargingRoutes extends RouteBuilder {
 
   /** The catalog version in force when the month began (Beijing): its prices settle the month. */
   private CatalogVersion inForce(YearMonth month) {
-    return catalog.timeline().inForceWhenBegan(month, ZoneId.of("Asia/Shanghai"));
+    return catalog.timeline().inForceWhenBegan(month, ChargingProfile.BILLING_ZONE);
   }
 
   /** What a partner owes for one privilege's sponsoring, as the API shows it. */

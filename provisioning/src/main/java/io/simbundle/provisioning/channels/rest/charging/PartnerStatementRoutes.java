@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.channels.rest.charging;
 
+import io.simbundle.provisioning.channels.http.Dates;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
@@ -8,7 +9,6 @@ import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
 import io.simbundle.provisioning.settlement.PartnerStatement;
 import io.simbundle.provisioning.settlement.PartnerStatements;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -40,12 +40,7 @@ public final class PartnerStatementRoutes extends RouteBuilder {
   private void statement(Exchange exchange) {
     String partner = exchange.getIn().getHeader("code", String.class);
     String text = exchange.getIn().getHeader("month", String.class);
-    YearMonth month;
-    try {
-      month = YearMonth.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ProblemException(Problem.badRequest("the month is written yyyy-MM, e.g. 2026-12"));
-    }
+    YearMonth month = Dates.month(text);
     PartnerStatement statement = statements.of(partner, month);
     String format = exchange.getIn().getHeader("format", "json", String.class);
     if ("csv".equals(format)) {
