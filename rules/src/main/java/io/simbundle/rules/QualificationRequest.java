@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param activeCardsOnId cards already active on this ID number across the operator
  * @param campaignOrdersByBuyer orders this ID number already placed in the campaign
  * @param campaignUnitsSold cards the campaign has sold so far
+ * @param cardsInOrder how many cards the order asks for (a family orders several at once)
+ * @param cardsForBuyer how many of them the buyer will hold; the others have holders of their own
  * @param at when the question is asked
  */
 public record QualificationRequest(
@@ -34,6 +36,8 @@ public record QualificationRequest(
     int activeCardsOnId,
     int campaignOrdersByBuyer,
     long campaignUnitsSold,
+    int cardsInOrder,
+    int cardsForBuyer,
     Instant at) {
 
   public QualificationRequest {
@@ -42,6 +46,9 @@ public record QualificationRequest(
     Objects.requireNonNull(channel);
     Objects.requireNonNull(province);
     Objects.requireNonNull(at);
+    if (cardsInOrder < 1 || cardsForBuyer < 0 || cardsForBuyer > cardsInOrder) {
+      throw new IllegalArgumentException("an order asks for a card, the buyer holds some of them");
+    }
   }
 
   @Override

@@ -94,17 +94,22 @@ public final class RulesService {
             request.channel(),
             type.getType(),
             request.activeCardsOnId(),
-            request.campaignOrdersByBuyer()));
+            request.campaignOrdersByBuyer(),
+            request.cardsInOrder(),
+            request.cardsForBuyer()));
     return decide("qualification", ruleSet, facts);
   }
 
   /**
-   * The real-name check at activation: a name is given, the ID number is valid, the holder is old
-   * enough and holds no more cards than allowed.
+   * The real-name check of a card's holder, at activation and for each holder an order names: a
+   * name is given, the ID number is valid, the holder is old enough and will hold no more cards
+   * than allowed.
    *
    * @param activeCardsOnId cards already active on this ID number
+   * @param cardsToHold the cards this check is for (one at activation)
    */
-  public Decision checkRealName(String name, String idNumber, int activeCardsOnId, Instant at) {
+  public Decision checkRealName(
+      String name, String idNumber, int activeCardsOnId, int cardsToHold, Instant at) {
     Optional<ResidentIdNumber.Defect> defect = ResidentIdNumber.defect(idNumber);
     int age =
         defect.isPresent()
@@ -124,7 +129,9 @@ public final class RulesService {
                 "",
                 0,
                 activeCardsOnId,
-                0)));
+                0,
+                cardsToHold,
+                cardsToHold)));
   }
 
   /** Whether a choice of privileges is valid for the card and the buyer. */
@@ -256,7 +263,7 @@ public final class RulesService {
   private static CampaignState campaignState(
       Optional<PresaleCampaign> campaign, String code, long unitsSold, Instant at) {
     if (campaign.isEmpty()) {
-      return new CampaignState(code, false, "", false, 0, 0, Set.of(), Set.of());
+      return new CampaignState(code, false, "", false, 0, 0, 0, Set.of(), Set.of());
     }
     PresaleCampaign c = campaign.get();
     return new CampaignState(
@@ -266,6 +273,7 @@ public final class RulesService {
         c.openAt(at),
         c.stock() - unitsSold,
         c.perBuyerLimit(),
+        c.terms().maxItemsPerOrder(),
         provinceCodes(c.provinces()),
         c.channels());
   }

@@ -16,6 +16,7 @@ import java.util.Optional;
  *     new to it
  * @param instalmentMonths for an order on credit (a "0-yuan phone"): how many monthly fees the
  *     credit payer pays; 0 means for as long as the subscription lasts
+ * @param maxItemsPerOrder how many cards one order may hold (a family buying for its members)
  */
 public record CampaignTerms(
     long priceFen,
@@ -24,12 +25,19 @@ public record CampaignTerms(
     UnpaidDeposit unpaidDeposit,
     int returnWindowDays,
     WhenPartnerSilent whenPartnerSilent,
-    int instalmentMonths) {
+    int instalmentMonths,
+    int maxItemsPerOrder) {
 
   /**
    * Seven days: the no-reason return period of China's consumer protection law for online sales.
    */
   public static final int DEFAULT_RETURN_WINDOW_DAYS = 7;
+
+  /**
+   * Five: the most cards one resident ID number may hold with an operator under China's real-name
+   * rules, so no order can usefully hold more.
+   */
+  public static final int MOST_ITEMS_PER_ORDER = 5;
 
   public CampaignTerms {
     Objects.requireNonNull(finalPayment);
@@ -37,6 +45,10 @@ public record CampaignTerms(
     Objects.requireNonNull(whenPartnerSilent);
     if (priceFen < 0 || depositFen < 0 || returnWindowDays < 0 || instalmentMonths < 0) {
       throw new IllegalArgumentException("campaign amounts and days are not negative");
+    }
+    if (maxItemsPerOrder < 1 || maxItemsPerOrder > MOST_ITEMS_PER_ORDER) {
+      throw new IllegalArgumentException(
+          "an order holds from 1 to " + MOST_ITEMS_PER_ORDER + " cards");
     }
     if ((depositFen > 0) != finalPayment.isPresent()) {
       throw new IllegalArgumentException("a deposit and a final payment window go together");
@@ -46,7 +58,10 @@ public record CampaignTerms(
     }
   }
 
-  /** Paid at once, returnable for the default window, partner silence taken as an existing user. */
+  /**
+   * Paid at once, returnable for the default window, partner silence taken as an existing user, one
+   * card an order.
+   */
   public static CampaignTerms paidAtOnce(long priceFen) {
     return new CampaignTerms(
         priceFen,
@@ -55,7 +70,8 @@ public record CampaignTerms(
         UnpaidDeposit.KEPT,
         DEFAULT_RETURN_WINDOW_DAYS,
         WhenPartnerSilent.TREAT_AS_EXISTING,
-        0);
+        0,
+        1);
   }
 
   /** What remains to pay after the deposit. */

@@ -84,7 +84,8 @@ final class CatalogDocumentReader {
           "unpaidDeposit",
           "returnWindowDays",
           "whenPartnerSilent",
-          "instalmentMonths");
+          "instalmentMonths",
+          "maxItemsPerOrder");
   private static final Set<String> FINAL_PAYMENT_FIELDS = Set.of("opens", "closes", "withinDays");
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final long MAX_FEN = 100_000_000L;
@@ -449,6 +450,15 @@ final class CatalogDocumentReader {
     }
     Optional<Long> limit = cursor.integer(node, path, "perBuyerLimit", true, 1, 100);
     Optional<CampaignTerms> terms = product.flatMap(p -> terms(node, path, p, start));
+    if (limit.isPresent() && terms.isPresent() && terms.get().maxItemsPerOrder() > limit.get()) {
+      cursor.problem(
+          path.field("maxItemsPerOrder"),
+          "an order of "
+              + terms.get().maxItemsPerOrder()
+              + " cards is more than one buyer may order (perBuyerLimit "
+              + limit.get()
+              + ")");
+    }
     if (cursor.problems().size() > before) {
       return Optional.empty();
     }
@@ -508,12 +518,23 @@ final class CatalogDocumentReader {
             .enumeration(node, path, "whenPartnerSilent", WhenPartnerSilent.class, false)
             .orElse(WhenPartnerSilent.TREAT_AS_EXISTING);
     long instalments = cursor.integer(node, path, "instalmentMonths", false, 0, 36).orElse(0L);
+    long items =
+        cursor
+            .integer(node, path, "maxItemsPerOrder", false, 1, CampaignTerms.MOST_ITEMS_PER_ORDER)
+            .orElse(1L);
     if (cursor.problems().size() > before) {
       return Optional.empty();
     }
     return Optional.of(
         new CampaignTerms(
-            price, deposit, finalPayment, unpaid, (int) returnDays, silent, (int) instalments));
+            price,
+            deposit,
+            finalPayment,
+            unpaid,
+            (int) returnDays,
+            silent,
+            (int) instalments,
+            (int) items));
   }
 
   private Optional<FinalPayment> finalPayment(

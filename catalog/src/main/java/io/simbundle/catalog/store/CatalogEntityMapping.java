@@ -167,6 +167,7 @@ final class CatalogEntityMapping {
     row.returnWindowDays = terms.returnWindowDays();
     row.whenPartnerSilent = terms.whenPartnerSilent().name();
     row.instalmentMonths = terms.instalmentMonths();
+    row.maxItemsPerOrder = terms.maxItemsPerOrder();
     return row;
   }
 
@@ -276,7 +277,8 @@ final class CatalogEntityMapping {
             UnpaidDeposit.valueOf(row.unpaidDeposit),
             row.returnWindowDays,
             WhenPartnerSilent.valueOf(row.whenPartnerSilent),
-            row.instalmentMonths));
+            row.instalmentMonths,
+            row.maxItemsPerOrder));
   }
 
   private static Optional<FinalPayment> finalPayment(PresaleCampaignEntity row) {

@@ -82,4 +82,7 @@ class PresaleCampaignEntity {
 
   @Column(name = "instalment_months", nullable = false)
   int instalmentMonths;
+
+  @Column(name = "max_items_per_order", nullable = false)
+  int maxItemsPerOrder;
 }

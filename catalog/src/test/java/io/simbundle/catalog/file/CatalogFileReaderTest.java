@@ -146,6 +146,10 @@ class CatalogFileReaderTest {
     assertThat(version.campaign("tmall-flagship").orElseThrow().terms().instalmentMonths())
         .as("Alipay credit pays twelve monthly fees")
         .isEqualTo(12);
+    assertThat(version.campaign("tmall-flagship").orElseThrow().terms().maxItemsPerOrder())
+        .as("a family orders its cards together")
+        .isEqualTo(5);
+    assertThat(yixun.terms().maxItemsPerOrder()).as("one card an order unless told").isEqualTo(1);
   }
 
   @Test

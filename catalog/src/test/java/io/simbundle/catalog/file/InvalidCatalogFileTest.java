@@ -301,6 +301,20 @@ class InvalidCatalogFileTest {
             35,
             "'LOST' is not one of [KEPT, REFUNDED]"),
         bad(
+            "more cards an order than the real-name limit",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 5\n    maxItemsPerOrder: 6\n",
+            "campaigns[0].maxItemsPerOrder",
+            35,
+            "must be between 1 and 5, was 6"),
+        bad(
+            "more cards an order than one buyer may order",
+            "perBuyerLimit: 1\n",
+            "perBuyerLimit: 2\n    maxItemsPerOrder: 3\n",
+            "campaigns[0].maxItemsPerOrder",
+            35,
+            "more than one buyer may order (perBuyerLimit 2)"),
+        bad(
             "integrator without a share",
             "plan: { monthlyFeeFen: 3600, dataMb: 500, voiceMinutes: 100, sms: 50 }",
             "plan: { monthlyFeeFen: 3600, dataMb: 500, voiceMinutes: 100, sms: 50 }\n"

@@ -160,26 +160,33 @@ final class ActivatingCards {
     throw ProvisioningException.conflict("not-activatable", reason);
   }
 
-  /** The holder must be the buyer (same ID number and name) and pass the real-name rules. */
+  /**
+   * The card must be activated by the person it was ordered for (same ID number and name): the
+   * holder the order names, else the buyer. They must pass the real-name rules.
+   */
   private void checkHolder(ProductOrder order, ActivationRequest request, Instant now) {
-    boolean sameId = personalData.digest().of(request.idNumber()).equals(order.idNumberDigest());
-    boolean sameName = orders.buyerName(order).trim().equals(request.name().trim());
+    boolean sameId = personalData.digest().of(request.idNumber()).equals(order.holderDigest());
+    boolean sameName = orders.holderName(order).trim().equals(request.name().trim());
     if (!sameId || !sameName) {
       throw ProvisioningException.refused(
           "real-name-refused",
-          "the card must be activated by its buyer",
+          "the card must be activated by the person it was ordered for",
           List.of(
               new Reason(
                   "REAL_NAME_MISMATCH",
-                  "The name or ID number differs from the one the card was bought with.",
-                  "姓名或身份证号与购卡时登记的不一致。",
-                  "Holder must be the buyer")),
+                  "The name or ID number differs from the one the card was ordered for.",
+                  "姓名或身份证号与订购时登记的不一致。",
+                  "Holder must be the person the card was ordered for")),
           Map.of());
     }
     RuleVerdicts.requireApproved(
         room.rules()
             .checkRealName(
-                request.name(), request.idNumber(), records.activeCards(request.idNumber()), now),
+                request.name(),
+                request.idNumber(),
+                records.activeCards(request.idNumber()),
+                1,
+                now),
         "real-name-refused",
         "the real-name check failed");
   }
@@ -191,7 +198,7 @@ final class ActivatingCards {
     product.productCode = order.productCode();
     product.partnerCode = offering.partnerCode();
     product.catalogVersion = room.catalog().current().version();
-    product.idNumberDigest = order.idNumberDigest();
+    product.idNumberDigest = order.holderDigest();
     product.holderNameSealed = personalData.seal().seal("name", request.name().trim());
     product.idNumberSealed = personalData.seal().seal("idNumber", request.idNumber().trim());
     product.idNumberMasked = Masked.idNumber(request.idNumber());

@@ -2,6 +2,7 @@ package io.simbundle.rules.decision;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The answer to one question put to the rules.
@@ -25,6 +26,37 @@ public record Decision(
     gifts = List.copyOf(gifts);
     firedRules = List.copyOf(firedRules);
     Objects.requireNonNull(ruleSetVersion);
+  }
+
+  /**
+   * This decision and another taken with it (an order's buyer and a holder it names): approved when
+   * both are, with the reasons and rules of both, under this decision's rule set version.
+   */
+  public Decision and(Decision other) {
+    return new Decision(
+        approved && other.approved,
+        Stream.concat(reasons.stream(), other.reasons.stream()).toList(),
+        Stream.concat(gifts.stream(), other.gifts.stream()).toList(),
+        Stream.concat(firedRules.stream(), other.firedRules.stream()).toList(),
+        ruleSetVersion);
+  }
+
+  /** The same decision, each reason saying whom it is about, e.g. {@code Card 2's holder: …}. */
+  public Decision about(String subject, String subjectZh) {
+    return new Decision(
+        approved,
+        reasons.stream()
+            .map(
+                r ->
+                    new Reason(
+                        r.code(),
+                        subject + ": " + r.message(),
+                        subjectZh + "：" + r.messageZh(),
+                        r.rule()))
+            .toList(),
+        gifts,
+        firedRules,
+        ruleSetVersion);
   }
 
   public List<String> reasonCodes() {

@@ -10,6 +10,8 @@ public final class Applicant {
   private final int b2b2cType;
   private final int activeCards;
   private final int campaignOrders;
+  private final int cardsInOrder;
+  private final int cardsToHold;
 
   /**
    * @param nameGiven whether a real name was given
@@ -20,6 +22,8 @@ public final class Applicant {
    * @param b2b2cType 1–4: existing/new user of the operator × of the partner
    * @param activeCards cards already active on this ID number across the operator
    * @param campaignOrders orders this ID number already placed in the campaign
+   * @param cardsInOrder cards the order asks for
+   * @param cardsToHold cards of the order this ID number will hold
    */
   public Applicant(
       boolean nameGiven,
@@ -29,7 +33,9 @@ public final class Applicant {
       String channel,
       int b2b2cType,
       int activeCards,
-      int campaignOrders) {
+      int campaignOrders,
+      int cardsInOrder,
+      int cardsToHold) {
     this.nameGiven = nameGiven;
     this.idDefect = idDefect;
     this.age = age;
@@ -38,6 +44,8 @@ public final class Applicant {
     this.b2b2cType = b2b2cType;
     this.activeCards = activeCards;
     this.campaignOrders = campaignOrders;
+    this.cardsInOrder = cardsInOrder;
+    this.cardsToHold = cardsToHold;
   }
 
   public boolean isNameGiven() {
@@ -70,5 +78,13 @@ public final class Applicant {
 
   public int getCampaignOrders() {
     return campaignOrders;
+  }
+
+  public int getCardsInOrder() {
+    return cardsInOrder;
+  }
+
+  public int getCardsToHold() {
+    return cardsToHold;
   }
 }

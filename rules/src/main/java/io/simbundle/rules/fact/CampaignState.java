@@ -10,6 +10,7 @@ public final class CampaignState {
   private final boolean open;
   private final long remainingStock;
   private final int perBuyerLimit;
+  private final int maxItemsPerOrder;
   private final Set<String> provinces;
   private final Set<String> channels;
 
@@ -20,6 +21,7 @@ public final class CampaignState {
    * @param open whether its sale window is open now
    * @param remainingStock cards left to sell
    * @param perBuyerLimit cards one ID number may order
+   * @param maxItemsPerOrder cards one order may hold
    * @param provinces where buyers may be; empty means wherever the product is sold
    * @param channels the store channels that sell it
    */
@@ -30,6 +32,7 @@ public final class CampaignState {
       boolean open,
       long remainingStock,
       int perBuyerLimit,
+      int maxItemsPerOrder,
       Set<String> provinces,
       Set<String> channels) {
     this.code = code;
@@ -38,6 +41,7 @@ public final class CampaignState {
     this.open = open;
     this.remainingStock = remainingStock;
     this.perBuyerLimit = perBuyerLimit;
+    this.maxItemsPerOrder = maxItemsPerOrder;
     this.provinces = Set.copyOf(provinces);
     this.channels = Set.copyOf(channels);
   }
@@ -64,6 +68,10 @@ public final class CampaignState {
 
   public int getPerBuyerLimit() {
     return perBuyerLimit;
+  }
+
+  public int getMaxItemsPerOrder() {
+    return maxItemsPerOrder;
   }
 
   public Set<String> getProvinces() {

@@ -73,6 +73,8 @@ public class RulesBenchmark {
         1,
         0,
         40_000,
+        1,
+        1,
         RulesFixture.NOW);
   }
 

@@ -37,6 +37,8 @@ class QualificationRulesTest {
     private int activeCards;
     private int campaignOrders;
     private long unitsSold;
+    private int cardsInOrder = 1;
+    private int cardsForBuyer = 1;
     private Instant at = NOW;
 
     static Buyer qualifying() {
@@ -56,7 +58,24 @@ class QualificationRulesTest {
           activeCards,
           campaignOrders,
           unitsSold,
+          cardsInOrder,
+          cardsForBuyer,
           at);
+    }
+
+    /** An order of several cards, of which the buyer holds {@code forBuyer}. */
+    Buyer cards(int inOrder, int forBuyer) {
+      cardsInOrder = inOrder;
+      cardsForBuyer = forBuyer;
+      return this;
+    }
+
+    /** The Tmall flagship store's everyday sale: five cards a buyer, five an order. */
+    Buyer inTmallFlagship() {
+      return product("tmall-card")
+          .campaign(Optional.of("tmall-flagship"))
+          .channel("tmall")
+          .province(Province.SH);
     }
 
     Buyer product(String value) {
@@ -205,6 +224,15 @@ class QualificationRulesTest {
         accepted("one card of stock left", b -> b.unitsSold(99_999)),
         accepted("exactly sixteen today", b -> b.idNumber(idNumberBornOn("20101123"))),
         accepted("four active cards", b -> b.activeCards(4)),
+        accepted(
+            "five cards in one order where a family may order five",
+            b -> b.inTmallFlagship().cards(5, 1)),
+        accepted(
+            "a buyer holding five cards orders three for the family",
+            b -> b.inTmallFlagship().activeCards(5).cards(3, 0)),
+        accepted(
+            "three ordered before and two now, of five a buyer",
+            b -> b.inTmallFlagship().campaignOrders(3).cards(2, 1)),
         accepted("lower-case x check character", b -> b.idNumber("11010519491231002x")),
         accepted(
             "new operator user in Double-11",
@@ -268,6 +296,39 @@ class QualificationRulesTest {
         .containsExactly("CAMPAIGN_PROVINCE");
     assertThat(decideOnSample(catalog, Buyer.qualifying().province(Province.GD)).approved())
         .isTrue();
+  }
+
+  @Test
+  void everyCardOfAnOrderCountsAgainstTheBuyersCampaignLimit() {
+    Decision decision = decide(Buyer.qualifying().inTmallFlagship().campaignOrders(3).cards(3, 0));
+
+    assertThat(decision.reasonCodes()).containsExactly("BUYER_LIMIT_REACHED");
+    assertThat(decision.reasons().get(0).message()).contains("this buyer has 3 and asks for 3");
+  }
+
+  @Test
+  void aCampaignRefusesMoreCardsInOneOrderThanItSellsAtOnce() {
+    Decision decision = decide(Buyer.qualifying().cards(2, 2));
+
+    assertThat(decision.reasonCodes()).contains("TOO_MANY_ITEMS");
+    assertThat(decision.reasons())
+        .filteredOn(r -> r.code().equals("TOO_MANY_ITEMS"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.message())
+                    .isEqualTo(
+                        "Campaign 'yixun-wechat-wo-presale' sells at most 1 card(s) per order;"
+                            + " this order asks for 2."));
+  }
+
+  @Test
+  void theCardsTheBuyerWillHoldCountAgainstTheLimitOfActiveCards() {
+    assertThat(decide(Buyer.qualifying().inTmallFlagship().activeCards(3).cards(3, 2)).approved())
+        .isTrue();
+    assertThat(
+            decide(Buyer.qualifying().inTmallFlagship().activeCards(4).cards(3, 2)).reasonCodes())
+        .containsExactly("TOO_MANY_CARDS");
   }
 
   @Test

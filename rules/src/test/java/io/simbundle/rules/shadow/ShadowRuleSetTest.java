@@ -60,6 +60,8 @@ class ShadowRuleSetTest {
         0,
         0,
         0,
+        1,
+        1,
         RulesFixture.NOW);
   }
 

@@ -185,7 +185,7 @@ public final class OrderFiles {
             row.required("buyeridnumber"),
             flag(row, "newtooperator"),
             flag(row, "newtopartner")),
-        msisdn,
+        List.of(OrderRequest.Item.forBuyer(msisdn)),
         new OrderRequest.Payment(type, row.optional("payer"), row.optional("authorizationid")));
   }
 

@@ -65,8 +65,8 @@ public final class StoreOrderIntake {
               parsed.requireValid();
             });
     OrderOutcome outcome = orders.create(request, Actor.channel(storeId));
-    ProductOrderRoutes.requireNotRejected(outcome.order());
-    Map<String, Object> json = new LinkedHashMap<>(ProductOrderRoutes.json(outcome.order()));
+    ProductOrderRoutes.requireNotRejected(outcome);
+    Map<String, Object> json = new LinkedHashMap<>(ProductOrderRoutes.json(outcome.items()));
     json.put("duplicate", !outcome.created());
     return new Accepted(json, (String) json.get("href"));
   }

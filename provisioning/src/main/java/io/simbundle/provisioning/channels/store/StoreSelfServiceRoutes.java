@@ -94,7 +94,7 @@ public final class StoreSelfServiceRoutes extends RouteBuilder {
         ProductOrderRoutes.json(
             orders
                 .find(id)
-                .filter(order -> order.channel().equals(store.id()))
+                .filter(cards -> cards.get(0).channel().equals(store.id()))
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no order " + id)))));
   }
 

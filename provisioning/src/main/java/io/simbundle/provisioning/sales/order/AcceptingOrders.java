@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Writes approved orders in batches (group commit, {@link OrderBatches}): each batch in one
  * transaction takes its campaign units, numbers and cards together, a few statements for the whole
  * batch. An order refused on the way (sold out, the buyer's limit, no card left) is stored as
- * refused while the others stand; a store's order already placed is answered with that order.
+ * refused while the others stand; a store's order already placed is answered with that order. An
+ * order of several cards is taken whole or not at all: when one of its cards finds no unit, number
+ * or card, what the others took goes back and every card of it is refused.
  */
 final class AcceptingOrders implements AutoCloseable {
 
@@ -129,7 +132,7 @@ final class AcceptingOrders implements AutoCloseable {
       repeatOf[i] = -1;
       Optional<ProductOrders.StoreKey> key = batch.get(i).storeKey();
       if (key.isPresent() && placed.containsKey(key.get())) {
-        settled[i] = Settled.of(new OrderOutcome(views.of(placed.get(key.get())), false));
+        settled[i] = Settled.of(placedBefore(placed.get(key.get())));
       } else if (key.isPresent() && firstInBatch.containsKey(key.get())) {
         repeatOf[i] = firstInBatch.get(key.get());
       } else {
@@ -138,38 +141,37 @@ final class AcceptingOrders implements AutoCloseable {
         fresh.add(i);
       }
     }
-    Map<Integer, Reason> refused = takeStock(batch, fresh);
-    List<Inventory.Pick> picks =
-        inventory.pick(
-            fresh.stream()
-                .filter(i -> !refused.containsKey(i))
-                .map(i -> batch.get(i).request())
-                .map(r -> new Inventory.Wanted(r.province(), r.pickedMsisdn()))
-                .toList());
+    Instant now = clock.instant();
+    Map<Integer, List<ProductOrder>> drafted = new HashMap<>();
+    for (int i : fresh) {
+      Acceptance a = batch.get(i);
+      drafted.put(i, drafts.draft(a.request(), a.version(), a.terms(), a.type(), now));
+    }
+    Map<Integer, Reason> refused = takeStock(batch, fresh, drafted);
+    Map<Integer, List<Inventory.Pick>> picks =
+        pick(batch, fresh.stream().filter(i -> !refused.containsKey(i)).toList());
     Map<Long, Allocation> held = new LinkedHashMap<>();
-    int next = 0;
     for (int i : fresh) {
       Acceptance acceptance = batch.get(i);
-      ProductOrder order =
-          drafts.draft(
-              acceptance.request(),
-              acceptance.version(),
-              acceptance.terms(),
-              acceptance.type(),
-              clock.instant());
+      List<ProductOrder> items = drafted.get(i);
       Reason refusal = refused.get(i);
       if (refusal != null) {
-        settled[i] = Settled.of(new OrderOutcome(reject(order, refusal, acceptance.actor()), true));
+        settled[i] = Settled.of(reject(items, refusal, acceptance.actor()));
         continue;
       }
-      Inventory.Pick pick = picks.get(next++);
-      if (pick.allocation().isEmpty()) {
-        settled[i] = failed(acceptance, order, pick.shortage());
+      List<Inventory.Pick> picked = picks.get(i);
+      Optional<String> shortage = shortage(picked);
+      if (shortage.isPresent()) {
+        settled[i] = failed(acceptance, items, shortage.get());
         continue;
       }
-      Allocation allocation = pick.allocation().get();
-      settled[i] = Settled.of(new OrderOutcome(acknowledge(acceptance, order, allocation), true));
-      held.put(order.id(), allocation);
+      List<ProductOrderView> views = new ArrayList<>(items.size());
+      for (int k = 0; k < items.size(); k++) {
+        Allocation allocation = picked.get(k).allocation().orElseThrow();
+        views.add(acknowledge(acceptance, items.get(k), allocation));
+        held.put(items.get(k).id(), allocation);
+      }
+      settled[i] = Settled.of(new OrderOutcome(views, true));
     }
     inventory.hold(held);
     for (int i = 0; i < batch.size(); i++) {
@@ -178,14 +180,24 @@ final class AcceptingOrders implements AutoCloseable {
         settled[i] =
             first.failure() != null
                 ? first
-                : Settled.of(new OrderOutcome(first.outcome().order(), false));
+                : Settled.of(new OrderOutcome(first.outcome().items(), false));
       }
     }
     return List.of(settled);
   }
 
-  /** Takes the campaign units of a batch's fresh orders; returns the refused ones with why. */
-  private Map<Integer, Reason> takeStock(List<Acceptance> batch, List<Integer> fresh) {
+  /** A store's order placed before, with all its cards, as the store's repeat is answered. */
+  private OrderOutcome placedBefore(ProductOrder first) {
+    return new OrderOutcome(orders.withItsBasket(first).stream().map(views::of).toList(), false);
+  }
+
+  /**
+   * Takes a campaign unit for each card of the batch's fresh orders; returns the refused orders
+   * with why. An order of several cards is refused whole when any of its cards is, and the units
+   * its other cards took go back on sale.
+   */
+  private Map<Integer, Reason> takeStock(
+      List<Acceptance> batch, List<Integer> fresh, Map<Integer, List<ProductOrder>> drafted) {
     Map<String, PresaleCampaign> campaigns = new HashMap<>();
     Map<String, List<Integer>> byCampaign = new LinkedHashMap<>();
     for (int i : fresh) {
@@ -203,41 +215,119 @@ final class AcceptingOrders implements AutoCloseable {
     Map<Integer, Reason> refused = new HashMap<>();
     byCampaign.forEach(
         (code, indexes) -> {
-          List<Optional<Reason>> answers =
-              stock.take(
-                  campaigns.get(code),
-                  indexes.stream().map(i -> batch.get(i).buyerDigest()).toList());
-          for (int k = 0; k < indexes.size(); k++) {
-            int index = indexes.get(k);
-            answers.get(k).ifPresent(reason -> refused.put(index, reason));
+          List<Integer> owners = new ArrayList<>();
+          List<String> digests = new ArrayList<>();
+          for (int i : indexes) {
+            for (int k = 0; k < drafted.get(i).size(); k++) {
+              owners.add(i);
+              digests.add(batch.get(i).buyerDigest());
+            }
+          }
+          List<Optional<Reason>> answers = stock.take(campaigns.get(code), digests);
+          for (int k = 0; k < answers.size(); k++) {
+            int owner = owners.get(k);
+            answers.get(k).ifPresent(reason -> refused.putIfAbsent(owner, reason));
+          }
+          for (int k = 0; k < answers.size(); k++) {
+            if (answers.get(k).isEmpty() && refused.containsKey(owners.get(k))) {
+              stock.giveBack(code, digests.get(k));
+            }
           }
         });
     return refused;
   }
 
-  private ProductOrderView reject(ProductOrder order, Reason refusal, Actor actor) {
-    OrderChange change = order.reject(List.of(refusal), refusal.message(), clock.instant());
-    orders.add(order);
-    changes.publish(order, change, actor);
-    log.info("order {} rejected: {}", order.orderCode(), refusal.code());
-    return views.of(order);
+  /**
+   * Picks a number and a card for every card of the given orders. An order of several cards that
+   * cannot have them all gives up those it locked, which may be what another order of the batch
+   * lacked: the others are then picked again without it.
+   */
+  private Map<Integer, List<Inventory.Pick>> pick(List<Acceptance> batch, List<Integer> orders) {
+    Map<Integer, List<Inventory.Pick>> result = new HashMap<>();
+    List<Integer> picking = new ArrayList<>(orders);
+    while (!picking.isEmpty()) {
+      List<Inventory.Pick> picks =
+          inventory.pick(
+              picking.stream().flatMap(i -> wanted(batch.get(i).request()).stream()).toList());
+      Map<Integer, List<Inventory.Pick>> byOrder = new LinkedHashMap<>();
+      int next = 0;
+      for (int i : picking) {
+        int cards = batch.get(i).request().items().size();
+        byOrder.put(i, picks.subList(next, next + cards));
+        next += cards;
+      }
+      Optional<Integer> partial =
+          byOrder.entrySet().stream()
+              .filter(e -> shortage(e.getValue()).isPresent())
+              .filter(e -> e.getValue().stream().anyMatch(p -> p.allocation().isPresent()))
+              .map(Map.Entry::getKey)
+              .findFirst();
+      long shortOrders = byOrder.values().stream().filter(p -> shortage(p).isPresent()).count();
+      if (partial.isEmpty() || shortOrders == 1) {
+        result.putAll(byOrder);
+        return result;
+      }
+      result.put(partial.get(), byOrder.get(partial.get()));
+      picking.remove(partial.get());
+    }
+    return result;
   }
 
-  /** Stores an order no number or card was left for; the unit it took goes back on sale. */
-  private Settled failed(Acceptance acceptance, ProductOrder order, String shortage) {
-    if (order.campaignCode() != null) {
-      stock.giveBack(order.campaignCode(), order.idNumberDigest());
+  private static List<Inventory.Wanted> wanted(OrderRequest request) {
+    return request.items().stream()
+        .map(item -> new Inventory.Wanted(request.province(), item.pickedMsisdn()))
+        .toList();
+  }
+
+  /** What an order's cards lacked, naming the card when the order has several; empty if none. */
+  private static Optional<String> shortage(List<Inventory.Pick> picks) {
+    for (int k = 0; k < picks.size(); k++) {
+      if (picks.get(k).allocation().isEmpty()) {
+        return Optional.of(
+            picks.size() == 1
+                ? picks.get(k).shortage()
+                : "card "
+                    + (k + 1)
+                    + " of "
+                    + picks.size()
+                    + ": "
+                    + picks.get(k).shortage()
+                    + "; none of the order's cards was reserved");
+      }
     }
-    OrderChange change = order.fail(shortage, clock.instant());
-    orders.add(order);
-    changes.publish(order, change, acceptance.actor());
+    return Optional.empty();
+  }
+
+  private OrderOutcome reject(List<ProductOrder> items, Reason refusal, Actor actor) {
+    List<ProductOrderView> rejected = new ArrayList<>(items.size());
+    for (ProductOrder order : items) {
+      OrderChange change = order.reject(List.of(refusal), refusal.message(), clock.instant());
+      orders.add(order);
+      changes.publish(order, change, actor);
+      rejected.add(views.of(order));
+    }
+    log.info("order {} rejected: {}", items.get(0).orderCode(), refusal.code());
+    return new OrderOutcome(rejected, true);
+  }
+
+  /** Stores an order no number or card was left for; the units it took go back on sale. */
+  private Settled failed(Acceptance acceptance, List<ProductOrder> items, String shortage) {
+    for (ProductOrder order : items) {
+      if (order.campaignCode() != null) {
+        stock.giveBack(order.campaignCode(), order.buyerDigest());
+      }
+      OrderChange change = order.fail(shortage, clock.instant());
+      orders.add(order);
+      changes.publish(order, change, acceptance.actor());
+    }
+    ProductOrder first = items.get(0);
     return new Settled(
         null,
         new ProvisioningException(
             ProvisioningException.Kind.EXHAUSTED,
             "inventory-unavailable",
             shortage,
-            Map.of("productOrder", order.orderCode())));
+            Map.of("productOrder", first.basketCode().orElse(first.orderCode()))));
   }
 
   /** Stores an accepted order holding its number and card; one on credit is paid at once. */

@@ -3,6 +3,7 @@ package io.simbundle.provisioning.sales.order;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.sales.campaign.CampaignStock;
 import io.simbundle.provisioning.sales.inventory.Inventory;
+import java.util.List;
 
 /**
  * Cancelling an order not yet activated: its number goes back to stock, its campaign unit back on
@@ -21,9 +22,15 @@ final class CancellingOrders {
     this.stock = stock;
   }
 
-  ProductOrderView cancel(String orderCode, String reason, Actor actor) {
+  /** Cancels an order, or every card of an order of several that is not over yet. */
+  List<ProductOrderView> cancel(String code, String reason, Actor actor) {
     return room.unit()
-        .call(em -> room.views().of(cancel(room.orders().lock(orderCode), reason, actor)));
+        .call(
+            em -> {
+              List<ProductOrder> cards = room.orders().lockWithItems(code);
+              ProductOrder.notOver(cards).forEach(order -> cancel(order, reason, actor));
+              return cards.stream().map(room.views()::of).toList();
+            });
   }
 
   /** Cancels a locked order in the caller's transaction. */
@@ -38,7 +45,7 @@ final class CancellingOrders {
   void cancel(ProductOrder order, OrderChange change, Actor actor) {
     inventory.release(order.id(), order.shipped());
     if (order.campaignCode() != null) {
-      stock.giveBack(order.campaignCode(), order.idNumberDigest());
+      stock.giveBack(order.campaignCode(), order.buyerDigest());
     }
     room.changes().publish(order, change, actor);
   }

@@ -6,6 +6,9 @@ import io.simbundle.provisioning.privacy.PersonalData;
 import io.simbundle.provisioning.sales.buyer.BuyerType;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** New orders: a random order code, and the buyer's personal data sealed before it is stored. */
 final class OrderDrafts {
@@ -19,21 +22,41 @@ final class OrderDrafts {
     this.personalData = personalData;
   }
 
-  ProductOrder draft(
+  /**
+   * The request's cards as new orders: one order, or an item each under a basket code (the items'
+   * codes are the basket's and their numbers, {@code K7M2P9QX4TRA-1}, {@code -2}, …).
+   */
+  List<ProductOrder> draft(
       OrderRequest request, CatalogVersion version, OrderTerms terms, BuyerType type, Instant now) {
     OrderRequest.Buyer buyer = request.buyer();
-    return ProductOrder.draft(
-        newCode(),
-        request,
-        version.version(),
-        terms,
-        type,
-        new SealedBuyer(
-            personalData.digest().of(buyer.idNumber()),
-            personalData.seal().seal("name", buyer.name()),
-            personalData.seal().seal("idNumber", buyer.idNumber()),
-            Masked.idNumber(buyer.idNumber())),
-        now);
+    SealedPerson sealedBuyer = seal(buyer.name(), buyer.idNumber());
+    String code = newCode();
+    boolean basket = request.items().size() > 1;
+    List<ProductOrder> drafts = new ArrayList<>(request.items().size());
+    for (int i = 0; i < request.items().size(); i++) {
+      OrderRequest.Item item = request.items().get(i);
+      drafts.add(
+          ProductOrder.draft(
+              basket ? code + "-" + (i + 1) : code,
+              basket ? Optional.of(code) : Optional.empty(),
+              i + 1,
+              request,
+              version.version(),
+              terms,
+              type,
+              sealedBuyer,
+              item.holder().map(h -> seal(h.name(), h.idNumber())),
+              now));
+    }
+    return drafts;
+  }
+
+  private SealedPerson seal(String name, String idNumber) {
+    return new SealedPerson(
+        personalData.digest().of(idNumber),
+        personalData.seal().seal("name", name),
+        personalData.seal().seal("idNumber", idNumber),
+        Masked.idNumber(idNumber));
   }
 
   /** The digest by which the buyer's orders are counted, without storing the ID number. */

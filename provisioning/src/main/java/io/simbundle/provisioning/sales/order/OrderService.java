@@ -104,31 +104,39 @@ public final class OrderService implements AutoCloseable {
   }
 
   /**
-   * Records a payment; the order moves on once what is due is paid.
+   * Records a payment; the order moves on once what is due is paid. A payment on an order of
+   * several cards is shared out over its cards in order.
    *
-   * @throws ProvisioningException when the order is unknown or not waiting for payment
+   * @param code an order's code, an item's, or the code of an order of several cards
+   * @return the order's cards: one, or every item of the order of several
+   * @throws ProvisioningException when the order is unknown, not waiting for payment, or paid more
+   *     than it takes now
    */
-  public ProductOrderView pay(String orderCode, long amountFen, String reference, Actor actor) {
-    return paying.pay(orderCode, amountFen, reference, actor);
+  public List<ProductOrderView> pay(String code, long amountFen, String reference, Actor actor) {
+    return paying.pay(code, amountFen, reference, actor);
   }
 
   /**
-   * Records that a paid order's card was shipped, and tells the store.
+   * Records that a paid order's card was shipped, and tells the store; an order of several cards
+   * ships its cards not cancelled in one parcel.
    *
+   * @return the order's cards: one, or every item of the order of several
    * @throws ProvisioningException when the order is unknown, not paid, activated or shipped already
    */
-  public ProductOrderView ship(
-      String orderCode, String carrier, String trackingNumber, Actor actor) {
-    return shipping.ship(orderCode, carrier, trackingNumber, actor);
+  public List<ProductOrderView> ship(
+      String code, String carrier, String trackingNumber, Actor actor) {
+    return shipping.ship(code, carrier, trackingNumber, actor);
   }
 
   /**
-   * Cancels an order that is not yet activated and returns its number and card to stock.
+   * Cancels an order that is not yet activated and returns its number and card to stock; for an
+   * order of several cards, each of its cards not yet activated.
    *
+   * @return the order's cards: one, or every item of the order of several
    * @throws ProvisioningException when the order is unknown or already final
    */
-  public ProductOrderView cancel(String orderCode, String reason, Actor actor) {
-    return cancelling.cancel(orderCode, reason, actor);
+  public List<ProductOrderView> cancel(String code, String reason, Actor actor) {
+    return cancelling.cancel(code, reason, actor);
   }
 
   /**
@@ -199,13 +207,28 @@ public final class OrderService implements AutoCloseable {
     changes.publish(order, change, actor);
   }
 
-  /** The buyer's name as sealed on the order, opened. */
-  public String buyerName(ProductOrder order) {
-    return views.buyerName(order);
+  /** The name of whoever the card was ordered for (its holder, else the buyer), opened. */
+  public String holderName(ProductOrder order) {
+    return views.holderName(order);
   }
 
-  public Optional<ProductOrderView> find(String orderCode) {
-    return unit.call(em -> orders.byCode(orderCode).map(views::of));
+  /**
+   * An order by its code: the order of one card, an item of an order of several (by the item's
+   * code), or every item of an order of several (by that order's code), in order.
+   */
+  public Optional<List<ProductOrderView>> find(String code) {
+    return unit.call(
+        em ->
+            orders
+                .byCode(code)
+                .map(order -> List.of(views.of(order)))
+                .or(
+                    () -> {
+                      List<ProductOrder> items = orders.basket(code);
+                      return items.isEmpty()
+                          ? Optional.empty()
+                          : Optional.of(items.stream().map(views::of).toList());
+                    }));
   }
 
   /** Orders of a channel and/or in a state, newest first. */

@@ -18,6 +18,13 @@ final class OrderViews {
     return personalData.seal().open("name", order.buyerNameSealed);
   }
 
+  /** The name of whoever the card was ordered for: its holder, else the buyer. */
+  String holderName(ProductOrder order) {
+    return order.holderNameSealed == null
+        ? buyerName(order)
+        : personalData.seal().open("name", order.holderNameSealed);
+  }
+
   ProductOrderView of(ProductOrder order) {
     return new ProductOrderView(
         order.orderCode,
@@ -29,6 +36,12 @@ final class OrderViews {
         order.province,
         Masked.name(buyerName(order)),
         order.idNumberMasked,
+        Optional.ofNullable(order.basketCode),
+        order.basketItem,
+        order.holderNameSealed == null
+            ? Optional.empty()
+            : Optional.of(
+                new ProductOrderView.Holder(Masked.name(holderName(order)), order.holderIdMasked)),
         order.buyerType(),
         order.paymentType(),
         order.amountDueFen,

@@ -22,9 +22,14 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +92,9 @@ final class PlacingOrders {
         records.standing(request.buyer().idNumber(), request.campaignCode());
     BuyerType type = buyerType(request, version, campaign, standing);
     Decision decision = qualify(request, version, standing, type, now);
+    for (Decision holder : holders(request, now)) {
+      decision = decision.and(holder);
+    }
     try {
       if (!decision.approved()) {
         return reject(request, version, type, decision, actor, now);
@@ -119,16 +127,19 @@ final class PlacingOrders {
                 earlier(request)
                     .orElseGet(
                         () -> {
-                          ProductOrder order =
-                              drafts.draft(request, version, OrderTerms.NOTHING_DUE, type, now);
-                          OrderChange change =
-                              order.reject(
-                                  decision.reasons(),
-                                  "refused by rule set " + decision.ruleSetVersion(),
-                                  now);
-                          orders.add(order);
-                          changes.publish(order, change, actor);
-                          return new OrderOutcome(views.of(order), true);
+                          List<ProductOrderView> cards = new ArrayList<>();
+                          for (ProductOrder order :
+                              drafts.draft(request, version, OrderTerms.NOTHING_DUE, type, now)) {
+                            OrderChange change =
+                                order.reject(
+                                    decision.reasons(),
+                                    "refused by rule set " + decision.ruleSetVersion(),
+                                    now);
+                            orders.add(order);
+                            changes.publish(order, change, actor);
+                            cards.add(views.of(order));
+                          }
+                          return new OrderOutcome(cards, true);
                         }));
     if (rejected.created()) {
       log.info("order {} rejected: {}", rejected.order().id(), decision.reasonCodes());
@@ -146,8 +157,7 @@ final class PlacingOrders {
         request
             .externalId()
             .flatMap(externalId -> keys.orderCode(request.channel(), externalId))
-            .flatMap(code -> unit.call(em -> orders.byCode(code).map(views::of)))
-            .map(order -> new OrderOutcome(order, false));
+            .flatMap(code -> unit.call(em -> orders.byCode(code).map(this::placedBefore)));
     return first.orElseThrow(
         () ->
             new ProvisioningException(
@@ -162,7 +172,11 @@ final class PlacingOrders {
     return request
         .externalId()
         .flatMap(id -> orders.byStoreKey(new ProductOrders.StoreKey(request.channel(), id)))
-        .map(order -> new OrderOutcome(views.of(order), false));
+        .map(this::placedBefore);
+  }
+
+  private OrderOutcome placedBefore(ProductOrder first) {
+    return new OrderOutcome(orders.withItsBasket(first).stream().map(views::of).toList(), false);
   }
 
   /**
@@ -209,7 +223,38 @@ final class PlacingOrders {
             standing.activeCards(),
             standing.campaignOrders(),
             request.campaignCode().map(records::campaignUnitsSold).orElse(0L),
+            request.items().size(),
+            request.cardsForBuyer(),
             now));
+  }
+
+  /**
+   * The real-name check of each holder the order names besides the buyer, counting the cards the
+   * order gives them; a refusal names the card it is about.
+   */
+  private List<Decision> holders(OrderRequest request, Instant now) {
+    Map<String, Integer> cardsEach = new HashMap<>();
+    request.items().stream()
+        .flatMap(item -> item.holder().stream())
+        .forEach(h -> cardsEach.merge(h.idNumber().toUpperCase(Locale.ROOT), 1, Integer::sum));
+    List<Decision> checks = new ArrayList<>();
+    Set<String> checked = new HashSet<>();
+    for (int i = 0; i < request.items().size(); i++) {
+      Optional<OrderRequest.Holder> holder = request.items().get(i).holder();
+      if (holder.isEmpty() || !checked.add(holder.get().idNumber().toUpperCase(Locale.ROOT))) {
+        continue;
+      }
+      int card = i + 1;
+      Decision check =
+          rules.checkRealName(
+              holder.get().name(),
+              holder.get().idNumber(),
+              records.activeCards(holder.get().idNumber()),
+              cardsEach.get(holder.get().idNumber().toUpperCase(Locale.ROOT)),
+              now);
+      checks.add(check.about("Card " + card + "'s holder", "第" + card + "张卡的使用人"));
+    }
+    return checks;
   }
 
   /**

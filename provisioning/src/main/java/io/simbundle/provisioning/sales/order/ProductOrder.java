@@ -72,6 +72,24 @@ public class ProductOrder {
   @Column(name = "id_number_masked", nullable = false, length = 32)
   String idNumberMasked;
 
+  @Column(name = "basket_code", length = 16)
+  String basketCode;
+
+  @Column(name = "basket_item", nullable = false)
+  int basketItem;
+
+  @Column(name = "holder_digest", length = 64)
+  String holderDigest;
+
+  @Column(name = "holder_name_sealed", length = 512)
+  String holderNameSealed;
+
+  @Column(name = "holder_id_sealed", length = 512)
+  String holderIdSealed;
+
+  @Column(name = "holder_id_masked", length = 32)
+  String holderIdMasked;
+
   @Column(name = "new_to_operator", nullable = false)
   boolean newToOperator;
 
@@ -164,20 +182,37 @@ public class ProductOrder {
   protected ProductOrder() {}
 
   /**
-   * A new order, not yet stored or decided.
+   * A new order for one card, not yet stored or decided.
    *
+   * @param orderCode the card's order code; for an item of a basket, the basket's code and the
+   *     item's number
+   * @param basketCode the code of the order of several cards this one is an item of, if it is
+   * @param item which of the request's cards this is, from 1
    * @param buyer the buyer's personal data, sealed and digested by the caller
+   * @param holder the holder's, when the card is for someone else
    */
   static ProductOrder draft(
       String orderCode,
+      Optional<String> basketCode,
+      int item,
       OrderRequest request,
       String catalogVersion,
       OrderTerms terms,
       BuyerType type,
-      SealedBuyer buyer,
+      SealedPerson buyer,
+      Optional<SealedPerson> holder,
       Instant now) {
     ProductOrder order = new ProductOrder();
     order.orderCode = orderCode;
+    order.basketCode = basketCode.orElse(null);
+    order.basketItem = item;
+    holder.ifPresent(
+        h -> {
+          order.holderDigest = h.idNumberDigest();
+          order.holderNameSealed = h.nameSealed();
+          order.holderIdSealed = h.idNumberSealed();
+          order.holderIdMasked = h.idNumberMasked();
+        });
     order.channel = request.channel();
     order.externalId = request.externalId().orElse(null);
     order.productCode = request.productCode();
@@ -304,6 +339,37 @@ public class ProductOrder {
         what + "; " + (amountDueFen - amountPaidFen) + " fen still due",
         now,
         Optional.empty());
+  }
+
+  /**
+   * How much the order takes now: what is still due, but only the rest of its deposit while its
+   * final payment is not open; nothing unless it waits for payment. A payment on an order of
+   * several cards is shared out by it.
+   */
+  long payableNow(Instant now) {
+    OrderState current = state();
+    if (current != OrderState.ACKNOWLEDGED && current != OrderState.PENDING) {
+      return 0;
+    }
+    long owed = amountDueFen - amountPaidFen;
+    if (depositFen > 0 && (now.isBefore(finalPaymentOpens) || !now.isBefore(finalPaymentCloses))) {
+      return Math.max(0, Math.min(owed, depositFen - amountPaidFen));
+    }
+    return owed;
+  }
+
+  /**
+   * The cards an action on a whole order applies to: those not over. When all are, the first alone,
+   * for the action to refuse with its own reason.
+   */
+  static List<ProductOrder> notOver(List<ProductOrder> cards) {
+    List<ProductOrder> live = cards.stream().filter(card -> !card.isFinal()).toList();
+    return live.isEmpty() ? List.of(cards.get(0)) : live;
+  }
+
+  /** Whether the order is over: rejected, failed, cancelled or completed. */
+  boolean isFinal() {
+    return state().isFinal();
   }
 
   private void requireFinalPaymentOpen(Instant now) {
@@ -482,6 +548,10 @@ public class ProductOrder {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("productOrder", orderCode);
     payload.put("externalId", externalId);
+    if (basketCode != null) {
+      // The store's order is the order of several cards; this is one of them.
+      payload.put("partOf", Map.of("productOrder", basketCode, "item", basketItem));
+    }
     if (change.announcedAs().equals(Optional.of("order.shipped"))) {
       payload.put("carrier", carrier);
       payload.put("trackingNumber", trackingNumber);
@@ -562,8 +632,22 @@ public class ProductOrder {
     return campaignCode;
   }
 
-  public String idNumberDigest() {
+  /** The digest of the buyer's ID number, by which the campaign's limits count orders. */
+  public String buyerDigest() {
     return idNumberDigest;
+  }
+
+  /**
+   * The digest of the ID number of whoever will hold the card: its holder, or the buyer when the
+   * order names no other.
+   */
+  public String holderDigest() {
+    return holderDigest != null ? holderDigest : idNumberDigest;
+  }
+
+  /** The order of several cards this one belongs to, if it does. */
+  public Optional<String> basketCode() {
+    return Optional.ofNullable(basketCode);
   }
 
   public boolean newToOperator() {

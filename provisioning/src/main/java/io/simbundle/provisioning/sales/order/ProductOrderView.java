@@ -10,7 +10,11 @@ import java.util.Optional;
  * An order as the API shows it: personal data masked, the reserved number and card, the payment
  * and, when the rules rejected it, their reasons.
  *
- * @param id the order code, e.g. {@code K7M2P9QX4TRA}
+ * @param id the order code, e.g. {@code K7M2P9QX4TRA}; an item of an order of several cards is its
+ *     order's code and the item's number, e.g. {@code K7M2P9QX4TRA-2}
+ * @param basketCode the order of several cards this card is an item of, if it is
+ * @param basketItem which item of that order, from 1 (1 for an order of one card)
+ * @param holder who the card is for, when not the buyer
  */
 public record ProductOrderView(
     String id,
@@ -22,6 +26,9 @@ public record ProductOrderView(
     String province,
     String buyerNameMasked,
     String idNumberMasked,
+    Optional<String> basketCode,
+    int basketItem,
+    Optional<Holder> holder,
     BuyerType buyerType,
     PaymentType paymentType,
     long amountDueFen,
@@ -57,6 +64,9 @@ public record ProductOrderView(
       Instant finalPaymentOpens,
       Instant finalPaymentCloses,
       boolean unpaidDepositRefunded) {}
+
+  /** Who a card is for, masked: activated in their real name. */
+  public record Holder(String nameMasked, String idNumberMasked) {}
 
   /** The card on its way: who carries it, the tracking number, when it left. */
   public record Shipment(String carrier, String trackingNumber, Instant shippedAt) {}

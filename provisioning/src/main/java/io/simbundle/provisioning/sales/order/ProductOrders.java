@@ -37,12 +37,34 @@ public final class ProductOrders {
    * @throws ProvisioningException not found
    */
   ProductOrder lock(String orderCode) {
+    return tryLock(orderCode)
+        .orElseThrow(() -> ProvisioningException.notFound("no order " + orderCode));
+  }
+
+  /**
+   * The order of one card (or one item) the code names, or every item of the order of several cards
+   * it names, locked until the transaction ends.
+   *
+   * @throws ProvisioningException not found
+   */
+  List<ProductOrder> lockWithItems(String code) {
+    Optional<ProductOrder> one = tryLock(code);
+    if (one.isPresent()) {
+      return List.of(one.get());
+    }
+    List<ProductOrder> items = lockBasket(code);
+    if (items.isEmpty()) {
+      throw ProvisioningException.notFound("no order " + code);
+    }
+    return items;
+  }
+
+  private Optional<ProductOrder> tryLock(String orderCode) {
     return em().createQuery("FROM ProductOrder WHERE orderCode = :code", ProductOrder.class)
         .setParameter("code", orderCode)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> ProvisioningException.notFound("no order " + orderCode));
+        .findFirst();
   }
 
   /**
@@ -74,16 +96,18 @@ public final class ProductOrders {
         .findFirst();
   }
 
+  /** The order a store's key named: an order of one card, or the first item of several. */
   Optional<ProductOrder> byStoreKey(StoreKey key) {
     return em().createQuery(
-            "FROM ProductOrder WHERE channel = :channel AND externalId = :id", ProductOrder.class)
+            "FROM ProductOrder WHERE channel = :channel AND externalId = :id AND basketItem = 1",
+            ProductOrder.class)
         .setParameter("channel", key.channel())
         .setParameter("id", key.externalId())
         .getResultStream()
         .findFirst();
   }
 
-  /** The orders some of {@code keys} named before. */
+  /** The orders some of {@code keys} named before (the first item of an order of several). */
   Map<StoreKey, ProductOrder> byStoreKeys(List<StoreKey> keys) {
     if (keys.isEmpty()) {
       return Map.of();
@@ -94,7 +118,7 @@ public final class ProductOrders {
     List<Object[]> found =
         em.createNativeQuery(
                 "SELECT id, channel, external_id FROM product_order"
-                    + " WHERE channel IN (?1) AND external_id IN (?2)",
+                    + " WHERE channel IN (?1) AND external_id IN (?2) AND basket_item = 1",
                 Object[].class)
             .setParameter(1, keys.stream().map(StoreKey::channel).distinct().toList())
             .setParameter(2, keys.stream().map(StoreKey::externalId).distinct().toList())
@@ -106,6 +130,27 @@ public final class ProductOrders {
           em.find(ProductOrder.class, ((Number) row[0]).longValue()));
     }
     return placed;
+  }
+
+  /** The order's cards: the order alone, or every item of the order of several it belongs to. */
+  List<ProductOrder> withItsBasket(ProductOrder order) {
+    return order.basketCode().map(this::basket).orElseGet(() -> List.of(order));
+  }
+
+  /** The items of an order of several cards, in order; empty when there is no such order. */
+  List<ProductOrder> basket(String basketCode) {
+    return em().createQuery(
+            "FROM ProductOrder WHERE basketCode = :code ORDER BY basketItem", ProductOrder.class)
+        .setParameter("code", basketCode)
+        .getResultList();
+  }
+
+  private List<ProductOrder> lockBasket(String basketCode) {
+    return em().createQuery(
+            "FROM ProductOrder WHERE basketCode = :code ORDER BY basketItem", ProductOrder.class)
+        .setParameter("code", basketCode)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
   }
 
   /** Codes of acknowledged orders whose payment window passed before {@code now}, oldest first. */

@@ -24,7 +24,8 @@ public final class StoreOrderKeys {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT order_code FROM product_order WHERE channel = ? AND external_id = ?")) {
+                "SELECT order_code FROM product_order WHERE channel = ? AND external_id = ?"
+                    + " AND basket_item = 1")) {
       select.setString(1, channel);
       select.setString(2, externalId);
       try (ResultSet row = select.executeQuery()) {

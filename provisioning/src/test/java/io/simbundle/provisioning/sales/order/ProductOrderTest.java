@@ -42,17 +42,23 @@ class ProductOrderTest {
             Optional.of("yixun-wechat-wo-presale"),
             Province.GD,
             new OrderRequest.Buyer("张三", "440106199102151234", true, false),
-            Optional.empty(),
+            List.of(OrderRequest.Item.forBuyer(Optional.empty())),
             terms);
     return ProductOrder.draft(
         "K7M2P9QX4TRA",
+        Optional.empty(),
+        1,
         request,
         "2026.11",
         orderTerms,
         new BuyerType(true, false, "new to the operator: no card on this ID number"),
-        new SealedBuyer("digest", "sealed-name", "sealed-id", "4401**********1234"),
+        BUYER,
+        Optional.empty(),
         PLACED);
   }
+
+  private static final SealedPerson BUYER =
+      new SealedPerson("buyer-digest", "sealed-name", "sealed-id", "4401**********1234");
 
   private static ProductOrder acknowledged() {
     ProductOrder order = draft(PaymentType.FULL);
@@ -276,6 +282,72 @@ class ProductOrderTest {
     assertThat(rest.from()).hasValue(OrderState.PENDING);
     assertThat(rest.to()).isEqualTo(OrderState.IN_PROGRESS);
     assertThat(order.paymentWindowPassed(CLOSES.plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void aPaymentSharedOverSeveralCardsGivesEachItsDepositUntilTheRestIsDue() {
+    assertThat(presale(UnpaidDeposit.KEPT).payableNow(PLACED)).as("the deposit").isEqualTo(5000);
+    assertThat(depositPaid().payableNow(PLACED.plusSeconds(120)))
+        .as("nothing more before the final payment opens")
+        .isZero();
+    assertThat(depositPaid().payableNow(OPENS)).as("the rest, once open").isEqualTo(5000);
+    assertThat(depositPaid().payableNow(CLOSES)).as("nothing once closed").isZero();
+    assertThat(paid().payableNow(PLACED)).as("nothing once paid").isZero();
+    assertThat(acknowledged().payableNow(PLACED)).isEqualTo(5000);
+  }
+
+  @Test
+  void aCardIsHeldByTheHolderTheOrderNamesElseByItsBuyer() {
+    assertThat(draft(PaymentType.FULL).holderDigest()).isEqualTo("buyer-digest");
+
+    ProductOrder forTheDaughter =
+        ProductOrder.draft(
+            "K7M2P9QX4TRA-2",
+            Optional.of("K7M2P9QX4TRA"),
+            2,
+            familyRequest(),
+            "2026.11",
+            OrderTerms.paidAtOnce(5000, 7),
+            new BuyerType(false, false, "existing"),
+            BUYER,
+            Optional.of(new SealedPerson("daughter-digest", "n", "i", "4401**********0022")),
+            PLACED);
+
+    assertThat(forTheDaughter.holderDigest()).isEqualTo("daughter-digest");
+    assertThat(forTheDaughter.buyerDigest())
+        .as("counted against the buyer")
+        .isEqualTo("buyer-digest");
+    assertThat(forTheDaughter.basketCode()).hasValue("K7M2P9QX4TRA");
+    OrderChange acknowledged = forTheDaughter.acknowledge(CARD, WINDOW, PLACED);
+    assertThat(forTheDaughter.announcement(acknowledged).payload())
+        .containsEntry("productOrder", "K7M2P9QX4TRA-2")
+        .containsEntry("partOf", Map.of("productOrder", "K7M2P9QX4TRA", "item", 2));
+  }
+
+  @Test
+  void anActionOnAWholeOrderTouchesOnlyItsCardsNotOver() {
+    ProductOrder live = acknowledged();
+    ProductOrder cancelled = acknowledged();
+    cancelled.cancel("the son changed his mind", PLACED);
+
+    assertThat(ProductOrder.notOver(List.of(cancelled, live))).containsExactly(live);
+    assertThat(ProductOrder.notOver(List.of(cancelled))).containsExactly(cancelled);
+  }
+
+  private static OrderRequest familyRequest() {
+    return new OrderRequest(
+        "tmall",
+        Optional.of("TM-9"),
+        "tmall-card",
+        Optional.of("tmall-flagship"),
+        Province.SH,
+        new OrderRequest.Buyer("张三", "440106199102151234", false, false),
+        List.of(
+            OrderRequest.Item.forBuyer(Optional.empty()),
+            new OrderRequest.Item(
+                Optional.empty(),
+                Optional.of(new OrderRequest.Holder("张小红", "440106201001010022")))),
+        OrderRequest.Payment.of(PaymentType.FULL));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.channels.rest.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.catalog.campaign.CampaignTerms;
 import io.simbundle.catalog.product.Province;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditEntry;
@@ -19,11 +20,15 @@ import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.sales.order.OrderState;
 import io.simbundle.provisioning.sales.order.PaymentType;
 import io.simbundle.provisioning.sales.order.ProductOrderView;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -33,7 +38,9 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  *   <li>{@code POST /tmf-api/productOrdering/v5/productOrder}: 201 with the order, 200 with the
  *       first order when the channel's external id was seen before, 422 when the rules reject it
- *       (the rejected order is kept and named), 409 when no number or card is left;
+ *       (the rejected order is kept and named), 409 when no number or card is left. An order of
+ *       several cards (up to five, as its campaign allows) is taken whole or refused whole; its
+ *       code stands for all its cards, and each card has a code of its own;
  *   <li>{@code GET .../productOrder/{id}} and {@code GET .../productOrder?channel=&state=};
  *   <li>{@code POST .../productOrder/{id}/shipment}: the paid card was shipped (the store is told);
  *   <li>{@code POST .../cancelProductOrder} (TMF622's task resource);
@@ -95,18 +102,21 @@ public final class ProductOrderRoutes extends RouteBuilder {
 
   private void create(Exchange exchange) {
     OrderOutcome outcome = orders.create(orderRequest(RequestBodies.of(exchange)), admin());
-    ProductOrderView order = requireNotRejected(outcome.order());
+    requireNotRejected(outcome);
+    Map<String, Object> json = json(outcome.items());
     HttpResponses.json(
         exchange,
         outcome.created() ? 201 : 200,
-        json(order),
-        Map.of("Location", TMF622 + "/productOrder/" + order.id()));
+        json,
+        Map.of("Location", (String) json.get("href")));
   }
 
   /**
-   * @throws ProblemException 422 with the rules' reasons when the order was rejected
+   * @throws ProblemException 422 with the rules' reasons when the order was rejected (the cards of
+   *     an order of several are rejected together)
    */
-  public static ProductOrderView requireNotRejected(ProductOrderView order) {
+  public static void requireNotRejected(OrderOutcome outcome) {
+    ProductOrderView order = outcome.order();
     if (order.state() == OrderState.REJECTED) {
       throw new ProblemException(
           Problem.of(
@@ -114,10 +124,9 @@ public final class ProductOrderRoutes extends RouteBuilder {
                   "order-rejected",
                   "Refused by the rules",
                   "the order was rejected: " + order.refusals().size() + " reason(s)")
-              .with("productOrder", order.id())
+              .with("productOrder", outcome.basketCode().orElse(order.id()))
               .with("reasons", Reasons.json(order.refusals())));
     }
-    return order;
   }
 
   /** Reads an order request; every invalid field is named in one 400 answer. */
@@ -130,22 +139,31 @@ public final class ProductOrderRoutes extends RouteBuilder {
     String idNumber = body.text("/buyer/idNumber", true, 32).orElse("");
     boolean newToOperator = body.bool("/buyer/newToOperator", false);
     boolean newToPartner = body.bool("/buyer/newToPartner", false);
-    JsonNode items = body.root().path("productOrderItem");
-    if (!items.isArray() || items.size() != 1) {
-      body.invalid("/productOrderItem", "exactly one item: an order is for one card");
+    JsonNode itemNodes = body.root().path("productOrderItem");
+    int count = itemNodes.isArray() ? itemNodes.size() : 0;
+    if (count < 1 || count > CampaignTerms.MOST_ITEMS_PER_ORDER) {
+      body.invalid(
+          "/productOrderItem",
+          "from 1 to "
+              + CampaignTerms.MOST_ITEMS_PER_ORDER
+              + " items, a card each (the most one ID number may hold)");
+      count = 0;
     }
     String product = body.text("/productOrderItem/0/productOffering/id", true, 64).orElse("");
-    Optional<String> picked =
-        body.text("/productOrderItem/0/product/msisdn", false)
-            .flatMap(
-                number -> {
-                  Optional<String> msisdn = PhoneNumbers.normalize(number);
-                  if (msisdn.isEmpty()) {
+    List<OrderRequest.Item> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String at = "/productOrderItem/" + i;
+      if (i > 0) {
+        body.text(at + "/productOffering/id", true, 64)
+            .filter(other -> !other.equals(product))
+            .ifPresent(
+                other ->
                     body.invalid(
-                        "/productOrderItem/0/product/msisdn", "not a mainland mobile number");
-                  }
-                  return msisdn;
-                });
+                        at + "/productOffering/id",
+                        "every card of an order is the same product, " + product));
+      }
+      items.add(new OrderRequest.Item(pickedNumber(body, at), holder(body, at)));
+    }
     Optional<PaymentType> paymentType =
         body.text("/payment/type", true)
             .flatMap(
@@ -166,8 +184,32 @@ public final class ProductOrderRoutes extends RouteBuilder {
         campaign,
         province.orElseThrow(),
         new OrderRequest.Buyer(name, idNumber, newToOperator, newToPartner),
-        picked,
+        items,
         new OrderRequest.Payment(paymentType.orElseThrow(), payer, authorization));
+  }
+
+  private static Optional<String> pickedNumber(RequestBodies body, String item) {
+    return body.text(item + "/product/msisdn", false)
+        .flatMap(
+            number -> {
+              Optional<String> msisdn = PhoneNumbers.normalize(number);
+              if (msisdn.isEmpty()) {
+                body.invalid(item + "/product/msisdn", "not a mainland mobile number");
+              }
+              return msisdn;
+            });
+  }
+
+  /** The card's holder when the order names one: a name and an ID number, both. */
+  private static Optional<OrderRequest.Holder> holder(RequestBodies body, String item) {
+    if (body.root().at(item + "/holder").isMissingNode()) {
+      return Optional.empty();
+    }
+    Optional<String> name = body.text(item + "/holder/name", true, 64);
+    Optional<String> idNumber = body.text(item + "/holder/idNumber", true, 32);
+    return name.isPresent() && idNumber.isPresent()
+        ? Optional.of(new OrderRequest.Holder(name.get(), idNumber.get()))
+        : Optional.empty();
   }
 
   private void get(Exchange exchange) {
@@ -237,7 +279,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     String id = body.text("/productOrder/id", true, 16).orElse("");
     String reason = body.text("/cancellationReason", true, 500).orElse("");
     body.requireValid();
-    ProductOrderView order = orders.cancel(id, reason, admin());
+    List<ProductOrderView> order = orders.cancel(id, reason, admin());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", UUID.randomUUID().toString());
     json.put("@type", "CancelProductOrder");
@@ -262,7 +304,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     long amount = body.number("/amountFen", true).orElse(0L);
     String reference = body.text("/reference", true, 128).orElse("");
     body.requireValid();
-    ProductOrderView order = orders.pay(id, amount, reference, admin());
+    List<ProductOrderView> order = orders.pay(id, amount, reference, admin());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("@type", "Payment");
     json.put("status", "succeeded");
@@ -293,7 +335,116 @@ public final class ProductOrderRoutes extends RouteBuilder {
         .toList();
   }
 
-  /** The TMF622 representation of an order. */
+  /**
+   * The TMF622 representation of an order's cards: an order of one card (or one item), or an order
+   * of several with an item per card.
+   */
+  public static Map<String, Object> json(List<ProductOrderView> cards) {
+    ProductOrderView first = cards.get(0);
+    if (cards.size() == 1) {
+      return json(first);
+    }
+    String code = first.basketCode().orElseThrow();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", code);
+    json.put("href", TMF622 + "/productOrder/" + code);
+    json.put("@type", "ProductOrder");
+    first.externalId().ifPresent(id -> json.put("externalId", id));
+    json.put("channel", Map.of("id", first.channel()));
+    json.put("state", basketState(cards));
+    json.put("creationDate", first.createdAt().toString());
+    json.put(
+        "lastUpdate",
+        cards.stream()
+            .map(ProductOrderView::updatedAt)
+            .max(Instant::compareTo)
+            .orElseThrow()
+            .toString());
+    json.put("catalogVersion", first.catalogVersion());
+    first.campaignCode().ifPresent(c -> json.put("campaign", Map.of("id", c)));
+    json.put("place", Map.of("id", first.province()));
+    json.put("buyer", buyerJson(first));
+    Map<String, Object> payment = new LinkedHashMap<>();
+    payment.put("type", first.paymentType().apiName());
+    payment.put("amountDueFen", cards.stream().mapToLong(ProductOrderView::amountDueFen).sum());
+    payment.put("amountPaidFen", cards.stream().mapToLong(ProductOrderView::amountPaidFen).sum());
+    payment.put(
+        "amountRefundedFen", cards.stream().mapToLong(ProductOrderView::amountRefundedFen).sum());
+    json.put("payment", payment);
+    json.put("productOrderItem", cards.stream().map(ProductOrderRoutes::itemJson).toList());
+    if (!first.refusals().isEmpty()) {
+      json.put("refusals", Reasons.json(first.refusals()));
+    }
+    return json;
+  }
+
+  /**
+   * The state of an order of several cards: theirs when they agree, else TMF622's {@code partial}
+   * (some cards on their way, some over; each item says which).
+   */
+  private static String basketState(List<ProductOrderView> cards) {
+    Set<OrderState> states =
+        cards.stream().map(ProductOrderView::state).collect(Collectors.toSet());
+    return states.size() == 1 ? states.iterator().next().tmfName() : "partial";
+  }
+
+  /** An item of an order of several cards: the card's own code, state, payment and holder. */
+  private static Map<String, Object> itemJson(ProductOrderView card) {
+    Map<String, Object> item = new LinkedHashMap<>(cardItem(card));
+    item.put(
+        "productOrder", Map.of("id", card.id(), "href", TMF622 + "/productOrder/" + card.id()));
+    card.stateReason().ifPresent(reason -> item.put("stateReason", reason));
+    Map<String, Object> payment = new LinkedHashMap<>();
+    payment.put("amountDueFen", card.amountDueFen());
+    payment.put("amountPaidFen", card.amountPaidFen());
+    payment.put("amountRefundedFen", card.amountRefundedFen());
+    item.put("payment", payment);
+    card.reservedUntil().ifPresent(t -> item.put("reservedUntil", t.toString()));
+    card.shipment().ifPresent(s -> item.put("shipment", shipmentJson(s)));
+    return item;
+  }
+
+  /** The item of a card: its number in the order, state, product, number and card, and holder. */
+  private static Map<String, Object> cardItem(ProductOrderView card) {
+    Map<String, Object> product = new LinkedHashMap<>();
+    card.msisdn().ifPresent(m -> product.put("msisdn", m));
+    card.iccid().ifPresent(i -> product.put("iccid", i));
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("id", String.valueOf(card.basketItem()));
+    item.put("action", "add");
+    item.put("quantity", 1);
+    item.put("state", card.state().tmfName());
+    item.put("productOffering", Map.of("id", card.productCode()));
+    item.put("product", product);
+    card.holder()
+        .ifPresent(
+            h ->
+                item.put("holder", Map.of("name", h.nameMasked(), "idNumber", h.idNumberMasked())));
+    return item;
+  }
+
+  private static Map<String, Object> buyerJson(ProductOrderView order) {
+    Map<String, Object> buyer = new LinkedHashMap<>();
+    buyer.put("name", order.buyerNameMasked());
+    buyer.put("idNumber", order.idNumberMasked());
+    buyer.put("newToOperator", order.buyerType().newToOperator());
+    buyer.put("newToPartner", order.buyerType().newToPartner());
+    buyer.put("b2b2cType", order.buyerType().b2b2cType());
+    buyer.put("typeDecidedBy", order.buyerType().basis());
+    return buyer;
+  }
+
+  private static Map<String, Object> shipmentJson(ProductOrderView.Shipment s) {
+    return Map.of(
+        "carrier",
+        s.carrier(),
+        "trackingNumber",
+        s.trackingNumber(),
+        "shippedAt",
+        s.shippedAt().toString());
+  }
+
+  /** The TMF622 representation of an order of one card, or of one item of an order of several. */
   public static Map<String, Object> json(ProductOrderView order) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", order.id());
@@ -308,14 +459,20 @@ public final class ProductOrderRoutes extends RouteBuilder {
     json.put("catalogVersion", order.catalogVersion());
     order.campaignCode().ifPresent(c -> json.put("campaign", Map.of("id", c)));
     json.put("place", Map.of("id", order.province()));
-    Map<String, Object> buyer = new LinkedHashMap<>();
-    buyer.put("name", order.buyerNameMasked());
-    buyer.put("idNumber", order.idNumberMasked());
-    buyer.put("newToOperator", order.buyerType().newToOperator());
-    buyer.put("newToPartner", order.buyerType().newToPartner());
-    buyer.put("b2b2cType", order.buyerType().b2b2cType());
-    buyer.put("typeDecidedBy", order.buyerType().basis());
-    json.put("buyer", buyer);
+    order
+        .basketCode()
+        .ifPresent(
+            code ->
+                json.put(
+                    "partOf",
+                    Map.of(
+                        "id",
+                        code,
+                        "href",
+                        TMF622 + "/productOrder/" + code,
+                        "item",
+                        String.valueOf(order.basketItem()))));
+    json.put("buyer", buyerJson(order));
     Map<String, Object> payment = new LinkedHashMap<>();
     payment.put("type", order.paymentType().apiName());
     payment.put("amountDueFen", order.amountDueFen());
@@ -340,30 +497,8 @@ public final class ProductOrderRoutes extends RouteBuilder {
             });
     json.put("payment", payment);
     order.reservedUntil().ifPresent(t -> json.put("reservedUntil", t.toString()));
-    order
-        .shipment()
-        .ifPresent(
-            s ->
-                json.put(
-                    "shipment",
-                    Map.of(
-                        "carrier",
-                        s.carrier(),
-                        "trackingNumber",
-                        s.trackingNumber(),
-                        "shippedAt",
-                        s.shippedAt().toString())));
-    Map<String, Object> product = new LinkedHashMap<>();
-    order.msisdn().ifPresent(m -> product.put("msisdn", m));
-    order.iccid().ifPresent(i -> product.put("iccid", i));
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("id", "1");
-    item.put("action", "add");
-    item.put("quantity", 1);
-    item.put("state", order.state().tmfName());
-    item.put("productOffering", Map.of("id", order.productCode()));
-    item.put("product", product);
-    json.put("productOrderItem", List.of(item));
+    order.shipment().ifPresent(s -> json.put("shipment", shipmentJson(s)));
+    json.put("productOrderItem", List.of(cardItem(order)));
     if (!order.refusals().isEmpty()) {
       json.put("refusals", Reasons.json(order.refusals()));
     }

@@ -136,6 +136,8 @@ public final class QualificationRoutes extends RouteBuilder {
                   activeCards,
                   campaignOrders,
                   unitsSold,
+                  1,
+                  1,
                   now));
       allQualified &= decision.approved();
       ruleSetVersion = decision.ruleSetVersion();

@@ -1,5 +1,5 @@
 package io.simbundle.provisioning.sales.order;
 
-/** The buyer's personal data as an order keeps it: sealed, digested and masked. */
-record SealedBuyer(
+/** A person's personal data as an order keeps it: sealed, digested and masked. */
+record SealedPerson(
     String idNumberDigest, String nameSealed, String idNumberSealed, String idNumberMasked) {}
