@@ -160,7 +160,7 @@ final class AcceptingOrders implements AutoCloseable {
         continue;
       }
       List<Inventory.Pick> picked = picks.get(i);
-      Optional<String> shortage = shortage(picked);
+      Optional<String> shortage = WholeOrderPicks.shortage(picked);
       if (shortage.isPresent()) {
         settled[i] = failed(acceptance, items, shortage.get());
         continue;
@@ -194,7 +194,9 @@ final class AcceptingOrders implements AutoCloseable {
   /**
    * Takes a campaign unit for each card of the batch's fresh orders; returns the refused orders
    * with why. An order of several cards is refused whole when any of its cards is, and the units
-   * its other cards took go back on sale.
+   * its other cards took go back on sale. At the very end of a campaign's stock, an order later in
+   * the same batch may meanwhile have been told sold out: the units given back are on sale to the
+   * next orders (nothing is oversold or lost; one order was refused a moment early).
    */
   private Map<Integer, Reason> takeStock(
       List<Acceptance> batch, List<Integer> fresh, Map<Integer, List<ProductOrder>> drafted) {
@@ -237,65 +239,18 @@ final class AcceptingOrders implements AutoCloseable {
     return refused;
   }
 
-  /**
-   * Picks a number and a card for every card of the given orders. An order of several cards that
-   * cannot have them all gives up those it locked, which may be what another order of the batch
-   * lacked: the others are then picked again without it.
-   */
+  /** Picks a number and a card for every card of the given orders, each order all or none. */
   private Map<Integer, List<Inventory.Pick>> pick(List<Acceptance> batch, List<Integer> orders) {
-    Map<Integer, List<Inventory.Pick>> result = new HashMap<>();
-    List<Integer> picking = new ArrayList<>(orders);
-    while (!picking.isEmpty()) {
-      List<Inventory.Pick> picks =
-          inventory.pick(
-              picking.stream().flatMap(i -> wanted(batch.get(i).request()).stream()).toList());
-      Map<Integer, List<Inventory.Pick>> byOrder = new LinkedHashMap<>();
-      int next = 0;
-      for (int i : picking) {
-        int cards = batch.get(i).request().items().size();
-        byOrder.put(i, picks.subList(next, next + cards));
-        next += cards;
-      }
-      Optional<Integer> partial =
-          byOrder.entrySet().stream()
-              .filter(e -> shortage(e.getValue()).isPresent())
-              .filter(e -> e.getValue().stream().anyMatch(p -> p.allocation().isPresent()))
-              .map(Map.Entry::getKey)
-              .findFirst();
-      long shortOrders = byOrder.values().stream().filter(p -> shortage(p).isPresent()).count();
-      if (partial.isEmpty() || shortOrders == 1) {
-        result.putAll(byOrder);
-        return result;
-      }
-      result.put(partial.get(), byOrder.get(partial.get()));
-      picking.remove(partial.get());
+    Map<Integer, List<Inventory.Wanted>> wanted = new LinkedHashMap<>();
+    for (int i : orders) {
+      OrderRequest request = batch.get(i).request();
+      wanted.put(
+          i,
+          request.items().stream()
+              .map(item -> new Inventory.Wanted(request.province(), item.pickedMsisdn()))
+              .toList());
     }
-    return result;
-  }
-
-  private static List<Inventory.Wanted> wanted(OrderRequest request) {
-    return request.items().stream()
-        .map(item -> new Inventory.Wanted(request.province(), item.pickedMsisdn()))
-        .toList();
-  }
-
-  /** What an order's cards lacked, naming the card when the order has several; empty if none. */
-  private static Optional<String> shortage(List<Inventory.Pick> picks) {
-    for (int k = 0; k < picks.size(); k++) {
-      if (picks.get(k).allocation().isEmpty()) {
-        return Optional.of(
-            picks.size() == 1
-                ? picks.get(k).shortage()
-                : "card "
-                    + (k + 1)
-                    + " of "
-                    + picks.size()
-                    + ": "
-                    + picks.get(k).shortage()
-                    + "; none of the order's cards was reserved");
-      }
-    }
-    return Optional.empty();
+    return WholeOrderPicks.pick(wanted, inventory::pick);
   }
 
   private OrderOutcome reject(List<ProductOrder> items, Reason refusal, Actor actor) {

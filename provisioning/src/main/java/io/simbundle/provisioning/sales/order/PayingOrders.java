@@ -30,7 +30,9 @@ final class PayingOrders {
               List<ProductOrderView> paid = new ArrayList<>(cards.size());
               for (int i = 0; i < cards.size(); i++) {
                 ProductOrder order = cards.get(i);
-                if (shares[i] > 0) {
+                // An order of one card takes the payment whatever it is, to refuse it in its own
+                // words.
+                if (shares[i] > 0 || cards.size() == 1) {
                   OrderChange change = order.pay(shares[i], reference, now);
                   em.persist(new Payment(order, shares[i], reference, now));
                   room.changes().publish(order, change, actor);
