@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param weChatBalance the WeChat Wo subscriber's balance afterwards, as the API answered it
  * @param whyVideoCharged the answer to "why was the video call charged?"
  * @param tencentSettlementFen what Tencent owes for the month so far
+ * @param refundedFen what was refunded to the buyer who changed their mind
+ * @param familyMsisdns the numbers the family's order of two cards was activated on
  */
 public record DemoFigures(
     String weChatMsisdn,
@@ -24,4 +27,10 @@ public record DemoFigures(
     JsonNode weChatBalance,
     String whyVideoCharged,
     long tencentSettlementFen,
-    long refundedFen) {}
+    long refundedFen,
+    List<String> familyMsisdns) {
+
+  public DemoFigures {
+    familyMsisdns = List.copyOf(familyMsisdns);
+  }
+}

@@ -30,6 +30,7 @@ public final class DemoStory {
   private static final String CAMPAIGN = "yixun-wechat-wo-presale";
   private static final Duration CALLBACK_WAIT = Duration.ofSeconds(30);
   private static final String BUYER = "张三";
+  private static final String DAUGHTER = "张小红";
 
   private final EngineClient engine;
   private final EngineSettings settings;
@@ -77,8 +78,11 @@ public final class DemoStory {
     Card weChat = new Card(number(0), iccid(0), imsi(0), idNumber(0));
     Card yixin = new Card(number(1), iccid(1), imsi(1), idNumber(1));
     Card changedMind = new Card(number(2), iccid(2), imsi(2), idNumber(2));
-    stock(weChat, yixin, changedMind);
+    Card family = new Card(number(3), iccid(3), imsi(3), idNumber(3));
+    Card daughter = new Card(number(4), iccid(4), imsi(4), idNumber(4));
+    stock(weChat, yixin, changedMind, family, daughter);
     Subscribers sold = sell(weChat, yixin, changedMind);
+    List<String> familyCards = familyOrder(family, daughter);
     GyTraffic.Figures traffic =
         new GyTraffic(settings.gy().identity(), report::giftsLeft, run, out)
             .drive(sold.weChat(), sold.yixin());
@@ -99,7 +103,8 @@ public final class DemoStory {
         balance,
         whyVideo,
         tencentFen,
-        sold.refundedFen());
+        sold.refundedFen(),
+        familyCards);
   }
 
   /** The numbers the two cards were activated on, and what was refunded to the third buyer. */
@@ -402,8 +407,64 @@ public final class DemoStory {
     throw new DemoFailure("the store heard no " + kind + " callback in " + CALLBACK_WAIT);
   }
 
-  /** Activates the order's card; returns its number. */
+  /**
+   * A family's order: two Yixin cards in one web order, one for the buyer and one for her daughter
+   * (outside campaigns an order holds up to five), paid once and shipped in one parcel; each card
+   * is activated by its own holder.
+   *
+   * @return the numbers the two cards were activated on
+   */
+  private List<String> familyOrder(Card buyer, Card daughter) {
+    Map<String, Object> forBuyer =
+        Map.of("id", "1", "action", "add", "productOffering", Map.of("id", "yixin-card"));
+    Map<String, Object> forDaughter =
+        Map.of(
+            "id",
+            "2",
+            "action",
+            "add",
+            "productOffering",
+            Map.of("id", "yixin-card"),
+            "holder",
+            Map.of("name", DAUGHTER, "idNumber", daughter.idNumber()));
+    JsonNode order =
+        engine.post(
+            "/tmf-api/productOrdering/v5/productOrder",
+            "application/json",
+            EngineClient.json(
+                Map.of(
+                    "externalId", "WEB-DEMO-" + run + "-family",
+                    "channel", Map.of("id", "web"),
+                    "place", Map.of("id", "GD"),
+                    "buyer", Map.of("name", BUYER, "idNumber", buyer.idNumber()),
+                    "productOrderItem", List.of(forBuyer, forDaughter),
+                    "payment", Map.of("type", "full"))),
+            201);
+    String id = order.path("id").asText();
+    JsonNode cards = order.path("productOrderItem");
+    String first = cards.get(0).path("productOrder").path("id").asText();
+    String second = cards.get(1).path("productOrder").path("id").asText();
+    step(
+        "Family order",
+        "2 yixin-card in one web order %s: card %s for the buyer, card %s for her daughter %s",
+        id,
+        first,
+        second,
+        cards.get(1).path("holder").path("name").asText());
+    pay(id);
+    ship(id);
+    return List.of(
+        activate(first, BUYER, buyer, "yixin-free-calls"),
+        activate(second, DAUGHTER, daughter, "yixin-free-calls"));
+  }
+
+  /** Activates the order's card for the buyer; returns its number. */
   private String activate(String orderId, Card card, String... privileges) {
+    return activate(orderId, BUYER, card, privileges);
+  }
+
+  /** Activates the order's card in its holder's name; returns its number. */
+  private String activate(String orderId, String holder, Card card, String... privileges) {
     JsonNode product =
         engine.postAsSubscriber(
             "/api/v1/activation",
@@ -412,7 +473,7 @@ public final class DemoStory {
                     "orderCodeOrIccid",
                     orderId,
                     "name",
-                    BUYER,
+                    holder,
                     "idNumber",
                     card.idNumber(),
                     "chosenPrivileges",

@@ -43,6 +43,15 @@ class DemoStoryTest {
           .contains("privileges [\"wechat-free-traffic\",\"group-chat-60\",\"free-emoticons\"]")
           .contains("Final-Unit-Indication TERMINATE");
       assertThat(figures.refundedFen()).as("the other buyer's deposit").isEqualTo(5000);
+      assertThat(story)
+          .containsPattern(
+              "Family order: +2 yixin-card in one web order \\w{12}: card \\w{12}-1 for"
+                  + " the buyer, card \\w{12}-2 for her daughter 张\\*\\*");
+      assertThat(figures.familyMsisdns())
+          .as("each card of the family's order activated by its own holder")
+          .hasSize(2)
+          .doesNotHaveDuplicates()
+          .doesNotContain(figures.weChatMsisdn(), figures.yixinMsisdn());
       GyTraffic.Figures traffic = figures.traffic();
       assertThat(traffic.weChatBytes()).isPositive();
       assertThat(traffic.videoBytes()).isPositive();

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.sales.order;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What placing an order did.
@@ -28,7 +29,7 @@ public record OrderOutcome(List<ProductOrderView> items, boolean created) {
   }
 
   /** The code of the order of several cards, if it is one. */
-  public java.util.Optional<String> basketCode() {
+  public Optional<String> basketCode() {
     return order().basketCode();
   }
 }

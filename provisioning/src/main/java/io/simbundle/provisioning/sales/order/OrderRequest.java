@@ -3,6 +3,7 @@ package io.simbundle.provisioning.sales.order;
 import io.simbundle.catalog.campaign.CampaignTerms;
 import io.simbundle.catalog.product.Province;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,6 +83,11 @@ public record OrderRequest(
     public Holder {
       Objects.requireNonNull(name);
       Objects.requireNonNull(idNumber);
+    }
+
+    /** The ID number as two holders are told apart: its check character in upper case. */
+    String key() {
+      return idNumber.toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -236,21 +235,22 @@ final class PlacingOrders {
     Map<String, Integer> cardsEach = new HashMap<>();
     request.items().stream()
         .flatMap(item -> item.holder().stream())
-        .forEach(h -> cardsEach.merge(h.idNumber().toUpperCase(Locale.ROOT), 1, Integer::sum));
+        .forEach(h -> cardsEach.merge(h.key(), 1, Integer::sum));
     List<Decision> checks = new ArrayList<>();
     Set<String> checked = new HashSet<>();
     for (int i = 0; i < request.items().size(); i++) {
-      Optional<OrderRequest.Holder> holder = request.items().get(i).holder();
-      if (holder.isEmpty() || !checked.add(holder.get().idNumber().toUpperCase(Locale.ROOT))) {
+      Optional<OrderRequest.Holder> named = request.items().get(i).holder();
+      if (named.isEmpty() || !checked.add(named.get().key())) {
         continue;
       }
+      OrderRequest.Holder holder = named.get();
       int card = i + 1;
       Decision check =
           rules.checkRealName(
-              holder.get().name(),
-              holder.get().idNumber(),
-              records.activeCards(holder.get().idNumber()),
-              cardsEach.get(holder.get().idNumber().toUpperCase(Locale.ROOT)),
+              holder.name(),
+              holder.idNumber(),
+              records.activeCards(holder.idNumber()),
+              cardsEach.get(holder.key()),
               now);
       checks.add(check.about("Card " + card + "'s holder", "第" + card + "张卡的使用人"));
     }
