@@ -6,6 +6,7 @@ import io.simbundle.provisioning.audit.Actor;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,12 +106,30 @@ final class RefundingOrders {
   /**
    * The order, locked; a store asking about another store's order is told it does not exist.
    *
-   * @throws ProvisioningException not found
+   * @throws ProvisioningException not found; invalid for an order of several cards, whose cards are
+   *     refunded one by one
    */
   private ProductOrder ownOrder(RefundRequest request) {
-    ProductOrder order = room.orders().lock(request.orderCode());
+    List<ProductOrder> cards = room.orders().lockWithItems(request.orderCode());
+    ProductOrder order = cards.get(0);
     if (request.store().isPresent() && !request.store().get().equals(order.channel)) {
       throw ProvisioningException.notFound("no order " + request.orderCode());
+    }
+    if (cards.size() > 1) {
+      // Each card was paid, and is returned, on its own: its refund is its own record.
+      throw new ProvisioningException(
+          ProvisioningException.Kind.INVALID,
+          "refund-per-card",
+          "order "
+              + request.orderCode()
+              + " holds "
+              + cards.size()
+              + " cards; a refund is for one of them: "
+              + request.orderCode()
+              + "-1 to "
+              + request.orderCode()
+              + "-"
+              + cards.size());
     }
     return order;
   }

@@ -274,7 +274,8 @@ class SeveralCardsOrderTest {
   }
 
   @Test
-  void aStoresRepeatedOrderReturnsEveryCardAndCancellingTheOrderReleasesThemAll() {
+  void
+      aStoresRepeatedOrderReturnsEveryCardAndCancellingTheOrderReleasesThemAllForRefundsCardByCard() {
     String body =
         order(
                 "TM-REPEAT",
@@ -294,19 +295,41 @@ class SeveralCardsOrderTest {
     String code = read(first).path("id").asText();
     assertThat(read(again).path("id").asText()).isEqualTo(code);
     assertThat(items(read(again))).hasSize(2);
+    assertThat(presale.pay(code, 2 * FEE).statusCode()).isEqualTo(201);
     long before = available("PHONE_NUMBER", "GD");
 
     HttpResponse<String> cancelled = presale.cancel(code, "the family changed its mind");
+    HttpResponse<String> wholeRefund = refund("TM-R-ALL", code, 2 * FEE);
+    HttpResponse<String> cardRefund = refund("TM-R-2", code + "-2", FEE);
 
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(201);
     assertThat(items(read(cancelled).path("productOrder")))
         .extracting(c -> c.path("state").asText())
         .containsExactly("cancelled", "cancelled");
     assertThat(available("PHONE_NUMBER", "GD")).isEqualTo(before + 2);
+    assertThat(wholeRefund.statusCode()).isEqualTo(400);
+    assertThat(read(wholeRefund).path("type").asText()).endsWith("refund-per-card");
+    assertThat(read(wholeRefund).path("detail").asText())
+        .endsWith("a refund is for one of them: " + code + "-1 to " + code + "-2");
+    assertThat(cardRefund.statusCode()).as(cardRefund.body()).isEqualTo(201);
+    assertThat(items(get(code)))
+        .extracting(c -> c.path("payment").path("amountRefundedFen").asLong())
+        .containsExactly(0L, FEE);
     HttpResponse<String> read =
         presale.signedGet("/api/v1/stores/tmall/productOrder/" + code, secret, clock.instant());
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read(read).path("state").asText()).isEqualTo("cancelled");
+  }
+
+  private static HttpResponse<String> refund(String refundId, String order, long amountFen) {
+    return presale.signedPost(
+        "/api/v1/stores/tmall/refund",
+        secret,
+        """
+        {"correlatorId": "%s", "productOrder": {"id": "%s"}, "amountFen": %d, "reason": "cancelled"}
+        """
+            .formatted(refundId, order, amountFen),
+        clock.instant());
   }
 
   @Test
