@@ -3,14 +3,12 @@ package io.simbundle.provisioning.subscription;
 import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.Balance;
 import io.simbundle.charging.profile.ProfileOrigin;
 import io.simbundle.charging.store.UsageRecord;
 import io.simbundle.platform.testing.EngineTest;
+import io.simbundle.provisioning.PersonalDataLeaks;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
@@ -19,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A paid order becomes an active subscription: the holder is checked, the privileges are checked,
@@ -30,14 +27,13 @@ class ActivationTest {
 
   private static final long MB = 1024 * 1024;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private static PersonalDataLeaks leaks;
   private static TestEngine engine;
   private static Presale presale;
 
   @BeforeAll
   static void start() {
-    logs.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    leaks = PersonalDataLeaks.watch();
     engine = TestEngine.start("activation");
     presale = new Presale(engine);
     presale.stock("GD", 20_000, 20);
@@ -46,7 +42,7 @@ class ActivationTest {
   @AfterAll
   static void stop() {
     engine.close();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    leaks.close();
   }
 
   @Test
@@ -159,24 +155,9 @@ class ActivationTest {
     presale.activate(orderId, "王五", idNumber, "free-games");
     presale.activate(orderId, "张三", idNumber, "free-games");
 
-    assertThat(logs.list)
-        .noneMatch(event -> event.getFormattedMessage().contains(idNumber))
-        .noneMatch(event -> event.getFormattedMessage().contains(idNumber.substring(6, 14)));
-    var settings = engine.settings().database();
-    try (var connection =
-        java.sql.DriverManager.getConnection(
-            settings.url().orElseThrow(), settings.user(), settings.password())) {
-      for (String table : List.of("product_order", "product", "provisioning_audit")) {
-        try (var rows = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
-          int columns = rows.getMetaData().getColumnCount();
-          while (rows.next()) {
-            for (int i = 1; i <= columns; i++) {
-              assertThat(String.valueOf(rows.getString(i))).doesNotContain(idNumber);
-            }
-          }
-        }
-      }
-    }
+    leaks.assertNeverLogged(idNumber);
+    PersonalDataLeaks.assertNeverStoredInTheClear(
+        engine, idNumber, List.of("product_order", "product", "provisioning_audit"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.platform.time.MutableClock;
 import io.simbundle.provisioning.CallbackReceiver;
+import io.simbundle.provisioning.PersonalDataLeaks;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
@@ -32,9 +33,11 @@ class SeveralCardsOrderTest {
   private static Presale presale;
   private static CallbackReceiver store;
   private static String secret;
+  private static PersonalDataLeaks leaks;
 
   @BeforeAll
   static void start() {
+    leaks = PersonalDataLeaks.watch();
     engine = TestEngine.start("several-cards", clock);
     presale = new Presale(engine);
     presale.stock("GD", 96_000, 30);
@@ -48,6 +51,7 @@ class SeveralCardsOrderTest {
   static void stop() {
     store.close();
     engine.close();
+    leaks.close();
   }
 
   /** A card of an order: for the buyer ({@code null} holder) or for a holder of its own. */
@@ -177,6 +181,27 @@ class SeveralCardsOrderTest {
         .filteredOn(r -> r.body().contains(code + "-2"))
         .extracting(r -> r.header("X-Simbundle-Kind"))
         .contains("order.inProgress", "order.shipped", "order.completed");
+  }
+
+  @Test
+  void aHoldersIdNumberNeverReachesTheLogsAndIsStoredSealed() throws Exception {
+    String holder = Presale.newIdNumber("19950505");
+    String tooYoung = Presale.newIdNumber("20140404");
+    String buyer = Presale.newIdNumber("19750505");
+    String code =
+        read(place(order("TM-PRIVATE", "GD", buyer, Card.forBuyer(), new Card("孙丽", holder))))
+            .path("id")
+            .asText();
+    place(order("TM-PRIVATE-2", "GD", buyer, new Card("孙小丽", tooYoung)));
+    presale.pay(code, 2 * FEE);
+    presale.activate(code + "-2", "孙丽", holder, "alipay-free-traffic");
+
+    for (String idNumber : List.of(holder, tooYoung)) {
+      leaks.assertNeverLogged(idNumber);
+      PersonalDataLeaks.assertNeverStoredInTheClear(
+          engine, idNumber, List.of("product_order", "product", "provisioning_audit"));
+    }
+    assertThat(get(code + "-2").path("state").asText()).isEqualTo("completed");
   }
 
   @Test
