@@ -243,6 +243,18 @@ class SeveralCardsOrderTest {
     assertThat(six.statusCode()).isEqualTo(400);
     assertThat(read(six).path("invalidParams").findValuesAsText("name"))
         .containsExactly("productOrderItem");
+    HttpResponse<String> samePick =
+        place(
+            order("TM-SAME-PICK", "GD", Presale.newIdNumber("19820202"), three)
+                .replace(
+                    "\"productOffering\": {\"id\": \"tmall-card\"}",
+                    "\"productOffering\": {\"id\": \"tmall-card\"}, \"product\": {\"msisdn\":"
+                        + " \""
+                        + Presale.msisdn(96_005)
+                        + "\"}"));
+    assertThat(samePick.statusCode()).isEqualTo(400);
+    assertThat(read(samePick).path("invalidParams").findValuesAsText("name"))
+        .containsExactly("productOrderItem.1.product.msisdn", "productOrderItem.2.product.msisdn");
     assertThat(presaleOfTwo.statusCode()).isEqualTo(422);
     assertThat(read(presaleOfTwo).path("reasons").findValuesAsText("code"))
         .contains("TOO_MANY_ITEMS");

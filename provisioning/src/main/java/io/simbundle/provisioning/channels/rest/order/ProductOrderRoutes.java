@@ -162,7 +162,12 @@ public final class ProductOrderRoutes extends RouteBuilder {
                         at + "/productOffering/id",
                         "every card of an order is the same product, " + product));
       }
-      items.add(new OrderRequest.Item(pickedNumber(body, at), holder(body, at)));
+      Optional<String> picked = pickedNumber(body, at);
+      if (picked.isPresent()
+          && items.stream().anyMatch(item -> item.pickedMsisdn().equals(picked))) {
+        body.invalid(at + "/product/msisdn", "picked for another card of the order");
+      }
+      items.add(new OrderRequest.Item(picked, holder(body, at)));
     }
     Optional<PaymentType> paymentType =
         body.text("/payment/type", true)
