@@ -6,6 +6,8 @@ import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
 import io.simbundle.provisioning.channels.http.RequestBodies;
+import io.simbundle.provisioning.channels.rest.order.OrderRequestReader;
+import io.simbundle.provisioning.channels.rest.order.ProductOrderJson;
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
 import io.simbundle.provisioning.sales.order.OrderOutcome;
 import io.simbundle.provisioning.sales.order.OrderRequest;
@@ -52,7 +54,7 @@ public final class StoreOrderIntake {
     }
     ((ObjectNode) parsed.root())
         .set("channel", Json.mapper().createObjectNode().put("id", storeId));
-    OrderRequest request = ProductOrderRoutes.orderRequest(parsed);
+    OrderRequest request = OrderRequestReader.read(parsed);
     StoreOrderPolicy.refusal(store, request)
         .ifPresent(
             refused -> {
@@ -66,7 +68,7 @@ public final class StoreOrderIntake {
             });
     OrderOutcome outcome = orders.create(request, Actor.channel(storeId));
     ProductOrderRoutes.requireNotRejected(outcome);
-    Map<String, Object> json = new LinkedHashMap<>(ProductOrderRoutes.json(outcome.items()));
+    Map<String, Object> json = new LinkedHashMap<>(ProductOrderJson.json(outcome.items()));
     json.put("duplicate", !outcome.created());
     return new Accepted(json, (String) json.get("href"));
   }

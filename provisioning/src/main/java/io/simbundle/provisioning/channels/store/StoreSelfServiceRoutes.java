@@ -4,6 +4,7 @@ import io.simbundle.provisioning.channels.http.Dates;
 import io.simbundle.provisioning.channels.http.HttpResponses;
 import io.simbundle.provisioning.channels.http.Problem;
 import io.simbundle.provisioning.channels.http.ProblemException;
+import io.simbundle.provisioning.channels.rest.order.ProductOrderJson;
 import io.simbundle.provisioning.channels.rest.order.ProductOrderRoutes;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.sales.report.Reconciliation;
@@ -91,7 +92,7 @@ public final class StoreSelfServiceRoutes extends RouteBuilder {
     HttpResponses.json(
         exchange,
         200,
-        ProductOrderRoutes.json(
+        ProductOrderJson.json(
             orders
                 .find(id)
                 .filter(cards -> cards.get(0).channel().equals(store.id()))

@@ -165,13 +165,13 @@ final class AcceptingOrders implements AutoCloseable {
         settled[i] = failed(acceptance, items, shortage.get());
         continue;
       }
-      List<ProductOrderView> views = new ArrayList<>(items.size());
+      List<ProductOrderView> acknowledged = new ArrayList<>(items.size());
       for (int k = 0; k < items.size(); k++) {
         Allocation allocation = picked.get(k).allocation().orElseThrow();
-        views.add(acknowledge(acceptance, items.get(k), allocation));
+        acknowledged.add(acknowledge(acceptance, items.get(k), allocation));
         held.put(items.get(k).id(), allocation);
       }
-      settled[i] = Settled.of(new OrderOutcome(views, true));
+      settled[i] = Settled.of(new OrderOutcome(acknowledged, true));
     }
     inventory.hold(held);
     for (int i = 0; i < batch.size(); i++) {

@@ -1,8 +1,5 @@
 package io.simbundle.provisioning.channels.rest.order;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.simbundle.catalog.campaign.CampaignTerms;
-import io.simbundle.catalog.product.Province;
 import io.simbundle.provisioning.audit.Actor;
 import io.simbundle.provisioning.audit.AuditEntry;
 import io.simbundle.provisioning.channels.http.HttpResponses;
@@ -12,23 +9,16 @@ import io.simbundle.provisioning.channels.http.Reasons;
 import io.simbundle.provisioning.channels.http.RequestBodies;
 import io.simbundle.provisioning.channels.rest.admin.AdminAuthentication;
 import io.simbundle.provisioning.channels.rest.admin.AdminCredentials;
-import io.simbundle.provisioning.sales.inventory.PhoneNumbers;
 import io.simbundle.provisioning.sales.order.OrderOutcome;
 import io.simbundle.provisioning.sales.order.OrderPage;
-import io.simbundle.provisioning.sales.order.OrderRequest;
 import io.simbundle.provisioning.sales.order.OrderService;
 import io.simbundle.provisioning.sales.order.OrderState;
-import io.simbundle.provisioning.sales.order.PaymentType;
 import io.simbundle.provisioning.sales.order.ProductOrderView;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -101,9 +91,10 @@ public final class ProductOrderRoutes extends RouteBuilder {
   }
 
   private void create(Exchange exchange) {
-    OrderOutcome outcome = orders.create(orderRequest(RequestBodies.of(exchange)), admin());
+    OrderOutcome outcome =
+        orders.create(OrderRequestReader.read(RequestBodies.of(exchange)), admin());
     requireNotRejected(outcome);
-    Map<String, Object> json = json(outcome.items());
+    Map<String, Object> json = ProductOrderJson.json(outcome.items());
     HttpResponses.json(
         exchange,
         outcome.created() ? 201 : 200,
@@ -129,100 +120,12 @@ public final class ProductOrderRoutes extends RouteBuilder {
     }
   }
 
-  /** Reads an order request; every invalid field is named in one 400 answer. */
-  public static OrderRequest orderRequest(RequestBodies body) {
-    String channel = body.text("/channel/id", true, 32).orElse("");
-    Optional<String> externalId = body.text("/externalId", false, 64);
-    Optional<Province> province = body.province("/place/id", true);
-    Optional<String> campaign = body.text("/campaign/id", false, 64);
-    String name = body.text("/buyer/name", true, 64).orElse("");
-    String idNumber = body.text("/buyer/idNumber", true, 32).orElse("");
-    boolean newToOperator = body.bool("/buyer/newToOperator", false);
-    boolean newToPartner = body.bool("/buyer/newToPartner", false);
-    JsonNode itemNodes = body.root().path("productOrderItem");
-    int count = itemNodes.isArray() ? itemNodes.size() : 0;
-    if (count < 1 || count > CampaignTerms.MOST_ITEMS_PER_ORDER) {
-      body.invalid(
-          "/productOrderItem",
-          "from 1 to "
-              + CampaignTerms.MOST_ITEMS_PER_ORDER
-              + " items, a card each (the most one ID number may hold)");
-      count = 0;
-    }
-    String product = body.text("/productOrderItem/0/productOffering/id", true, 64).orElse("");
-    List<OrderRequest.Item> items = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String at = "/productOrderItem/" + i;
-      if (i > 0) {
-        body.text(at + "/productOffering/id", true, 64)
-            .filter(other -> !other.equals(product))
-            .ifPresent(
-                other ->
-                    body.invalid(
-                        at + "/productOffering/id",
-                        "every card of an order is the same product, " + product));
-      }
-      Optional<String> picked = pickedNumber(body, at);
-      if (picked.isPresent()
-          && items.stream().anyMatch(item -> item.pickedMsisdn().equals(picked))) {
-        body.invalid(at + "/product/msisdn", "picked for another card of the order");
-      }
-      items.add(new OrderRequest.Item(picked, holder(body, at)));
-    }
-    Optional<PaymentType> paymentType =
-        body.text("/payment/type", true)
-            .flatMap(
-                type -> {
-                  Optional<PaymentType> t = PaymentType.fromApiName(type);
-                  if (t.isEmpty()) {
-                    body.invalid("/payment/type", "one of deposit, full, credit");
-                  }
-                  return t;
-                });
-    Optional<String> payer = body.text("/payment/payer", false, 64);
-    Optional<String> authorization = body.text("/payment/authorizationId", false, 128);
-    body.requireValid();
-    return new OrderRequest(
-        channel,
-        externalId,
-        product,
-        campaign,
-        province.orElseThrow(),
-        new OrderRequest.Buyer(name, idNumber, newToOperator, newToPartner),
-        items,
-        new OrderRequest.Payment(paymentType.orElseThrow(), payer, authorization));
-  }
-
-  private static Optional<String> pickedNumber(RequestBodies body, String item) {
-    return body.text(item + "/product/msisdn", false)
-        .flatMap(
-            number -> {
-              Optional<String> msisdn = PhoneNumbers.normalize(number);
-              if (msisdn.isEmpty()) {
-                body.invalid(item + "/product/msisdn", "not a mainland mobile number");
-              }
-              return msisdn;
-            });
-  }
-
-  /** The card's holder when the order names one: a name and an ID number, both. */
-  private static Optional<OrderRequest.Holder> holder(RequestBodies body, String item) {
-    if (body.root().at(item + "/holder").isMissingNode()) {
-      return Optional.empty();
-    }
-    Optional<String> name = body.text(item + "/holder/name", true, 64);
-    Optional<String> idNumber = body.text(item + "/holder/idNumber", true, 32);
-    return name.isPresent() && idNumber.isPresent()
-        ? Optional.of(new OrderRequest.Holder(name.get(), idNumber.get()))
-        : Optional.empty();
-  }
-
   private void get(Exchange exchange) {
     String id = exchange.getIn().getHeader("id", String.class);
     HttpResponses.json(
         exchange,
         200,
-        json(
+        ProductOrderJson.json(
             orders
                 .find(id)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no order " + id)))));
@@ -256,7 +159,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     HttpResponses.json(
         exchange,
         200,
-        page.orders().stream().map(ProductOrderRoutes::json).toList(),
+        page.orders().stream().map(ProductOrderJson::json).toList(),
         Map.of(
             "X-Total-Count", String.valueOf(page.total()),
             "X-Result-Count", String.valueOf(page.orders().size())));
@@ -290,7 +193,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     json.put("@type", "CancelProductOrder");
     json.put("state", "done");
     json.put("cancellationReason", reason);
-    json.put("productOrder", json(order));
+    json.put("productOrder", ProductOrderJson.json(order));
     HttpResponses.json(exchange, 201, json);
   }
 
@@ -300,7 +203,8 @@ public final class ProductOrderRoutes extends RouteBuilder {
     String carrier = body.text("/carrier", true, 32).orElse("");
     String tracking = body.text("/trackingNumber", true, 64).orElse("");
     body.requireValid();
-    HttpResponses.json(exchange, 201, json(orders.ship(id, carrier, tracking, admin())));
+    HttpResponses.json(
+        exchange, 201, ProductOrderJson.json(orders.ship(id, carrier, tracking, admin())));
   }
 
   private void pay(Exchange exchange) {
@@ -315,7 +219,7 @@ public final class ProductOrderRoutes extends RouteBuilder {
     json.put("status", "succeeded");
     json.put("amountFen", amount);
     json.put("reference", reference);
-    json.put("productOrder", json(order));
+    json.put("productOrder", ProductOrderJson.json(order));
     HttpResponses.json(exchange, 201, json);
   }
 
@@ -338,175 +242,5 @@ public final class ProductOrderRoutes extends RouteBuilder {
               return json;
             })
         .toList();
-  }
-
-  /**
-   * The TMF622 representation of an order's cards: an order of one card (or one item), or an order
-   * of several with an item per card.
-   */
-  public static Map<String, Object> json(List<ProductOrderView> cards) {
-    ProductOrderView first = cards.get(0);
-    if (cards.size() == 1) {
-      return json(first);
-    }
-    String code = first.basketCode().orElseThrow();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", code);
-    json.put("href", TMF622 + "/productOrder/" + code);
-    json.put("@type", "ProductOrder");
-    first.externalId().ifPresent(id -> json.put("externalId", id));
-    json.put("channel", Map.of("id", first.channel()));
-    json.put("state", basketState(cards));
-    json.put("creationDate", first.createdAt().toString());
-    json.put(
-        "lastUpdate",
-        cards.stream()
-            .map(ProductOrderView::updatedAt)
-            .max(Instant::compareTo)
-            .orElseThrow()
-            .toString());
-    json.put("catalogVersion", first.catalogVersion());
-    first.campaignCode().ifPresent(c -> json.put("campaign", Map.of("id", c)));
-    json.put("place", Map.of("id", first.province()));
-    json.put("buyer", buyerJson(first));
-    Map<String, Object> payment = new LinkedHashMap<>();
-    payment.put("type", first.paymentType().apiName());
-    payment.put("amountDueFen", cards.stream().mapToLong(ProductOrderView::amountDueFen).sum());
-    payment.put("amountPaidFen", cards.stream().mapToLong(ProductOrderView::amountPaidFen).sum());
-    payment.put(
-        "amountRefundedFen", cards.stream().mapToLong(ProductOrderView::amountRefundedFen).sum());
-    json.put("payment", payment);
-    json.put("productOrderItem", cards.stream().map(ProductOrderRoutes::itemJson).toList());
-    if (!first.refusals().isEmpty()) {
-      json.put("refusals", Reasons.json(first.refusals()));
-    }
-    return json;
-  }
-
-  /**
-   * The state of an order of several cards: theirs when they agree, else TMF622's {@code partial}
-   * (some cards on their way, some over; each item says which).
-   */
-  private static String basketState(List<ProductOrderView> cards) {
-    Set<OrderState> states =
-        cards.stream().map(ProductOrderView::state).collect(Collectors.toSet());
-    return states.size() == 1 ? states.iterator().next().tmfName() : "partial";
-  }
-
-  /** An item of an order of several cards: the card's own code, state, payment and holder. */
-  private static Map<String, Object> itemJson(ProductOrderView card) {
-    Map<String, Object> item = new LinkedHashMap<>(cardItem(card));
-    item.put(
-        "productOrder", Map.of("id", card.id(), "href", TMF622 + "/productOrder/" + card.id()));
-    card.stateReason().ifPresent(reason -> item.put("stateReason", reason));
-    Map<String, Object> payment = new LinkedHashMap<>();
-    payment.put("amountDueFen", card.amountDueFen());
-    payment.put("amountPaidFen", card.amountPaidFen());
-    payment.put("amountRefundedFen", card.amountRefundedFen());
-    item.put("payment", payment);
-    card.reservedUntil().ifPresent(t -> item.put("reservedUntil", t.toString()));
-    card.shipment().ifPresent(s -> item.put("shipment", shipmentJson(s)));
-    return item;
-  }
-
-  /** The item of a card: its number in the order, state, product, number and card, and holder. */
-  private static Map<String, Object> cardItem(ProductOrderView card) {
-    Map<String, Object> product = new LinkedHashMap<>();
-    card.msisdn().ifPresent(m -> product.put("msisdn", m));
-    card.iccid().ifPresent(i -> product.put("iccid", i));
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("id", String.valueOf(card.basketItem()));
-    item.put("action", "add");
-    item.put("quantity", 1);
-    item.put("state", card.state().tmfName());
-    item.put("productOffering", Map.of("id", card.productCode()));
-    item.put("product", product);
-    card.holder()
-        .ifPresent(
-            h ->
-                item.put("holder", Map.of("name", h.nameMasked(), "idNumber", h.idNumberMasked())));
-    return item;
-  }
-
-  private static Map<String, Object> buyerJson(ProductOrderView order) {
-    Map<String, Object> buyer = new LinkedHashMap<>();
-    buyer.put("name", order.buyerNameMasked());
-    buyer.put("idNumber", order.idNumberMasked());
-    buyer.put("newToOperator", order.buyerType().newToOperator());
-    buyer.put("newToPartner", order.buyerType().newToPartner());
-    buyer.put("b2b2cType", order.buyerType().b2b2cType());
-    buyer.put("typeDecidedBy", order.buyerType().basis());
-    return buyer;
-  }
-
-  private static Map<String, Object> shipmentJson(ProductOrderView.Shipment s) {
-    return Map.of(
-        "carrier",
-        s.carrier(),
-        "trackingNumber",
-        s.trackingNumber(),
-        "shippedAt",
-        s.shippedAt().toString());
-  }
-
-  /** The TMF622 representation of an order of one card, or of one item of an order of several. */
-  public static Map<String, Object> json(ProductOrderView order) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", order.id());
-    json.put("href", TMF622 + "/productOrder/" + order.id());
-    json.put("@type", "ProductOrder");
-    order.externalId().ifPresent(id -> json.put("externalId", id));
-    json.put("channel", Map.of("id", order.channel()));
-    json.put("state", order.state().tmfName());
-    order.stateReason().ifPresent(reason -> json.put("stateReason", reason));
-    json.put("creationDate", order.createdAt().toString());
-    json.put("lastUpdate", order.updatedAt().toString());
-    json.put("catalogVersion", order.catalogVersion());
-    order.campaignCode().ifPresent(c -> json.put("campaign", Map.of("id", c)));
-    json.put("place", Map.of("id", order.province()));
-    order
-        .basketCode()
-        .ifPresent(
-            code ->
-                json.put(
-                    "partOf",
-                    Map.of(
-                        "id",
-                        code,
-                        "href",
-                        TMF622 + "/productOrder/" + code,
-                        "item",
-                        String.valueOf(order.basketItem()))));
-    json.put("buyer", buyerJson(order));
-    Map<String, Object> payment = new LinkedHashMap<>();
-    payment.put("type", order.paymentType().apiName());
-    payment.put("amountDueFen", order.amountDueFen());
-    payment.put("amountPaidFen", order.amountPaidFen());
-    payment.put("amountRefundedFen", order.amountRefundedFen());
-    order
-        .deposit()
-        .ifPresent(
-            d -> {
-              payment.put("depositFen", d.depositFen());
-              payment.put("finalPaymentFen", d.finalPaymentFen());
-              payment.put("finalPaymentOpens", d.finalPaymentOpens().toString());
-              payment.put("finalPaymentCloses", d.finalPaymentCloses().toString());
-              payment.put("unpaidDeposit", d.unpaidDepositRefunded() ? "refunded" : "kept");
-            });
-    order
-        .creditPayer()
-        .ifPresent(
-            p -> {
-              payment.put("payer", p);
-              payment.put("instalmentMonths", order.instalmentMonths());
-            });
-    json.put("payment", payment);
-    order.reservedUntil().ifPresent(t -> json.put("reservedUntil", t.toString()));
-    order.shipment().ifPresent(s -> json.put("shipment", shipmentJson(s)));
-    json.put("productOrderItem", List.of(cardItem(order)));
-    if (!order.refusals().isEmpty()) {
-      json.put("refusals", Reasons.json(order.refusals()));
-    }
-    return json;
   }
 }
