@@ -114,6 +114,7 @@ public final class Engine implements AutoCloseable {
   private Main camel;
   private OutboxDelivery outbox;
   private SmsChannel sms;
+  private DataRetention retention;
 
   private Engine(EngineSettings settings) {
     this.settings = settings;
@@ -367,6 +368,14 @@ public final class Engine implements AutoCloseable {
         .addRoutesBuilder(
             new OrderFileRoute(
                 settings.provisioning().orderFiles(), new OrderFiles(stores, orders)));
+    this.retention =
+        new DataRetention(
+            codes,
+            selfCare,
+            outbox,
+            new SmsSubmissions(provisioningUnit),
+            settings.provisioning().retention(),
+            clock);
     camel
         .configure()
         .addRoutesBuilder(
@@ -377,6 +386,7 @@ public final class Engine implements AutoCloseable {
                 subscriptions.giftExpiryNotices(),
                 inventory,
                 subscriptions,
+                retention,
                 settings.provisioning(),
                 clock));
     camel
@@ -482,6 +492,11 @@ public final class Engine implements AutoCloseable {
 
   public OutboxDelivery outbox() {
     return outbox;
+  }
+
+  /** The retention job, for tests that run it at a time of their choosing. */
+  DataRetention retention() {
+    return retention;
   }
 
   public ChargingSync chargingSync() {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * cycle, a privilege change coming due) are brought in step; subscribers are told of gifts about to
  * expire; active subscriptions are charged their monthly fee once per cycle, and suspended when a
  * credit payer leaves one unpaid past the grace; numbers whose quarantine is over go back on sale;
- * due outbox messages are delivered.
+ * due outbox messages are delivered; data that has served its purpose is forgotten, hourly.
  */
 final class ProvisioningJobs extends RouteBuilder {
 
@@ -42,6 +42,7 @@ final class ProvisioningJobs extends RouteBuilder {
   private final GiftExpiryNotices giftExpiry;
   private final Inventory inventory;
   private final SubscriptionService subscriptions;
+  private final DataRetention retention;
   private final ProvisioningSettings settings;
   private final Clock clock;
 
@@ -52,8 +53,10 @@ final class ProvisioningJobs extends RouteBuilder {
       GiftExpiryNotices giftExpiry,
       Inventory inventory,
       SubscriptionService subscriptions,
+      DataRetention retention,
       ProvisioningSettings settings,
       Clock clock) {
+    this.retention = retention;
     this.inventory = inventory;
     this.subscriptions = subscriptions;
     this.clock = clock;
@@ -84,6 +87,10 @@ final class ProvisioningJobs extends RouteBuilder {
     from("timer:end-number-quarantines" + timer)
         .routeId("end-number-quarantines")
         .process(e -> inventory.endQuarantines(clock.instant(), NUMBER_PAGE));
+    long hour = Math.max(Duration.ofHours(1).toMillis(), interval.toMillis());
+    from("timer:data-retention?period=" + hour + "&delay=" + interval.toMillis())
+        .routeId("data-retention")
+        .process(e -> retention.run());
     long poll = settings.outboxPoll().toMillis();
     from("timer:outbox-delivery?period=" + poll + "&delay=" + poll)
         .routeId("outbox-delivery")

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param partnerAnswersKept how long such an answer is kept for the same buyer
  * @param creditGrace how long a credit payer may leave a monthly fee unpaid before the subscription
  *     is suspended
+ * @param partnerCheckPause how long a partner's platform that could not be reached rests
+ * @param retention how long data that has served its purpose is kept
  */
 public record ProvisioningSettings(
     Duration paymentWindow,
@@ -41,7 +43,8 @@ public record ProvisioningSettings(
     Duration partnerCheckTimeout,
     Duration partnerAnswersKept,
     Duration creditGrace,
-    Duration partnerCheckPause) {
+    Duration partnerCheckPause,
+    RetentionPolicy retention) {
 
   public static final String PARTNER_CHECK_PAUSE = "simbundle.partners.user-check-pause-seconds";
 
@@ -76,6 +79,7 @@ public record ProvisioningSettings(
     Objects.requireNonNull(partnerAnswersKept);
     Objects.requireNonNull(creditGrace);
     Objects.requireNonNull(partnerCheckPause);
+    Objects.requireNonNull(retention);
     if (partnerCheckTimeout.toMillis() < 1) {
       throw new InvalidSettingException(
           PARTNER_CHECK_TIMEOUT, String.valueOf(partnerCheckTimeout.toMillis()), "at least 1 ms");
@@ -108,7 +112,8 @@ public record ProvisioningSettings(
         DEFAULT_PARTNER_CHECK_TIMEOUT,
         DEFAULT_PARTNER_ANSWERS_KEPT,
         DEFAULT_CREDIT_GRACE,
-        DEFAULT_PARTNER_CHECK_PAUSE);
+        DEFAULT_PARTNER_CHECK_PAUSE,
+        RetentionPolicy.defaults());
   }
 
   /** A partner's platform is waited for 800 ms: a store's order waits on it. */
@@ -131,7 +136,8 @@ public record ProvisioningSettings(
         partnerCheckTimeout,
         partnerAnswersKept,
         creditGrace,
-        partnerCheckPause);
+        partnerCheckPause,
+        retention);
   }
 
   /** These settings, with subscribers' SMS sent through an SMSC. */
@@ -148,7 +154,8 @@ public record ProvisioningSettings(
         partnerCheckTimeout,
         partnerAnswersKept,
         creditGrace,
-        partnerCheckPause);
+        partnerCheckPause,
+        retention);
   }
 
   public static ProvisioningSettings from(Settings settings) {
@@ -180,6 +187,7 @@ public record ProvisioningSettings(
             settings.integer(PARTNER_ANSWERS_KEPT, (int) DEFAULT_PARTNER_ANSWERS_KEPT.toMinutes())),
         Duration.ofDays(settings.integer(CREDIT_GRACE, (int) DEFAULT_CREDIT_GRACE.toDays())),
         Duration.ofSeconds(
-            settings.integer(PARTNER_CHECK_PAUSE, (int) DEFAULT_PARTNER_CHECK_PAUSE.toSeconds())));
+            settings.integer(PARTNER_CHECK_PAUSE, (int) DEFAULT_PARTNER_CHECK_PAUSE.toSeconds())),
+        RetentionPolicy.from(settings));
   }
 }

@@ -27,6 +27,12 @@ public final class OneTimeCodes {
   static final int PER_HOUR = 5;
   static final int PER_ADDRESS_HOUR = 20;
 
+  /**
+   * How long a code's row is kept: a day, well past its validity and the hour the limits count
+   * back, and short enough to hold no history of who asked for codes.
+   */
+  public static final Duration KEPT = Duration.ofDays(1);
+
   /** What a code is for: a code for one purpose never serves another. */
   public enum Purpose {
     SIGN_IN,
@@ -172,5 +178,20 @@ public final class OneTimeCodes {
 
   private String codeDigest(long id, String code) {
     return digest.of("code:" + id + ":" + code);
+  }
+
+  /**
+   * Forgets up to {@code limit} codes made more than {@link #KEPT} before {@code now}.
+   *
+   * @return how many were forgotten
+   */
+  public int forgetBefore(Instant now, int limit) {
+    return unit.call(
+        em ->
+            em.createNativeQuery(
+                    "DELETE FROM one_time_code WHERE created_at < ?1 ORDER BY created_at LIMIT ?2")
+                .setParameter(1, now.minus(KEPT))
+                .setParameter(2, limit)
+                .executeUpdate());
   }
 }

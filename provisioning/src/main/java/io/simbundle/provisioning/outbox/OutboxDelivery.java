@@ -63,6 +63,23 @@ public final class OutboxDelivery {
   }
 
   /**
+   * Forgets up to {@code limit} messages delivered before {@code before}; those not delivered yet
+   * and dead letters stay.
+   *
+   * @return how many were forgotten
+   */
+  public int forgetDelivered(Instant before, int limit) {
+    return unit.call(
+        em ->
+            em.createNativeQuery(
+                    "DELETE FROM outbox_message WHERE delivered_at < ?1 ORDER BY delivered_at"
+                        + " LIMIT ?2")
+                .setParameter(1, before)
+                .setParameter(2, limit)
+                .executeUpdate());
+  }
+
+  /**
    * Sends the messages that are due.
    *
    * @return how many were delivered

@@ -172,6 +172,20 @@ public final class SelfCare {
     return found.stream().findFirst().map(Number::longValue);
   }
 
+  /**
+   * Forgets up to {@code limit} sessions that have expired.
+   *
+   * @return how many were forgotten
+   */
+  public int forgetExpired(int limit) {
+    return unit.call(
+        em ->
+            em.createNativeQuery("DELETE FROM self_care_session WHERE expires_at <= ?1 LIMIT ?2")
+                .setParameter(1, clock.instant())
+                .setParameter(2, limit)
+                .executeUpdate());
+  }
+
   /** Ends a session; nothing when there is none. */
   public void signOut(String token) {
     if (token == null || token.isEmpty()) {

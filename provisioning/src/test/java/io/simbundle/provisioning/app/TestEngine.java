@@ -114,7 +114,8 @@ public final class TestEngine implements AutoCloseable {
         ProvisioningSettings.DEFAULT_PARTNER_CHECK_TIMEOUT,
         ProvisioningSettings.DEFAULT_PARTNER_ANSWERS_KEPT,
         ProvisioningSettings.DEFAULT_CREDIT_GRACE,
-        ProvisioningSettings.DEFAULT_PARTNER_CHECK_PAUSE);
+        ProvisioningSettings.DEFAULT_PARTNER_CHECK_PAUSE,
+        RetentionPolicy.defaults());
   }
 
   public static TestEngine start(DatabaseSettings database) {

@@ -29,6 +29,23 @@ public final class SmsSubmissions {
   }
 
   /**
+   * Forgets up to {@code limit} parts submitted (or, for a receipt that never met its submission,
+   * receipted) before {@code before}: a receipt that late changes nothing any more.
+   *
+   * @return how many were forgotten
+   */
+  public int forgetBefore(Instant before, int limit) {
+    return unit.call(
+        em ->
+            em.createNativeQuery(
+                    "DELETE FROM sms_submission WHERE submitted_at < ?1"
+                        + " OR (submitted_at IS NULL AND receipt_at < ?1) LIMIT ?2")
+                .setParameter(1, before)
+                .setParameter(2, limit)
+                .executeUpdate());
+  }
+
+  /**
    * Records the parts of an outbox message the SMSC took.
    *
    * @return the state of a receipt that came first and says the text was not delivered, if any
