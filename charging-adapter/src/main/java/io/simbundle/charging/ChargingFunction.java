@@ -84,6 +84,9 @@ public final class ChargingFunction implements AutoCloseable {
   /** How often committed journal rows are folded into the account and usage tables. */
   private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
+  /** Rows of history forgotten per transaction. */
+  private static final int HISTORY_CHUNK = 5000;
+
   /** How often answers older than the duplicate window are forgotten. */
   private static final Duration FORGET_ANSWERS_EVERY = Duration.ofSeconds(10);
 
@@ -370,6 +373,15 @@ public final class ChargingFunction implements AutoCloseable {
    */
   public long retransmissionsAnswered() {
     return creditControl.retransmissionsAnswered();
+  }
+
+  /**
+   * Forgets the usage and decision records of days and hours before {@code before}, a short
+   * transaction per chunk of rows: what a retention policy no longer wants kept. Settlement and
+   * "why was this charged?" answer only for what is left.
+   */
+  public ForgottenHistory forgetHistoryBefore(Instant before) {
+    return history.forgetBefore(before, HISTORY_CHUNK);
   }
 
   /** Usage per day, rating group and payer: what settlement and reports count. */

@@ -16,11 +16,13 @@ import io.simbundle.charging.usage.WhyCharged;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What was charged, read back: usage per day and payer, the decisions with their stored reasons,
@@ -37,6 +39,26 @@ final class ChargingHistory {
     this.store = store;
     this.checkpointer = checkpointer;
     this.decisions = store.decisions();
+  }
+
+  /** Usage days and decision hours before {@code before}, forgotten in chunks of {@code chunk}. */
+  ForgottenHistory forgetBefore(Instant before, int chunk) {
+    // Folded first: a journal row of those days folded afterwards would bring its records back.
+    checkpointer.flush();
+    LocalDate day = before.atZone(ZoneOffset.UTC).toLocalDate();
+    return new ForgottenHistory(
+        inChunks(limit -> store.forgetDecisionsBefore(before, limit), chunk),
+        inChunks(limit -> store.forgetUsageBefore(day, limit), chunk));
+  }
+
+  private static long inChunks(IntUnaryOperator forget, int chunk) {
+    long total = 0;
+    int rows;
+    do {
+      rows = forget.applyAsInt(chunk);
+      total += rows;
+    } while (rows == chunk);
+    return total;
   }
 
   List<UsageRecord> usage(String msisdn) {

@@ -359,6 +359,34 @@ public final class ChargingStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Forgets up to {@code limit} decision records of hours that began before {@code before}.
+   *
+   * @return how many were forgotten
+   */
+  public int forgetDecisionsBefore(Instant before, int limit) {
+    return persistence.call(
+        em ->
+            em.createNativeQuery("DELETE FROM charging_decision WHERE hour < ? LIMIT ?")
+                .setParameter(1, Timestamp.from(before))
+                .setParameter(2, limit)
+                .executeUpdate());
+  }
+
+  /**
+   * Forgets up to {@code limit} usage records of days before {@code before}.
+   *
+   * @return how many were forgotten
+   */
+  public int forgetUsageBefore(LocalDate before, int limit) {
+    return persistence.call(
+        em ->
+            em.createNativeQuery("DELETE FROM charging_usage WHERE day < ? LIMIT ?")
+                .setParameter(1, Date.valueOf(before))
+                .setParameter(2, limit)
+                .executeUpdate());
+  }
+
   /** The decisions stored per subscriber and hour. */
   public DecisionRecords decisions() {
     return new DecisionRecords(dataSource);

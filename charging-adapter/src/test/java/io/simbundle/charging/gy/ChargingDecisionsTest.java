@@ -4,6 +4,7 @@ import static io.simbundle.charging.gy.ChargingFixture.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.simbundle.charging.ForgottenHistory;
 import io.simbundle.charging.account.Decision.Action;
 import io.simbundle.charging.account.Decision.Service;
 import io.simbundle.charging.account.Reason;
@@ -169,6 +170,49 @@ class ChargingDecisionsTest {
           .as("the refunded SMS is no usage")
           .extracting(ExplainedUsage::service)
           .containsExactly(Service.DATA);
+    }
+  }
+
+  @Test
+  void historyOlderThanARetentionWantsIsForgottenAndTheRestStays() throws Exception {
+    MutableClock clock = new MutableClock(MORNING);
+    try (ChargingFixture fixture =
+            ChargingFixture.start(
+                "decisions_forgotten",
+                ChargingSettings.UnknownRatingGroups.DENY,
+                Optional.empty(),
+                clock);
+        PcefSimulator pcef = fixture.pcef("pgw-forget.pcef.simbundle.local")) {
+      fixture.charging().install(weChatWo(true, NOVEMBER));
+      Session monday = pcef.newSession();
+      ChargingFixture.send(pcef, monday, GyAvp.INITIAL_REQUEST, 0, MSISDN, new Mscc(1000, MB, -1));
+      ChargingFixture.send(
+          pcef, monday, GyAvp.TERMINATION_REQUEST, 1, MSISDN, new Mscc(1000, -1, 2 * MB));
+      clock.advance(Duration.ofDays(3));
+      Session thursday = pcef.newSession();
+      ChargingFixture.send(pcef, thursday, GyAvp.INITIAL_REQUEST, 0, MSISDN, new Mscc(10, MB, -1));
+      ChargingFixture.send(
+          pcef, thursday, GyAvp.TERMINATION_REQUEST, 1, MSISDN, new Mscc(10, -1, MB));
+      Instant later = clock.instant().plus(Duration.ofHours(1));
+      int decisionsBefore = fixture.charging().decisions(MSISDN, later, 100).records().size();
+      assertThat(fixture.charging().usage(MSISDN)).hasSize(2);
+
+      ForgottenHistory kept =
+          fixture.charging().forgetHistoryBefore(Instant.parse("2026-11-23T00:00:00Z"));
+      ForgottenHistory forgotten =
+          fixture.charging().forgetHistoryBefore(Instant.parse("2026-11-26T00:00:00Z"));
+
+      assertThat(kept).isEqualTo(new ForgottenHistory(0, 0));
+      assertThat(forgotten.usage()).as("Monday's day of WeChat traffic").isEqualTo(1);
+      assertThat(forgotten.decisions()).isPositive();
+      assertThat(fixture.charging().usage(MSISDN))
+          .singleElement()
+          .satisfies(u -> assertThat(u.day()).isEqualTo(LocalDate.of(2026, 11, 26)));
+      List<DecisionRecord> left = fixture.charging().decisions(MSISDN, later, 100).records();
+      assertThat(left)
+          .hasSize(decisionsBefore - (int) forgotten.decisions())
+          .isNotEmpty()
+          .allMatch(r -> !r.hour().isBefore(Instant.parse("2026-11-26T00:00:00Z")));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.simbundle.provisioning.app;
 
+import io.simbundle.charging.ChargingFunction;
+import io.simbundle.charging.ForgottenHistory;
 import io.simbundle.provisioning.channels.sms.SmsSubmissions;
 import io.simbundle.provisioning.identity.OneTimeCodes;
 import io.simbundle.provisioning.outbox.OutboxDelivery;
@@ -12,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forgets what has served its purpose, as {@link RetentionPolicy} says: one-time codes, expired
- * self-care sessions, delivered outbox messages and old SMS receipts. Each table is cut in chunks
- * of {@link #CHUNK} rows, a short transaction each, so that the job never holds a large lock.
+ * self-care sessions, delivered outbox messages, old SMS receipts and charging history (through
+ * charging's own port). Each table is cut in chunks of {@link #CHUNK} rows, a short transaction
+ * each, so that the job never holds a large lock.
  */
 final class DataRetention {
 
@@ -23,9 +26,15 @@ final class DataRetention {
   private static final int MAX_CHUNKS = 200;
 
   /** What one run forgot, per kind. */
-  record Forgotten(int codes, int sessions, int deliveredMessages, int smsReceipts) {
-    int total() {
-      return codes + sessions + deliveredMessages + smsReceipts;
+  record Forgotten(
+      int codes,
+      int sessions,
+      int deliveredMessages,
+      int smsReceipts,
+      long chargingDecisions,
+      long chargingUsage) {
+    long total() {
+      return codes + sessions + deliveredMessages + smsReceipts + chargingDecisions + chargingUsage;
     }
   }
 
@@ -33,6 +42,7 @@ final class DataRetention {
   private final SelfCare selfCare;
   private final OutboxDelivery outbox;
   private final SmsSubmissions sms;
+  private final ChargingFunction charging;
   private final RetentionPolicy policy;
   private final Clock clock;
 
@@ -41,24 +51,29 @@ final class DataRetention {
       SelfCare selfCare,
       OutboxDelivery outbox,
       SmsSubmissions sms,
+      ChargingFunction charging,
       RetentionPolicy policy,
       Clock clock) {
     this.codes = codes;
     this.selfCare = selfCare;
     this.outbox = outbox;
     this.sms = sms;
+    this.charging = charging;
     this.policy = policy;
     this.clock = clock;
   }
 
   Forgotten run() {
     Instant now = clock.instant();
+    ForgottenHistory history = charging.forgetHistoryBefore(now.minus(policy.chargingHistory()));
     Forgotten forgotten =
         new Forgotten(
             inChunks(limit -> codes.forgetBefore(now, limit)),
             inChunks(selfCare::forgetExpired),
             inChunks(limit -> outbox.forgetDelivered(now.minus(policy.deliveredMessages()), limit)),
-            inChunks(limit -> sms.forgetBefore(now.minus(policy.smsReceipts()), limit)));
+            inChunks(limit -> sms.forgetBefore(now.minus(policy.smsReceipts()), limit)),
+            history.decisions(),
+            history.usage());
     if (forgotten.total() > 0) {
       log.info("data retention: {}", forgotten);
     }

@@ -374,6 +374,7 @@ public final class Engine implements AutoCloseable {
             selfCare,
             outbox,
             new SmsSubmissions(provisioningUnit),
+            charging,
             settings.provisioning().retention(),
             clock);
     camel

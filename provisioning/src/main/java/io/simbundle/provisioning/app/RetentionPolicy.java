@@ -14,22 +14,36 @@ import java.util.Objects;
  * @param deliveredMessages how long an outbox message is kept once delivered (callbacks, partner
  *     notices, texts)
  * @param smsReceipts how long the SMSC's record of a text part and its delivery receipt is kept
+ * @param chargingHistory how long charging's usage per day and decisions per hour are kept (what
+ *     settlement, partner statements and "why was this charged?" read)
  */
-public record RetentionPolicy(Duration deliveredMessages, Duration smsReceipts) {
+public record RetentionPolicy(
+    Duration deliveredMessages, Duration smsReceipts, Duration chargingHistory) {
 
   public static final String DELIVERED_MESSAGES = "simbundle.retention.delivered-messages-days";
   public static final String SMS_RECEIPTS = "simbundle.retention.sms-receipts-days";
+  public static final String CHARGING_HISTORY = "simbundle.retention.charging-history-days";
 
   public RetentionPolicy {
     Objects.requireNonNull(deliveredMessages);
     Objects.requireNonNull(smsReceipts);
+    Objects.requireNonNull(chargingHistory);
     atLeastADay(DELIVERED_MESSAGES, deliveredMessages);
     atLeastADay(SMS_RECEIPTS, smsReceipts);
+    if (chargingHistory.toDays() < 62) {
+      // Two months: the month being charged and the last one, which is still being settled.
+      throw new InvalidSettingException(
+          CHARGING_HISTORY, String.valueOf(chargingHistory.toDays()), "at least 62 days");
+    }
   }
 
-  /** A month of delivered messages (a store asking what it was told), a quarter of receipts. */
+  /**
+   * A month of delivered messages (a store asking what it was told), a quarter of receipts, and 400
+   * days of charging history: last year's statements can be worked out again and a complaint about
+   * a bill of a year ago answered.
+   */
   public static RetentionPolicy defaults() {
-    return new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(90));
+    return new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(400));
   }
 
   static RetentionPolicy from(Settings settings) {
@@ -37,7 +51,9 @@ public record RetentionPolicy(Duration deliveredMessages, Duration smsReceipts) 
     return new RetentionPolicy(
         Duration.ofDays(
             settings.integer(DELIVERED_MESSAGES, (int) defaults.deliveredMessages().toDays())),
-        Duration.ofDays(settings.integer(SMS_RECEIPTS, (int) defaults.smsReceipts().toDays())));
+        Duration.ofDays(settings.integer(SMS_RECEIPTS, (int) defaults.smsReceipts().toDays())),
+        Duration.ofDays(
+            settings.integer(CHARGING_HISTORY, (int) defaults.chargingHistory().toDays())));
   }
 
   private static void atLeastADay(String key, Duration kept) {

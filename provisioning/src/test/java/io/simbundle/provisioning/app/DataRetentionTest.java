@@ -73,6 +73,8 @@ class DataRetentionTest {
   @Test
   void whatHasServedItsPurposeIsForgottenOnTimeAndNothingElse() throws Exception {
     EngineWithSmsc.Subscriber subscriber = sms.activated("19880808", "wechat-free-traffic");
+    assertThat(sms.presale.browse(subscriber.msisdn(), 1000, 2 * 1024 * 1024)).isEqualTo(2001);
+    long usage = sms.engine.engine().charging().usage(subscriber.msisdn()).size();
     assertThat(signIn(subscriber.msisdn()).statusCode()).isEqualTo(201);
     sms.engine.engine().outbox().deliverDue();
     long codes = rows("one_time_code");
@@ -117,6 +119,14 @@ class DataRetentionTest {
 
     assertThat(quarter.smsReceipts()).isEqualTo(receipts);
     assertThat(rows("sms_submission")).isZero();
+    assertThat(quarter.chargingUsage()).isZero();
+    assertThat(usage).isPositive();
+
+    DataRetention.Forgotten aYearOn = after(Duration.ofDays(310));
+
+    assertThat(aYearOn.chargingUsage()).as("400 days on").isEqualTo(usage);
+    assertThat(aYearOn.chargingDecisions()).isPositive();
+    assertThat(sms.engine.engine().charging().usage(subscriber.msisdn())).isEmpty();
     assertThat(rows("product_order")).as("records of the business stay").isEqualTo(orders + 1);
     assertThat(rows("product")).isEqualTo(1);
   }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.simbundle.platform.settings.InvalidSettingException;
 import io.simbundle.platform.settings.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The CHF is served only when its port is set, and over TLS only with a certificate and key. */
+/**
+ * The CHF is served only when its port is set, and over TLS only with a certificate and key; data
+ * is kept as long as the retention settings say, within bounds.
+ */
 class EngineSettingsTest {
 
   private static EngineSettings from(Map<String, String> values) {
@@ -58,5 +62,26 @@ class EngineSettingsTest {
         .hasMessageContaining("simbundle.chf.port");
     assertThatThrownBy(() -> from(Map.of(EngineSettings.CHF_PORT, "99999")))
         .isInstanceOf(InvalidSettingException.class);
+  }
+
+  @Test
+  void retentionIsReadInDaysAndRefusesToForgetChargingHistoryStillBeingSettled() {
+    RetentionPolicy retention =
+        from(Map.of(
+                RetentionPolicy.DELIVERED_MESSAGES, "7",
+                RetentionPolicy.CHARGING_HISTORY, "800"))
+            .provisioning()
+            .retention();
+
+    assertThat(retention)
+        .isEqualTo(
+            new RetentionPolicy(Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(800)));
+    assertThatThrownBy(() -> from(Map.of(RetentionPolicy.CHARGING_HISTORY, "30")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("simbundle.retention.charging-history-days")
+        .hasMessageContaining("at least 62 days");
+    assertThatThrownBy(() -> from(Map.of(RetentionPolicy.SMS_RECEIPTS, "0")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("simbundle.retention.sms-receipts-days");
   }
 }
