@@ -31,9 +31,11 @@ final class CollectingFees {
    * Records the payer's answer about one of its fees.
    *
    * @throws ProvisioningException not found for an unknown fee or another payer's, a conflict when
-   *     it was paid already
+   *     it was paid already, or is reversed without having been paid
    */
-  FeeCollection record(String payer, long feeId, boolean paid, String reference, Actor actor) {
+  FeeCollection record(
+      String payer, long feeId, CollectionOutcome outcome, String reference, Actor actor) {
+    boolean paid = outcome == CollectionOutcome.PAID;
     Instant now = room.clock().instant();
     long[] restored = {-1};
     FeeCollection answered =
@@ -49,12 +51,14 @@ final class CollectingFees {
                                   ProvisioningException.notFound(
                                       "no fee " + feeId + " of " + payer));
                   boolean wasSuspending = fee.unpaidAndSuspending();
-                  fee.collected(paid, reference, now);
+                  fee.collected(outcome, reference, now);
                   ProductEntity product = room.subscriptions().lock(fee.productId);
                   String what =
                       "monthly fee for "
                           + fee.cycle
-                          + (paid ? " paid by " : " declined by ")
+                          + " "
+                          + outcome.apiName()
+                          + " by "
                           + payer
                           + " (reference "
                           + reference

@@ -3,7 +3,7 @@ package io.simbundle.provisioning.subscription;
 /**
  * A credit fee after its payer's answer.
  *
- * @param collection {@code paid} or {@code declined}
+ * @param collection {@code paid}, {@code declined} or {@code reversed}
  * @param productStatus the subscription's status after it
  */
 public record FeeCollection(

@@ -1,5 +1,6 @@
 package io.simbundle.provisioning.subscription;
 
+import io.simbundle.provisioning.ProvisioningException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -55,7 +56,7 @@ class MonthlyFee {
   /** On credit: which of the payer's instalments this is (1 for the first). */
   @Column Integer instalment;
 
-  /** On credit: asked of the payer, then paid or declined by its callback. */
+  /** On credit: asked of the payer, then paid, declined or (once paid) reversed by its callback. */
   @Column(length = 16)
   String collection;
 
@@ -72,6 +73,7 @@ class MonthlyFee {
   static final String ASKED = "asked";
   static final String PAID = "paid";
   static final String DECLINED = "declined";
+  static final String REVERSED = "reversed";
 
   /** For JPA. */
   protected MonthlyFee() {}
@@ -109,24 +111,35 @@ class MonthlyFee {
   }
 
   /**
-   * Records the payer's answer.
+   * Records the payer's answer. A fee may be paid or declined while it is not paid; a paid one may
+   * be reversed, which makes it unpaid again: the grace starts over from the reversal.
    *
-   * @throws io.simbundle.provisioning.ProvisioningException a conflict when the fee is not asked of
-   *     a payer or was paid already
+   * @throws ProvisioningException a conflict when the fee is not asked of a payer, is paid already,
+   *     or is reversed without having been paid
    */
-  void collected(boolean paid, String reference, Instant at) {
-    if (collection == null || PAID.equals(collection)) {
-      throw io.simbundle.provisioning.ProvisioningException.conflict(
-          "fee-state",
-          "the monthly fee "
-              + id
-              + " for "
-              + cycle
-              + (collection == null ? " is not collected by a payer" : " is paid already"));
+  void collected(CollectionOutcome outcome, String reference, Instant at) {
+    if (collection == null) {
+      throw refused("is not collected by a payer");
     }
-    collection = paid ? PAID : DECLINED;
+    boolean paid = PAID.equals(collection);
+    if (outcome == CollectionOutcome.REVERSED && !paid) {
+      throw refused("is not paid, so there is nothing to reverse");
+    }
+    if (outcome != CollectionOutcome.REVERSED && paid) {
+      throw refused("is paid already");
+    }
+    collection = outcome.apiName();
     collectionReference = reference;
     collectedAt = at;
+    if (outcome == CollectionOutcome.REVERSED) {
+      // Suspended before and restored when paid: a new grace, and a new suspension after it.
+      suspendedAt = null;
+    }
+  }
+
+  private ProvisioningException refused(String why) {
+    return ProvisioningException.conflict(
+        "fee-state", "the monthly fee " + id + " for " + cycle + " " + why);
   }
 
   boolean unpaidAndSuspending() {

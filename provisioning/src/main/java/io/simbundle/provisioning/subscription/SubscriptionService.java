@@ -107,14 +107,14 @@ public final class SubscriptionService {
 
   /**
    * Records a credit payer's answer about one of its fees: paid (a subscription suspended for it is
-   * restored) or declined.
+   * restored), declined, or reversed after it was paid (unpaid again, with a new grace).
    *
    * @throws io.simbundle.provisioning.ProvisioningException not found for an unknown fee or another
-   *     payer's, a conflict when it was paid already
+   *     payer's, a conflict when it was paid already or is reversed without having been paid
    */
   public FeeCollection recordCollection(
-      String payer, long feeId, boolean paid, String reference, Actor actor) {
-    return collecting.record(payer, feeId, paid, reference, actor);
+      String payer, long feeId, CollectionOutcome outcome, String reference, Actor actor) {
+    return collecting.record(payer, feeId, outcome, reference, actor);
   }
 
   /**

@@ -102,8 +102,10 @@ final class Subscriptions {
   /** Credit fees asked or declined before {@code before}, not yet the cause of a suspension. */
   List<Long> overdueCreditFees(Instant before, int limit) {
     return em().createQuery(
-            "SELECT f.id FROM MonthlyFee f WHERE f.collection IN ('asked', 'declined')"
-                + " AND f.suspendedAt IS NULL AND f.createdAt < :before ORDER BY f.createdAt",
+            "SELECT f.id FROM MonthlyFee f WHERE f.suspendedAt IS NULL"
+                + " AND ((f.collection IN ('asked', 'declined') AND f.createdAt < :before)"
+                + " OR (f.collection = 'reversed' AND f.collectedAt < :before))"
+                + " ORDER BY f.createdAt",
             Long.class)
         .setParameter("before", before)
         .setMaxResults(limit)

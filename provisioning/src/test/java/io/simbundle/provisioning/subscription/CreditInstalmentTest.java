@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Alipay credit's "0-yuan phone": each month the engine asks the payer — a real HTTP endpoint here
  * — to collect the fee by a signed message; the payer pays, declines or stays silent by signed
  * callback; a fee unpaid past the 3-day grace suspends the subscription (Gy answers 4010) until it
- * is paid.
+ * is paid; a paid fee the payer reverses (charged back) is unpaid again with a new grace.
  */
 @EngineTest
 class CreditInstalmentTest {
@@ -151,6 +151,23 @@ class CreditInstalmentTest {
     assertThat(read(late).path("productStatus").asText()).isEqualTo("active");
     assertThat(presale.browse(msisdn, 10, 1024)).isEqualTo(DIAMETER_SUCCESS);
 
+    clock.advance(Duration.ofDays(5));
+    HttpResponse<String> chargedBack = answer(december.path("fee").asLong(), "reversed", secret);
+    assertThat(chargedBack.statusCode()).as(chargedBack.body()).isEqualTo(200);
+    assertThat(read(chargedBack).path("collection").asText()).isEqualTo("reversed");
+    assertThat(engine.engine().subscriptions().suspendForUnpaidCredit(GRACE, 100))
+        .as("a new grace from the reversal")
+        .isZero();
+    clock.advance(GRACE.plusSeconds(1));
+    assertThat(engine.engine().subscriptions().suspendForUnpaidCredit(GRACE, 100)).isEqualTo(1);
+    assertThat(presale.browse(msisdn, 10, 1024)).isEqualTo(END_USER_SERVICE_DENIED);
+    assertThat(
+            read(answer(december.path("fee").asLong(), "paid", secret))
+                .path("productStatus")
+                .asText())
+        .isEqualTo("active");
+    assertThat(presale.browse(msisdn, 10, 1024)).isEqualTo(DIAMETER_SUCCESS);
+
     clock.set(Instant.parse("2027-01-02T02:00:00Z"));
     JsonNode january = collectRequested();
     clock.advance(GRACE.plusSeconds(1));
@@ -165,11 +182,14 @@ class CreditInstalmentTest {
             "monthly fee for 2026-12 declined by alipay (reference ALI-"
                 + december.path("fee").asLong()
                 + ")",
-            "monthly fee for 2027-01 not paid by alipay within 3 days");
+            "monthly fee for 2027-01 not paid by alipay within 3 days",
+            "monthly fee for 2026-12 reversed by alipay (reference ALI-"
+                + december.path("fee").asLong()
+                + ")");
   }
 
   @Test
-  void aPayersCallbackIsSignedNamesItsOwnFeeAndSaysPaidOrDeclined() {
+  void aPayersCallbackIsSignedNamesItsOwnFeeAndSaysPaidDeclinedOrReversed() {
     HttpResponse<String> forged = answer(1, "paid", "not-the-secret");
     HttpResponse<String> unknown = answer(999_999, "paid", secret);
     HttpResponse<String> unsure = answer(1, "maybe", secret);
@@ -177,5 +197,7 @@ class CreditInstalmentTest {
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unsure.statusCode()).isEqualTo(400);
+    assertThat(read(unsure).path("invalidParams").findValuesAsText("reason"))
+        .containsExactly("paid, declined or reversed");
   }
 }

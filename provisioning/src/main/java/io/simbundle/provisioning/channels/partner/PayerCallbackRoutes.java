@@ -9,6 +9,7 @@ import io.simbundle.provisioning.channels.store.StoreOrderRoutes;
 import io.simbundle.provisioning.outbox.Endpoint;
 import io.simbundle.provisioning.outbox.RequestSignature;
 import io.simbundle.provisioning.partner.PartnerEndpoints;
+import io.simbundle.provisioning.subscription.CollectionOutcome;
 import io.simbundle.provisioning.subscription.FeeCollection;
 import io.simbundle.provisioning.subscription.SubscriptionService;
 import java.time.Clock;
@@ -64,15 +65,22 @@ public final class PayerCallbackRoutes extends RouteBuilder {
         });
     RequestBodies parsed = RequestBodies.parse(body);
     long fee = parsed.number("/fee", true).orElse(0L);
-    String outcome = parsed.text("/outcome", true, 16).orElse("");
+    Optional<CollectionOutcome> outcome =
+        parsed
+            .text("/outcome", true, 16)
+            .flatMap(
+                given -> {
+                  Optional<CollectionOutcome> known = CollectionOutcome.fromApiName(given);
+                  if (known.isEmpty()) {
+                    parsed.invalid("/outcome", "paid, declined or reversed");
+                  }
+                  return known;
+                });
     String reference = parsed.text("/reference", true, 128).orElse("");
-    if (!outcome.isEmpty() && !outcome.equals("paid") && !outcome.equals("declined")) {
-      parsed.invalid("/outcome", "paid or declined");
-    }
     parsed.requireValid();
     FeeCollection answered =
         subscriptions.recordCollection(
-            payer, fee, outcome.equals("paid"), reference, Actor.channel(payer));
+            payer, fee, outcome.orElseThrow(), reference, Actor.channel(payer));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("fee", answered.fee());
     json.put("cycle", answered.cycle());
