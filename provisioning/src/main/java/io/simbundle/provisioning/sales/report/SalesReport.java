@@ -12,8 +12,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Sales for the operator: orders placed in a period per store (channel), campaign and province, how
- * many were accepted, cancelled and activated, and what was paid and refunded on them, in fen.
+ * Sales for the operator: orders placed in a period per store (channel), campaign and province, the
+ * cards they held (an order of several cards counts once as an order), how many cards were
+ * accepted, cancelled and activated, and what was paid and refunded on them, in fen.
  */
 public final class SalesReport {
 
@@ -27,14 +28,17 @@ public final class SalesReport {
    * One store's, campaign's and province's sales.
    *
    * @param campaign empty outside campaigns
-   * @param accepted orders that were not rejected and did not fail for want of stock
-   * @param activated orders whose card is in service
+   * @param orders orders placed, an order of several cards once
+   * @param cards the cards those orders held
+   * @param accepted cards that were not rejected and did not fail for want of stock
+   * @param activated cards in service
    */
   public record Row(
       String channel,
       String campaign,
       String province,
       long orders,
+      long cards,
       long accepted,
       long cancelled,
       long activated,
@@ -47,8 +51,8 @@ public final class SalesReport {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT channel, COALESCE(campaign_code, ''), province, COUNT(*),"
-                    + " SUM(state NOT IN ('rejected', 'failed')), SUM(state = 'cancelled'),"
+                "SELECT channel, COALESCE(campaign_code, ''), province,"
+                    + " COUNT(DISTINCT COALESCE(basket_code, order_code)), COUNT(*), SUM(state NOT IN ('rejected', 'failed')), SUM(state = 'cancelled'),"
                     + " SUM(state = 'completed'), SUM(amount_paid_fen), SUM(amount_refunded_fen)"
                     + " FROM product_order WHERE created_at >= ? AND created_at < ?"
                     + " GROUP BY channel, COALESCE(campaign_code, ''), province"
@@ -67,7 +71,8 @@ public final class SalesReport {
                   row.getLong(6),
                   row.getLong(7),
                   row.getLong(8),
-                  row.getLong(9)));
+                  row.getLong(9),
+                  row.getLong(10)));
         }
       }
     } catch (SQLException e) {
@@ -80,7 +85,7 @@ public final class SalesReport {
   public static String csv(List<Row> rows) {
     StringBuilder csv =
         new StringBuilder(
-            "channel,campaign,province,orders,accepted,cancelled,activated,paidFen,refundedFen\n");
+            "channel,campaign,province,orders,cards,accepted,cancelled,activated,paidFen,refundedFen\n");
     for (Row r : rows) {
       csv.append(Csv.field(r.channel()))
           .append(',')
@@ -89,6 +94,8 @@ public final class SalesReport {
           .append(r.province())
           .append(',')
           .append(r.orders())
+          .append(',')
+          .append(r.cards())
           .append(',')
           .append(r.accepted())
           .append(',')

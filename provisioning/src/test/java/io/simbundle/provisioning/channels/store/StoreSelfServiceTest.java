@@ -222,9 +222,10 @@ class StoreSelfServiceTest {
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.body())
         .isEqualTo(
-            "channel,campaign,province,orders,accepted,cancelled,activated,paidFen,refundedFen\n"
-                + "tmall,tmall-flagship,GD,1,1,0,0,0,0\n"
-                + "yixun,yixun-wechat-wo-presale,GD,2,2,0,0,5000,0\n");
+            "channel,campaign,province,orders,cards,accepted,cancelled,activated,paidFen,"
+                + "refundedFen\n"
+                + "tmall,tmall-flagship,GD,1,1,1,0,0,0,0\n"
+                + "yixun,yixun-wechat-wo-presale,GD,2,2,2,0,0,5000,0\n");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(engine.get("/api/v1/reports/sales?from=2026-11-23&to=2026-11-23").statusCode())
         .as("admin only")

@@ -174,6 +174,12 @@ class SeveralCardsOrderTest {
         .extracting(c -> c.path("state").asText())
         .containsExactly("completed", "completed", "inProgress");
     assertThat(get(code + "-3").path("partOf").path("id").asText()).isEqualTo(code);
+    JsonNode sales =
+        read(engine.adminGet("/api/v1/reports/sales?from=2026-11-23&to=2026-11-23")).get(0);
+    assertThat(sales.path("channel").asText()).isEqualTo("tmall");
+    assertThat(sales.path("cards").asLong() - sales.path("orders").asLong())
+        .as("this order of three cards counts once as an order")
+        .isGreaterThanOrEqualTo(2);
     while (engine.engine().outbox().deliverDue() > 0) {
       // every message the orders of this class wrote, in batches
     }
