@@ -14,6 +14,8 @@ import io.simbundle.provisioning.sales.inventory.Inventory;
 import io.simbundle.rules.RulesService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -241,15 +243,33 @@ public final class OrderService implements AutoCloseable {
         });
   }
 
-  /** Every state change of an order, oldest first. */
+  /**
+   * Every state change of an order, oldest first; of an order of several cards, each card's, named.
+   */
   public List<AuditEntry> history(String orderCode) {
-    long id =
+    List<ProductOrder> cards =
         unit.call(
-            em ->
-                orders
-                    .byCode(orderCode)
-                    .orElseThrow(() -> ProvisioningException.notFound("no order " + orderCode))
-                    .id());
-    return audit.of(AuditTrail.Subject.ORDER, id);
+            em -> orders.byCode(orderCode).map(List::of).orElseGet(() -> orders.basket(orderCode)));
+    if (cards.isEmpty()) {
+      throw ProvisioningException.notFound("no order " + orderCode);
+    }
+    if (cards.size() == 1) {
+      return audit.of(AuditTrail.Subject.ORDER, cards.get(0).id());
+    }
+    // An order of several cards: each card's changes, named, in the order they happened.
+    List<AuditEntry> all = new ArrayList<>();
+    for (ProductOrder card : cards) {
+      for (AuditEntry entry : audit.of(AuditTrail.Subject.ORDER, card.id())) {
+        all.add(
+            new AuditEntry(
+                entry.from(),
+                entry.to(),
+                entry.actor(),
+                "card " + card.orderCode() + ": " + entry.reason(),
+                entry.at()));
+      }
+    }
+    all.sort(Comparator.comparing(AuditEntry::at));
+    return all;
   }
 }

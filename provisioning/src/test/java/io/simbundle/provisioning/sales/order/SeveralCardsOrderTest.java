@@ -349,6 +349,13 @@ class SeveralCardsOrderTest {
     assertThat(items(read(cancelled).path("productOrder")))
         .extracting(c -> c.path("state").asText())
         .containsExactly("cancelled", "cancelled");
+    JsonNode history = read(engine.adminGet("/api/v1/audit/productOrder/" + code));
+    assertThat(history.findValuesAsText("reason"))
+        .as("each card's changes, named")
+        .filteredOn(reason -> reason.contains("the family changed its mind"))
+        .hasSize(2)
+        .anyMatch(reason -> reason.startsWith("card " + code + "-1: the family changed its mind"))
+        .anyMatch(reason -> reason.startsWith("card " + code + "-2: the family changed its mind"));
     assertThat(available("PHONE_NUMBER", "GD")).isEqualTo(before + 2);
     assertThat(wholeRefund.statusCode()).isEqualTo(400);
     assertThat(read(wholeRefund).path("type").asText()).endsWith("refund-per-card");
