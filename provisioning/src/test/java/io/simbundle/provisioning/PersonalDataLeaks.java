@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.provisioning.app.TestEngine;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,10 +40,7 @@ public final class PersonalDataLeaks implements AutoCloseable {
   /** No column of any row of the tables holds the ID number in the clear. */
   public static void assertNeverStoredInTheClear(
       TestEngine engine, String idNumber, List<String> tables) throws SQLException {
-    var settings = engine.settings().database();
-    try (Connection connection =
-        DriverManager.getConnection(
-            settings.url().orElseThrow(), settings.user(), settings.password())) {
+    try (Connection connection = TestDatabase.connect(engine.settings().database())) {
       for (String table : tables) {
         try (ResultSet rows = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
           int columns = rows.getMetaData().getColumnCount();

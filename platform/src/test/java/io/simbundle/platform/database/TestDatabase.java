@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +78,28 @@ public final class TestDatabase {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A connection to the database, for tests that read its rows directly. */
+  public static Connection connect(DatabaseSettings database) throws SQLException {
+    return DriverManager.getConnection(
+        database.url().orElseThrow(), database.user(), database.password());
+  }
+
+  /** The first column of the first row a query answers, as a number: a count or a sum. */
+  public static long count(DatabaseSettings database, String sql) throws SQLException {
+    try (Connection connection = connect(database);
+        ResultSet row = connection.createStatement().executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /** Runs a statement on the database, e.g. to take a table away in a fault test. */
+  public static void execute(DatabaseSettings database, String sql) throws SQLException {
+    try (Connection connection = connect(database)) {
+      connection.createStatement().execute(sql);
     }
   }
 }

@@ -2,13 +2,11 @@ package io.simbundle.provisioning.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.channels.sms.EngineWithSmsc;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -37,14 +35,7 @@ class DataRetentionTest {
   }
 
   private static long count(String sql) throws SQLException {
-    var settings = sms.engine.settings().database();
-    try (Connection connection =
-            DriverManager.getConnection(
-                settings.url().orElseThrow(), settings.user(), settings.password());
-        ResultSet row = connection.createStatement().executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
+    return TestDatabase.count(sms.engine.settings().database(), sql);
   }
 
   private static long rows(String table) throws SQLException {

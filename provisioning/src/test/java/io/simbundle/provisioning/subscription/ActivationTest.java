@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simbundle.charging.Balance;
 import io.simbundle.charging.profile.ProfileOrigin;
 import io.simbundle.charging.store.UsageRecord;
+import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.PersonalDataLeaks;
 import io.simbundle.provisioning.Presale;
@@ -201,11 +202,6 @@ class ActivationTest {
   }
 
   private static void sql(String statement) throws Exception {
-    var settings = engine.settings().database();
-    try (var connection =
-        java.sql.DriverManager.getConnection(
-            settings.url().orElseThrow(), settings.user(), settings.password())) {
-      connection.createStatement().execute(statement);
-    }
+    TestDatabase.execute(engine.settings().database(), statement);
   }
 }

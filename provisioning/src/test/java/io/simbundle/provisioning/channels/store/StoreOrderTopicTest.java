@@ -11,9 +11,6 @@ import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import io.simbundle.provisioning.outbox.RequestSignature;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,12 +238,6 @@ class StoreOrderTopicTest {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection(
-                database.url().orElseThrow(), database.user(), database.password());
-        ResultSet row = connection.createStatement().executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
+    return TestDatabase.count(database, sql);
   }
 }

@@ -9,9 +9,6 @@ import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,13 +110,6 @@ class FlashSaleStockTest {
   }
 
   private static long count(String sql) throws Exception {
-    var settings = engine.settings().database();
-    try (Connection connection =
-            DriverManager.getConnection(
-                settings.url().orElseThrow(), settings.user(), settings.password());
-        ResultSet row = connection.createStatement().executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
+    return TestDatabase.count(engine.settings().database(), sql);
   }
 }

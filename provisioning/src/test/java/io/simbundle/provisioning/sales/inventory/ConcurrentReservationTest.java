@@ -4,13 +4,11 @@ import static io.simbundle.provisioning.Presale.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simbundle.platform.database.TestDatabase;
 import io.simbundle.platform.testing.EngineTest;
 import io.simbundle.provisioning.Presale;
 import io.simbundle.provisioning.app.TestEngine;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -141,13 +139,6 @@ class ConcurrentReservationTest {
   }
 
   private static long count(String sql) throws Exception {
-    var settings = engine.settings().database();
-    try (Connection connection =
-            DriverManager.getConnection(
-                settings.url().orElseThrow(), settings.user(), settings.password());
-        ResultSet row = connection.createStatement().executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
+    return TestDatabase.count(engine.settings().database(), sql);
   }
 }
