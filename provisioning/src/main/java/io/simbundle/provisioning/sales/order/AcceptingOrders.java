@@ -192,11 +192,9 @@ final class AcceptingOrders implements AutoCloseable {
   }
 
   /**
-   * Takes a campaign unit for each card of the batch's fresh orders; returns the refused orders
-   * with why. An order of several cards is refused whole when any of its cards is, and the units
-   * its other cards took go back on sale. At the very end of a campaign's stock, an order later in
-   * the same batch may meanwhile have been told sold out: the units given back are on sale to the
-   * next orders (nothing is oversold or lost; one order was refused a moment early).
+   * Takes a campaign unit for each card of the batch's fresh orders, per campaign; returns the
+   * refused orders with why. An order of several cards is refused whole when any of its cards is
+   * ({@link WholeOrderUnits}).
    */
   private Map<Integer, Reason> takeStock(
       List<Acceptance> batch, List<Integer> fresh, Map<Integer, List<ProductOrder>> drafted) {
@@ -217,24 +215,25 @@ final class AcceptingOrders implements AutoCloseable {
     Map<Integer, Reason> refused = new HashMap<>();
     byCampaign.forEach(
         (code, indexes) -> {
-          List<Integer> owners = new ArrayList<>();
-          List<String> digests = new ArrayList<>();
+          Map<Integer, WholeOrderUnits.Wanted> wanted = new LinkedHashMap<>();
           for (int i : indexes) {
-            for (int k = 0; k < drafted.get(i).size(); k++) {
-              owners.add(i);
-              digests.add(batch.get(i).buyerDigest());
-            }
+            wanted.put(
+                i, new WholeOrderUnits.Wanted(batch.get(i).buyerDigest(), drafted.get(i).size()));
           }
-          List<Optional<Reason>> answers = stock.take(campaigns.get(code), digests);
-          for (int k = 0; k < answers.size(); k++) {
-            int owner = owners.get(k);
-            answers.get(k).ifPresent(reason -> refused.putIfAbsent(owner, reason));
-          }
-          for (int k = 0; k < answers.size(); k++) {
-            if (answers.get(k).isEmpty() && refused.containsKey(owners.get(k))) {
-              stock.giveBack(code, digests.get(k));
-            }
-          }
+          refused.putAll(
+              WholeOrderUnits.take(
+                  wanted,
+                  new WholeOrderUnits.Stock() {
+                    @Override
+                    public List<Optional<Reason>> take(List<String> buyerDigests) {
+                      return stock.take(campaigns.get(code), buyerDigests);
+                    }
+
+                    @Override
+                    public void giveBack(String buyerDigest) {
+                      stock.giveBack(code, buyerDigest);
+                    }
+                  }));
         });
     return refused;
   }
