@@ -317,12 +317,7 @@ public final class DemoStory {
                 "place", Map.of("id", "GD"),
                 "campaign", Map.of("id", CAMPAIGN),
                 "buyer", Map.of("name", BUYER, "idNumber", card.idNumber(), "newToOperator", true),
-                "productOrderItem",
-                    List.of(
-                        Map.of(
-                            "id", "1",
-                            "action", "add",
-                            "productOffering", Map.of("id", "wechat-wo"))),
+                "productOrderItem", List.of(item("1", "wechat-wo")),
                 "payment", Map.of("type", "deposit")));
     HttpResponse<String> answer = engine.pushOrder(store, secret, body);
     if (answer.statusCode() == 422 && answer.body().contains("CAMPAIGN_NOT_OPEN")) {
@@ -415,31 +410,21 @@ public final class DemoStory {
    * @return the numbers the two cards were activated on
    */
   private List<String> familyOrder(Card buyer, Card daughter) {
-    Map<String, Object> forBuyer =
-        Map.of("id", "1", "action", "add", "productOffering", Map.of("id", "yixin-card"));
-    Map<String, Object> forDaughter =
-        Map.of(
-            "id",
-            "2",
-            "action",
-            "add",
-            "productOffering",
-            Map.of("id", "yixin-card"),
-            "holder",
-            Map.of("name", DAUGHTER, "idNumber", daughter.idNumber()));
     JsonNode order =
-        engine.post(
-            "/tmf-api/productOrdering/v5/productOrder",
-            "application/json",
-            EngineClient.json(
+        placeWebOrder(
+            "family",
+            Map.of("name", BUYER, "idNumber", buyer.idNumber()),
+            List.of(
+                item("1", "yixin-card"),
                 Map.of(
-                    "externalId", "WEB-DEMO-" + run + "-family",
-                    "channel", Map.of("id", "web"),
-                    "place", Map.of("id", "GD"),
-                    "buyer", Map.of("name", BUYER, "idNumber", buyer.idNumber()),
-                    "productOrderItem", List.of(forBuyer, forDaughter),
-                    "payment", Map.of("type", "full"))),
-            201);
+                    "id",
+                    "2",
+                    "action",
+                    "add",
+                    "productOffering",
+                    Map.of("id", "yixin-card"),
+                    "holder",
+                    Map.of("name", DAUGHTER, "idNumber", daughter.idNumber()))));
     String id = order.path("id").asText();
     JsonNode cards = order.path("productOrderItem");
     String first = cards.get(0).path("productOrder").path("id").asText();
@@ -493,32 +478,42 @@ public final class DemoStory {
   /** A card bought in the operator's own web shop, paid in full and shipped. */
   private String webOrder(Card card, String product, boolean newToOperator, String what) {
     JsonNode order =
-        engine.post(
-            "/tmf-api/productOrdering/v5/productOrder",
-            "application/json",
-            EngineClient.json(
-                Map.of(
-                    "externalId", "WEB-DEMO-" + run + "-" + product,
-                    "channel", Map.of("id", "web"),
-                    "place", Map.of("id", "GD"),
-                    "buyer",
-                        Map.of(
-                            "name", BUYER,
-                            "idNumber", card.idNumber(),
-                            "newToOperator", newToOperator),
-                    "productOrderItem",
-                        List.of(
-                            Map.of(
-                                "id", "1",
-                                "action", "add",
-                                "productOffering", Map.of("id", product))),
-                    "payment", Map.of("type", "full"))),
-            201);
+        placeWebOrder(
+            product,
+            Map.of("name", BUYER, "idNumber", card.idNumber(), "newToOperator", newToOperator),
+            List.of(item("1", product)));
     String id = order.path("id").asText();
     step(what, "%s ordered on the web shop: order %s", product, id);
     pay(id);
     ship(id);
     return id;
+  }
+
+  /** An order on the operator's web shop, paid in full; {@code run} and {@code key} make its id. */
+  private JsonNode placeWebOrder(
+      String key, Map<String, Object> buyer, List<Map<String, Object>> items) {
+    return engine.post(
+        "/tmf-api/productOrdering/v5/productOrder",
+        "application/json",
+        EngineClient.json(
+            Map.of(
+                "externalId",
+                "WEB-DEMO-" + run + "-" + key,
+                "channel",
+                Map.of("id", "web"),
+                "place",
+                Map.of("id", "GD"),
+                "buyer",
+                buyer,
+                "productOrderItem",
+                items,
+                "payment",
+                Map.of("type", "full"))),
+        201);
+  }
+
+  private static Map<String, Object> item(String id, String product) {
+    return Map.of("id", id, "action", "add", "productOffering", Map.of("id", product));
   }
 
   private void step(String what, String format, Object... args) {

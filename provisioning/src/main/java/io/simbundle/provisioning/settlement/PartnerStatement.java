@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.settlement;
 
 import io.simbundle.charging.PartnerSettlement;
+import io.simbundle.provisioning.csv.CsvRows;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
@@ -80,30 +81,27 @@ public record PartnerStatement(
                 + "sponsoredSeconds,fenPerMinute,sponsoredFen\n");
     for (Share s : shares) {
       csv.append(
-          String.join(
-              ",",
+          CsvRows.line(
               "share",
               s.product(),
               s.catalogVersion(),
-              String.valueOf(s.subscribers()),
-              String.valueOf(s.feesFen()),
-              String.valueOf(s.partnerPercent()),
-              String.valueOf(s.partnerFen()),
+              s.subscribers(),
+              s.feesFen(),
+              s.partnerPercent(),
+              s.partnerFen(),
               s.integrator().orElse(""),
-              String.valueOf(s.integratorPercent()),
-              String.valueOf(s.integratorFen()),
-              String.valueOf(s.operatorFen()),
+              s.integratorPercent(),
+              s.integratorFen(),
+              s.operatorFen(),
               "",
               "",
               "",
               "",
               ""));
-      csv.append('\n');
     }
     for (PartnerSettlement p : sponsored) {
       csv.append(
-          String.join(
-              ",",
+          CsvRows.line(
               "sponsored",
               p.privilegeCode(),
               sponsoredPricedBy,
@@ -115,33 +113,30 @@ public record PartnerStatement(
               "",
               "",
               "",
-              String.valueOf(p.sponsoredBytes()),
-              String.valueOf(p.fenPerGb()),
-              String.valueOf(p.sponsoredSeconds()),
-              String.valueOf(p.fenPerMinute()),
-              String.valueOf(p.amountFen())));
-      csv.append('\n');
+              p.sponsoredBytes(),
+              p.fenPerGb(),
+              p.sponsoredSeconds(),
+              p.fenPerMinute(),
+              p.amountFen()));
     }
     csv.append(
-        String.join(
-            ",",
+        CsvRows.line(
             "total",
-            month.toString(),
+            month,
             "",
             "",
-            String.valueOf(feesFen()),
+            feesFen(),
             "",
-            String.valueOf(partnerShareFen()),
-            "",
-            "",
-            String.valueOf(integratorFen()),
-            String.valueOf(operatorFen()),
+            partnerShareFen(),
             "",
             "",
+            integratorFen(),
+            operatorFen(),
             "",
             "",
-            String.valueOf(sponsoredFen())));
-    csv.append('\n');
+            "",
+            "",
+            sponsoredFen()));
     return csv.toString();
   }
 }

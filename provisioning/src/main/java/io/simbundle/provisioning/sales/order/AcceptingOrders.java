@@ -72,6 +72,7 @@ final class AcceptingOrders implements AutoCloseable {
     }
   }
 
+  private final OrderRoom room;
   private final ProductOrders orders;
   private final OrderDrafts drafts;
   private final OrderChanges changes;
@@ -89,6 +90,7 @@ final class AcceptingOrders implements AutoCloseable {
       CampaignStock stock,
       Duration paymentWindow) {
     PersistenceUnit unit = room.unit();
+    this.room = room;
     this.orders = room.orders();
     this.drafts = drafts;
     this.changes = room.changes();
@@ -132,7 +134,7 @@ final class AcceptingOrders implements AutoCloseable {
       repeatOf[i] = -1;
       Optional<ProductOrders.StoreKey> key = batch.get(i).storeKey();
       if (key.isPresent() && placed.containsKey(key.get())) {
-        settled[i] = Settled.of(placedBefore(placed.get(key.get())));
+        settled[i] = Settled.of(room.placedBefore(placed.get(key.get())));
       } else if (key.isPresent() && firstInBatch.containsKey(key.get())) {
         repeatOf[i] = firstInBatch.get(key.get());
       } else {
@@ -184,11 +186,6 @@ final class AcceptingOrders implements AutoCloseable {
       }
     }
     return List.of(settled);
-  }
-
-  /** A store's order placed before, with all its cards, as the store's repeat is answered. */
-  private OrderOutcome placedBefore(ProductOrder first) {
-    return new OrderOutcome(orders.withItsBasket(first).stream().map(views::of).toList(), false);
   }
 
   /**

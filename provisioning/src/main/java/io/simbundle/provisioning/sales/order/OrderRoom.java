@@ -12,4 +12,10 @@ record OrderRoom(
     ProductOrders orders,
     OrderChanges changes,
     OrderViews views,
-    Clock clock) {}
+    Clock clock) {
+
+  /** A store's order placed before, with all its cards, as the store's repeat is answered. */
+  OrderOutcome placedBefore(ProductOrder first) {
+    return new OrderOutcome(orders.withItsBasket(first).stream().map(views::of).toList(), false);
+  }
+}

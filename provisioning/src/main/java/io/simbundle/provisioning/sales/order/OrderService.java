@@ -219,18 +219,9 @@ public final class OrderService implements AutoCloseable {
    * code), or every item of an order of several (by that order's code), in order.
    */
   public Optional<List<ProductOrderView>> find(String code) {
-    return unit.call(
-        em ->
-            orders
-                .byCode(code)
-                .map(order -> List.of(views.of(order)))
-                .or(
-                    () -> {
-                      List<ProductOrder> items = orders.basket(code);
-                      return items.isEmpty()
-                          ? Optional.empty()
-                          : Optional.of(items.stream().map(views::of).toList());
-                    }));
+    List<ProductOrderView> cards =
+        unit.call(em -> orders.withItems(code).stream().map(views::of).toList());
+    return cards.isEmpty() ? Optional.empty() : Optional.of(cards);
   }
 
   /** Orders of a channel and/or in a state, newest first. */
@@ -247,9 +238,7 @@ public final class OrderService implements AutoCloseable {
    * Every state change of an order, oldest first; of an order of several cards, each card's, named.
    */
   public List<AuditEntry> history(String orderCode) {
-    List<ProductOrder> cards =
-        unit.call(
-            em -> orders.byCode(orderCode).map(List::of).orElseGet(() -> orders.basket(orderCode)));
+    List<ProductOrder> cards = unit.call(em -> orders.withItems(orderCode));
     if (cards.isEmpty()) {
       throw ProvisioningException.notFound("no order " + orderCode);
     }

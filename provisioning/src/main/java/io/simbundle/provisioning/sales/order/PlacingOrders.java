@@ -41,6 +41,7 @@ final class PlacingOrders {
 
   private static final Logger log = LoggerFactory.getLogger(PlacingOrders.class);
 
+  private final OrderRoom room;
   private final PersistenceUnit unit;
   private final CatalogService catalog;
   private final RulesService rules;
@@ -66,6 +67,7 @@ final class PlacingOrders {
       OrderDrafts drafts,
       AcceptingOrders accepting) {
     this.types = types;
+    this.room = room;
     this.unit = room.unit();
     this.catalog = catalog;
     this.rules = rules;
@@ -156,7 +158,7 @@ final class PlacingOrders {
         request
             .externalId()
             .flatMap(externalId -> keys.orderCode(request.channel(), externalId))
-            .flatMap(code -> unit.call(em -> orders.byCode(code).map(this::placedBefore)));
+            .flatMap(code -> unit.call(em -> orders.byCode(code).map(room::placedBefore)));
     return first.orElseThrow(
         () ->
             new ProvisioningException(
@@ -171,11 +173,7 @@ final class PlacingOrders {
     return request
         .externalId()
         .flatMap(id -> orders.byStoreKey(new ProductOrders.StoreKey(request.channel(), id)))
-        .map(this::placedBefore);
-  }
-
-  private OrderOutcome placedBefore(ProductOrder first) {
-    return new OrderOutcome(orders.withItsBasket(first).stream().map(views::of).toList(), false);
+        .map(room::placedBefore);
   }
 
   /**

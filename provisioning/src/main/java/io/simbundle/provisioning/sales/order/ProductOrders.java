@@ -132,6 +132,14 @@ public final class ProductOrders {
     return placed;
   }
 
+  /**
+   * The order of one card (or one item) the code names, or every item of the order of several cards
+   * it names, in order; empty when there is none.
+   */
+  List<ProductOrder> withItems(String code) {
+    return byCode(code).map(List::of).orElseGet(() -> basket(code));
+  }
+
   /** The order's cards: the order alone, or every item of the order of several it belongs to. */
   List<ProductOrder> withItsBasket(ProductOrder order) {
     return order.basketCode().map(this::basket).orElseGet(() -> List.of(order));

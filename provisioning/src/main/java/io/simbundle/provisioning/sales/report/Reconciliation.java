@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.sales.report;
 
 import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.provisioning.csv.CsvRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,34 +67,29 @@ public final class Reconciliation {
           new StringBuilder(
               "type,at,productOrder,externalId,campaign,province,state,amountFen,reference\n");
       for (Line line : lines) {
-        csv.append(line.type())
-            .append(',')
-            .append(line.at())
-            .append(',')
-            .append(line.productOrder())
-            .append(',')
-            .append(Csv.field(line.externalId()))
-            .append(',')
-            .append(Csv.field(line.campaign()))
-            .append(',')
-            .append(line.province())
-            .append(',')
-            .append(line.state())
-            .append(',')
-            .append(line.amountFen())
-            .append(',')
-            .append(Csv.field(line.reference()))
-            .append('\n');
+        csv.append(
+            CsvRows.line(
+                line.type(),
+                line.at(),
+                line.productOrder(),
+                line.externalId(),
+                line.campaign(),
+                line.province(),
+                line.state(),
+                line.amountFen(),
+                line.reference()));
       }
-      csv.append("total,")
-          .append(date)
-          .append(",,,,,,")
-          .append(paidFen - refundedFen)
-          .append(",paid ")
-          .append(paidFen)
-          .append(" refunded ")
-          .append(refundedFen)
-          .append('\n');
+      csv.append(
+          CsvRows.line(
+              "total",
+              date,
+              "",
+              "",
+              "",
+              "",
+              "",
+              paidFen - refundedFen,
+              "paid " + paidFen + " refunded " + refundedFen));
       return csv.toString();
     }
   }

@@ -1,6 +1,7 @@
 package io.simbundle.provisioning.sales.report;
 
 import io.simbundle.platform.database.DatabaseUnavailableException;
+import io.simbundle.provisioning.csv.CsvRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,26 +88,18 @@ public final class SalesReport {
         new StringBuilder(
             "channel,campaign,province,orders,cards,accepted,cancelled,activated,paidFen,refundedFen\n");
     for (Row r : rows) {
-      csv.append(Csv.field(r.channel()))
-          .append(',')
-          .append(Csv.field(r.campaign()))
-          .append(',')
-          .append(r.province())
-          .append(',')
-          .append(r.orders())
-          .append(',')
-          .append(r.cards())
-          .append(',')
-          .append(r.accepted())
-          .append(',')
-          .append(r.cancelled())
-          .append(',')
-          .append(r.activated())
-          .append(',')
-          .append(r.paidFen())
-          .append(',')
-          .append(r.refundedFen())
-          .append('\n');
+      csv.append(
+          CsvRows.line(
+              r.channel(),
+              r.campaign(),
+              r.province(),
+              r.orders(),
+              r.cards(),
+              r.accepted(),
+              r.cancelled(),
+              r.activated(),
+              r.paidFen(),
+              r.refundedFen()));
     }
     return csv.toString();
   }
